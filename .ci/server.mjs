@@ -1,0 +1,84 @@
+// A small static file server for the built site, used by `.ci/serve` and by the browser tests.
+// It serves one folder under an optional base path, with the MIME types a wasm site needs, and
+// can switch folders while running (the tests use that to ship a "new release" in place).
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Starts serving `root` at http://127.0.0.1:`port``base`. Port 0 picks a free one.
+ * Returns { url, origin, setRoot(dir), close(), requests } where `requests` logs every path asked for.
+ */
+export async function startServer({ root, port = 0, base = '/' } = {}) {
+  let dir = resolve(root);
+  if (!base.startsWith('/')) base = '/' + base;
+  if (!base.endsWith('/')) base += '/';
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(path);
+    if (!path.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not under ' + base);
+      return;
+    }
+    let rel = path.slice(base.length) || 'index.html';
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(dir, rel));
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-length': body.length,
+        // Every asset but the entry points has a content hash in its name; the service worker
+        // does the caching, so the server keeps things simple and never lets a stale copy win.
+        'cache-control': 'no-cache',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', ok);
+  });
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    url: origin + base,
+    requests,
+    setRoot(next) { dir = resolve(next); },
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(() => ok()); }),
+  };
+}
+
+// `node .ci/server.mjs --root dist [--port 8080] [--base /]` serves until interrupted.
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = Object.fromEntries(
+    process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+  );
+  const server = await startServer({ root: args.root ?? 'dist', port: Number(args.port ?? 8080), base: args.base ?? '/' });
+  console.log(`Serving ${args.root ?? 'dist'} at ${server.url}  (Ctrl-C to stop)`);
+}

@@ -1,0 +1,70 @@
+// Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the built
+// site served on an ephemeral loopback port, and a record of console errors and failed requests.
+
+import { chromium } from 'playwright-core';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../.ci/server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(HERE, '..');
+/** The built site under test; `.ci/test` builds it and passes its path. */
+export const SITE_DIR = resolve(process.env.SITE_DIR ?? join(ROOT, 'dist'));
+/** Where screenshots go, so a person can look at what the tests saw (README says so). */
+export const SHOTS = join(HERE, 'screenshots');
+
+// Flags that work headless here as root; the networking ones stop Chromium from calling hosts
+// that this closed network refuses.
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Launches a persistent context (real profile dir: service workers and caches behave as for a user). */
+export async function launch({ viewport = { width: 1280, height: 800 }, colorScheme = 'light', ...rest } = {}) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'sco-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+    viewport,
+    colorScheme,
+    ...rest,
+  });
+  return context;
+}
+
+/** Serves the built site (or `root`) on 127.0.0.1 with an ephemeral port. */
+export function serve(opts = {}) {
+  return startServer({ root: SITE_DIR, port: 0, ...opts });
+}
+
+/**
+ * Opens a new page and records what a user would call breakage: console errors, uncaught
+ * exceptions and failed or 4xx/5xx requests. `problems()` returns them as strings.
+ */
+export async function openPage(context) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`exception: ${err.message}`));
+  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('response', (res) => { if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`); });
+  page.problems = () => problems.slice();
+  return page;
+}
+
+/** Waits until the app has rendered its shell (the search box exists). */
+export async function appReady(page) {
+  await page.waitForSelector('main input[type="search"]', { timeout: 15000 });
+}
+
+/** Writes a full-page screenshot to e2e/screenshots/NAME.png and returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

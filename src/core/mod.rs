@@ -1,0 +1,8 @@
+//! The pure core: everything that can be decided without a browser.
+//!
+//! Nothing under this module imports `yew`, `web_sys`, `gloo`, `wasm_bindgen` or `js_sys`
+//! (`tests/core_is_pure.rs` checks), and nothing here reads the embedded dataset bytes: it is
+//! handed a [`model::Dataset`]. That is what lets `build.rs` compile this very module to validate
+//! the seeds with the same model the app decodes.
+
+pub mod model;

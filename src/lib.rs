@@ -1,0 +1,26 @@
+//! sco-explorer: an offline explorer of the facts in source documents about SCO defence cooperation.
+//!
+//! Code map (see ARCHITECTURE.md for the invariants):
+//! - [`core`]: the pure part. Data model, validation, search, URL state, timeline geometry,
+//!   application state and view models. Plain Rust, tested on the host with `cargo test`.
+//! - `ui` (wasm only): Yew components that render core view models and dispatch core actions.
+//! - `web` (wasm only): the one thin module that touches browser APIs (history, clipboard,
+//!   service worker, keyboard shortcuts).
+//!
+//! The dataset is validated and encoded by `build.rs` from `seeds/` and embedded in the binary;
+//! [`data::dataset`] decodes it once.
+
+pub mod core;
+pub mod data;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+/// Starts the app in the browser: mounts the Yew root on `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    web::install_panic_panel();
+    yew::Renderer::<ui::app::App>::new().render();
+}
