@@ -5,4 +5,12 @@
 //! handed a [`model::Dataset`]. That is what lets `build.rs` compile this very module to validate
 //! the seeds with the same model the app decodes.
 
+pub mod coverage;
+pub mod extract;
 pub mod model;
+pub mod raw;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+pub mod synth;
+pub mod text;
+pub mod validate;

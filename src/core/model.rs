@@ -1,19 +1,665 @@
 //! The data model shared by `build.rs` (which validates and encodes it) and the app (which decodes it).
+//!
+//! Records refer to each other by index (`EntityIx`, `DocIx`), resolved from the slugs in the seed
+//! files by validation; the slugs themselves stay on the records because shared links use them.
 
 use serde::{Deserialize, Serialize};
 
-/// Everything the app knows, as `build.rs` validated it.
+/// Index of an entity in [`Dataset::entities`].
+pub type EntityIx = u32;
+/// Index of a document in [`Dataset::documents`].
+pub type DocIx = u32;
+/// Index of a fact in [`Dataset::facts`].
+pub type FactIx = u32;
+
+/// Everything the app knows, as validation left it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub documents: Vec<Document>,
+    pub entities: Vec<Entity>,
+    pub facts: Vec<Fact>,
+    /// Every place a document names an entity, sorted by document then offset, never overlapping.
+    pub mentions: Vec<Mention>,
 }
 
-/// A source document, kept verbatim.
+impl Dataset {
+    /// The exact words of a quote, as the document has them.
+    pub fn quote_text(&self, q: &Quote) -> &str {
+        self.documents
+            .get(q.doc as usize)
+            .and_then(|d| d.body.get(q.start as usize..q.end as usize))
+            .unwrap_or("")
+    }
+
+    /// The mentions in one document, in text order.
+    pub fn mentions_in(&self, doc: DocIx) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.doc < doc);
+        let to = self.mentions.partition_point(|m| m.doc <= doc);
+        &self.mentions[from..to]
+    }
+}
+
+/// A source document, kept verbatim, with what its page says about itself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
-    /// The file stem in `seeds/`, e.g. `000_05d95eeefa1e2818`; stable, so links can use it.
+    /// The file stem in `seeds/`, e.g. `000_05d95eeefa1e2818`: stable, so links can use it.
     pub id: String,
     pub title: String,
+    /// Publisher or outlet as the page states it; `None` when the page does not say.
+    pub outlet: Option<String>,
+    /// The date printed on the page, exactly as printed; `None` when there is none.
+    pub page_date: Option<String>,
+    /// A credit line as printed (e.g. a photo source).
+    pub credit: Option<String>,
+    /// When the content was written, which may differ from the page date.
+    pub written: DateSpec,
+    /// Why the page date and the content disagree, where they do.
+    pub date_note: Option<String>,
     /// The full text, exactly as in the file.
     pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityKind {
+    State,
+    Organisation,
+    /// A body inside an organisation or a state: a ministry, secretariat, working group, force.
+    Body,
+    Person,
+    Place,
+    ExerciseSeries,
+    /// A recurring conference or meeting format, e.g. the Moscow Conference on International Security.
+    ConferenceSeries,
+    Agreement,
+    Equipment,
+    MediaOutlet,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 10] = [
+        EntityKind::State,
+        EntityKind::Organisation,
+        EntityKind::Body,
+        EntityKind::Person,
+        EntityKind::Place,
+        EntityKind::ExerciseSeries,
+        EntityKind::ConferenceSeries,
+        EntityKind::Agreement,
+        EntityKind::Equipment,
+        EntityKind::MediaOutlet,
+    ];
+
+    /// The slug used in seed files and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EntityKind::State => "state",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Body => "body",
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::ExerciseSeries => "exercise-series",
+            EntityKind::ConferenceSeries => "conference-series",
+            EntityKind::Agreement => "agreement",
+            EntityKind::Equipment => "equipment",
+            EntityKind::MediaOutlet => "media-outlet",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::State => "State",
+            EntityKind::Organisation => "Organisation",
+            EntityKind::Body => "Body",
+            EntityKind::Person => "Person",
+            EntityKind::Place => "Place",
+            EntityKind::ExerciseSeries => "Exercise series",
+            EntityKind::ConferenceSeries => "Conference series",
+            EntityKind::Agreement => "Agreement",
+            EntityKind::Equipment => "Equipment",
+            EntityKind::MediaOutlet => "Media outlet",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == s)
+    }
+}
+
+/// A named thing the documents speak of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: String,
+    /// Other names the documents use, linked wherever they occur.
+    pub aliases: Vec<String>,
+    /// Abbreviations the documents use; matched case-sensitively.
+    pub abbreviations: Vec<String>,
+    /// Names the documents do not use but a reader may type (an expansion of an abbreviation).
+    /// Search finds them; cards show them apart from the sourced names.
+    pub search_aliases: Vec<String>,
+    /// A short description written from the documents.
+    pub description: String,
+    /// A person's roles, each exactly as a document states it ("Ambassador to Russia").
+    pub roles: Vec<String>,
+    /// The state or organisation a person or body belongs to, as stated.
+    pub affiliation: Option<EntityIx>,
+    /// The purpose the documents state, if any (an exercise series' aim).
+    pub purpose: Option<String>,
+    /// The quotes that support the description and role.
+    pub evidence: Vec<Quote>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FactKind {
+    /// Joining, observer status, being party to an agreement or acceding to one.
+    Membership,
+    Exercise,
+    Meeting,
+    Conference,
+    Visit,
+    /// An agreement or a step of a protocol (signature, ratification, entry into force).
+    Agreement,
+    Procurement,
+    Presidency,
+    /// A statement of what someone intends or has said.
+    Statement,
+}
+
+impl FactKind {
+    pub const ALL: [FactKind; 9] = [
+        FactKind::Membership,
+        FactKind::Exercise,
+        FactKind::Meeting,
+        FactKind::Conference,
+        FactKind::Visit,
+        FactKind::Agreement,
+        FactKind::Procurement,
+        FactKind::Presidency,
+        FactKind::Statement,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            FactKind::Membership => "membership",
+            FactKind::Exercise => "exercise",
+            FactKind::Meeting => "meeting",
+            FactKind::Conference => "conference",
+            FactKind::Visit => "visit",
+            FactKind::Agreement => "agreement",
+            FactKind::Procurement => "procurement",
+            FactKind::Presidency => "presidency",
+            FactKind::Statement => "statement",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FactKind::Membership => "Membership",
+            FactKind::Exercise => "Exercise",
+            FactKind::Meeting => "Meeting",
+            FactKind::Conference => "Conference",
+            FactKind::Visit => "Visit",
+            FactKind::Agreement => "Agreement or protocol",
+            FactKind::Procurement => "Procurement",
+            FactKind::Presidency => "Presidency",
+            FactKind::Statement => "Statement of intent",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == s)
+    }
+}
+
+/// Where a fact stood as of the document that reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Status {
+    Happened,
+    /// Under way as of the document (e.g. ratification in progress).
+    InProgress,
+    /// Scheduled or slated, as of the document.
+    Planned,
+    /// Someone said they intend it.
+    Intended,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Happened,
+        Status::InProgress,
+        Status::Planned,
+        Status::Intended,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Status::Happened => "happened",
+            Status::InProgress => "in-progress",
+            Status::Planned => "planned",
+            Status::Intended => "intended",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Happened => "Held",
+            Status::InProgress => "In progress",
+            Status::Planned => "Planned",
+            Status::Intended => "Intended",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == s)
+    }
+}
+
+/// A membership status that holds for a state or organisation over a stretch of time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Standing {
+    FullMember,
+    Observer,
+    /// Party to the Agreement on Holding Joint Military Exercises.
+    AgreementParty,
+    /// Joining the Agreement is under way (the amending protocol is being enacted).
+    AccessionInProgress,
+    /// Holds the rotating SCO presidency.
+    Presidency,
+}
+
+impl Standing {
+    pub const ALL: [Standing; 5] = [
+        Standing::FullMember,
+        Standing::Observer,
+        Standing::AgreementParty,
+        Standing::AccessionInProgress,
+        Standing::Presidency,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Standing::FullMember => "full-member",
+            Standing::Observer => "observer",
+            Standing::AgreementParty => "agreement-party",
+            Standing::AccessionInProgress => "accession-in-progress",
+            Standing::Presidency => "presidency",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Standing::FullMember => "Full member",
+            Standing::Observer => "Observer",
+            Standing::AgreementParty => "Party to the Agreement on Joint Military Exercises",
+            Standing::AccessionInProgress => "Accession to the Agreement in progress",
+            Standing::Presidency => "SCO presidency",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == s)
+    }
+}
+
+/// What a membership fact says about a standing: that it began, ended, or simply held then.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Edge {
+    Start,
+    End,
+    /// The standing held at the fact's date; when it began or ended is not said.
+    Holds,
+}
+
+impl Edge {
+    pub fn from_slug(s: &str) -> Option<Self> {
+        match s {
+            "start" => Some(Edge::Start),
+            "end" => Some(Edge::End),
+            "holds" => Some(Edge::Holds),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MembershipChange {
+    pub who: EntityIx,
+    pub standing: Standing,
+    pub edge: Edge,
+}
+
+/// One thing that happened, is under way, is planned or is intended, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    pub id: String,
+    pub kind: FactKind,
+    pub title: String,
+    /// One sentence.
+    pub summary: String,
+    pub status: Status,
+    pub date: DateSpec,
+    pub participants: Vec<EntityIx>,
+    pub places: Vec<EntityIx>,
+    /// Other entities the fact is about (an agreement, a series, equipment).
+    pub about: Vec<EntityIx>,
+    /// The exercise or conference series this is an instance of, if any.
+    pub series: Option<EntityIx>,
+    /// The purpose the documents state, if any.
+    pub purpose: Option<String>,
+    pub membership: Vec<MembershipChange>,
+    /// At least one verbatim quote.
+    pub evidence: Vec<Quote>,
+}
+
+impl Fact {
+    /// The document a fact's status is "as of": that of its first quote.
+    pub fn reported_in(&self) -> DocIx {
+        self.evidence.first().map_or(0, |q| q.doc)
+    }
+}
+
+/// A verbatim passage of a document: `start..end` are byte offsets into its body. The text is
+/// not stored twice; [`Dataset::quote_text`] slices it out of the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub doc: DocIx,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// One occurrence of an entity's name in a document; byte offsets into the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    pub doc: DocIx,
+    pub entity: EntityIx,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A calendar point whose precision is as fine as the source allows: a year, a month or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Point {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+}
+
+impl Point {
+    pub fn year(year: i32) -> Self {
+        Point {
+            year,
+            month: None,
+            day: None,
+        }
+    }
+
+    pub fn month(year: i32, month: u8) -> Self {
+        Point {
+            year,
+            month: Some(month),
+            day: None,
+        }
+    }
+
+    pub fn day(year: i32, month: u8, day: u8) -> Self {
+        Point {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
+    }
+
+    pub fn precision(self) -> Precision {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => Precision::Day,
+            (Some(_), None) => Precision::Month,
+            _ => Precision::Year,
+        }
+    }
+
+    /// The first day this point covers, as a day number (days since 1970-01-01).
+    pub fn first_day(self) -> i32 {
+        days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    }
+
+    /// The last day this point covers, as a day number.
+    pub fn last_day(self) -> i32 {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => days_from_civil(self.year, m, d),
+            (Some(m), None) => days_from_civil(self.year, m, days_in_month(self.year, m)),
+            _ => days_from_civil(self.year, 12, 31),
+        }
+    }
+
+    /// ISO-like text: `2017`, `2017-06`, `2017-06-15`.
+    pub fn iso(self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the month and day exist.
+    pub fn parse(s: &str) -> Option<Point> {
+        let mut parts = s.trim().split('-');
+        let y = parts.next()?;
+        if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let year: i32 = y.parse().ok()?;
+        let month = match parts.next() {
+            None => return Some(Point::year(year)),
+            Some(m) if m.len() == 2 => m.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?,
+            Some(_) => return None,
+        };
+        let day = match parts.next() {
+            None => return Some(Point::month(year, month)),
+            Some(d) if d.len() == 2 => d
+                .parse::<u8>()
+                .ok()
+                .filter(|d| *d >= 1 && *d <= days_in_month(year, month))?,
+            Some(_) => return None,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
+        Some(Point::day(year, month, day))
+    }
+}
+
+/// When something happened, as precisely as the sources say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum When {
+    /// The documents do not say.
+    Unknown,
+    Point(Point),
+    /// A span of days or months; the end is never before the start.
+    Range(Point, Point),
+}
+
+impl When {
+    /// Inclusive day numbers covered, or `None` when unknown.
+    pub fn span(self) -> Option<(i32, i32)> {
+        match self {
+            When::Unknown => None,
+            When::Point(p) => Some((p.first_day(), p.last_day())),
+            When::Range(a, b) => Some((a.first_day(), b.last_day())),
+        }
+    }
+
+    /// The seed-file form: `unknown`, `2017-06`, `2019-10-31..2019-11-01`.
+    pub fn iso(self) -> String {
+        match self {
+            When::Unknown => "unknown".into(),
+            When::Point(p) => p.iso(),
+            When::Range(a, b) => format!("{}..{}", a.iso(), b.iso()),
+        }
+    }
+
+    /// The coarsest precision involved.
+    pub fn precision(self) -> Option<Precision> {
+        match self {
+            When::Unknown => None,
+            When::Point(p) => Some(p.precision()),
+            When::Range(a, _) => Some(a.precision()),
+        }
+    }
+}
+
+/// How sure the date is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Certainty {
+    /// The document states it.
+    Stated,
+    /// Deduced; the reason is shown to users.
+    Inferred(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DateSpec {
+    pub when: When,
+    pub certainty: Certainty,
+}
+
+impl DateSpec {
+    pub const UNKNOWN: DateSpec = DateSpec {
+        when: When::Unknown,
+        certainty: Certainty::Stated,
+    };
+
+    pub fn stated(when: When) -> Self {
+        DateSpec {
+            when,
+            certainty: Certainty::Stated,
+        }
+    }
+
+    pub fn is_inferred(&self) -> bool {
+        matches!(self.certainty, Certainty::Inferred(_))
+    }
+}
+
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+pub fn days_from_civil(year: i32, month: u8, day: u8) -> i32 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i32::from(month);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i32::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The inverse of [`days_from_civil`]: (year, month, day).
+pub fn civil_from_days(z: i32) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i32::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_parse_only_real_dates() {
+        fn check(input: &str, expect: Option<Point>) {
+            assert_eq!(Point::parse(input), expect, "{input:?}");
+        }
+        check("2017", Some(Point::year(2017)));
+        check("2017-06", Some(Point::month(2017, 6)));
+        check("2019-10-31", Some(Point::day(2019, 10, 31)));
+        check("2016-02-29", Some(Point::day(2016, 2, 29)));
+        check("2017-02-29", None);
+        check("2017-13", None);
+        check("2017-6", None);
+        check("17", None);
+        check("2017-06-01-01", None);
+        check("june", None);
+        check("", None);
+    }
+
+    #[test]
+    fn spans_cover_the_whole_precision() {
+        fn check(when: When, expect: (&str, &str)) {
+            let (a, b) = when.span().expect("known");
+            let fmt = |d: i32| {
+                let (y, m, dd) = civil_from_days(d);
+                format!("{y:04}-{m:02}-{dd:02}")
+            };
+            assert_eq!((fmt(a).as_str(), fmt(b).as_str()), expect, "{when:?}");
+        }
+        check(When::Point(Point::year(2016)), ("2016-01-01", "2016-12-31"));
+        check(
+            When::Point(Point::month(2016, 2)),
+            ("2016-02-01", "2016-02-29"),
+        );
+        check(
+            When::Point(Point::day(2007, 6, 27)),
+            ("2007-06-27", "2007-06-27"),
+        );
+        check(
+            When::Range(Point::day(2019, 10, 31), Point::day(2019, 11, 1)),
+            ("2019-10-31", "2019-11-01"),
+        );
+        check(
+            When::Range(Point::month(2018, 9), Point::month(2018, 10)),
+            ("2018-09-01", "2018-10-31"),
+        );
+    }
+
+    #[test]
+    fn civil_days_round_trip() {
+        for z in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+    }
 }

@@ -1,0 +1,925 @@
+//! Turns raw seed records into a validated [`Dataset`], or into the list of everything wrong.
+//!
+//! `build.rs` runs this on every build, so a bad seed fails the build naming the file, the record
+//! and the problem. It reports all problems it finds, not only the first, so one build shows the
+//! curator every mistake.
+
+use crate::core::extract;
+use crate::core::model::*;
+use crate::core::raw::*;
+use crate::core::text::{Folded, fold};
+use std::collections::HashMap;
+use std::fmt;
+
+/// One problem, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    pub file: String,
+    /// E.g. "fact `peace-mission-2018`"; `None` for a problem with the file as a whole.
+    pub record: Option<String>,
+    pub problem: Problem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The file could not be read or parsed.
+    Parse(String),
+    /// A `[document]` table in a file whose stem names no document text.
+    DocumentWithoutText,
+    /// Ids are slugs: lowercase ASCII letters, digits and single hyphens.
+    BadId,
+    DuplicateId {
+        first_file: String,
+    },
+    Empty(&'static str),
+    UnknownValue {
+        field: &'static str,
+        value: String,
+        expected: String,
+    },
+    UnknownEntity {
+        field: &'static str,
+        id: String,
+    },
+    UnknownDocument(String),
+    /// A plain-text quote in a file that annotates no document.
+    QuoteWithoutDocument,
+    QuoteNotFound {
+        doc: String,
+        quote: String,
+    },
+    /// An alias, abbreviation or role that no document contains (it would not be "as stated").
+    NotInDocuments {
+        field: &'static str,
+        text: String,
+    },
+    BadDate(String),
+    RangeEndsBeforeStart(String),
+    InferredWithoutReason,
+    ReasonWithoutInference,
+    UnknownDateCannotBeInferred,
+    NoEvidence,
+    /// `series` must name an exercise or conference series.
+    NotASeries(String),
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.record {
+            Some(r) => write!(f, "{}: {r}: {}", self.file, self.problem),
+            None => write!(f, "{}: {}", self.file, self.problem),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Parse(e) => write!(f, "cannot be read: {e}"),
+            Problem::DocumentWithoutText => {
+                write!(
+                    f,
+                    "has a [document] table but no document text with the same file stem"
+                )
+            }
+            Problem::BadId => write!(
+                f,
+                "id must be a slug (lowercase letters, digits, single hyphens)"
+            ),
+            Problem::DuplicateId { first_file } => write!(f, "id is already used in {first_file}"),
+            Problem::Empty(field) => write!(f, "`{field}` is empty"),
+            Problem::UnknownValue {
+                field,
+                value,
+                expected,
+            } => {
+                write!(f, "`{field}` is {value:?}, expected one of: {expected}")
+            }
+            Problem::UnknownEntity { field, id } => {
+                write!(f, "`{field}` names unknown entity `{id}`")
+            }
+            Problem::UnknownDocument(id) => write!(f, "names unknown document `{id}`"),
+            Problem::QuoteWithoutDocument => {
+                write!(
+                    f,
+                    "a quote needs `doc` here: this file annotates no document"
+                )
+            }
+            Problem::QuoteNotFound { doc, quote } => {
+                write!(
+                    f,
+                    "quote not found in document `{doc}`: \u{ab}{}\u{bb}",
+                    shorten(quote, 120)
+                )
+            }
+            Problem::NotInDocuments { field, text } => {
+                write!(
+                    f,
+                    "`{field}` {text:?} occurs in no document (use `search_aliases` for names the documents do not use)"
+                )
+            }
+            Problem::BadDate(v) => write!(
+                f,
+                "date {v:?} is malformed (expected YYYY, YYYY-MM, YYYY-MM-DD, A..B or unknown)"
+            ),
+            Problem::RangeEndsBeforeStart(v) => write!(f, "date range {v:?} ends before it starts"),
+            Problem::InferredWithoutReason => {
+                write!(f, "an inferred date needs a one-line `reason`")
+            }
+            Problem::ReasonWithoutInference => {
+                write!(f, "`reason` is given but `certainty` is not \"inferred\"")
+            }
+            Problem::UnknownDateCannotBeInferred => write!(f, "an unknown date cannot be inferred"),
+            Problem::NoEvidence => write!(f, "has no evidence: add at least one verbatim quote"),
+            Problem::NotASeries(id) => write!(
+                f,
+                "`series` names `{id}`, which is not an exercise or conference series"
+            ),
+        }
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max).collect();
+    out.push('\u{2026}');
+    out
+}
+
+/// A validated dataset with the coverage ignore list that came with it.
+#[derive(Debug, Clone, Default)]
+pub struct Validated {
+    pub dataset: Dataset,
+    pub ignores: Vec<Ignore>,
+}
+
+/// A coverage ignore entry, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignore {
+    pub text: String,
+    pub reason: String,
+    pub doc: Option<DocIx>,
+}
+
+/// Validates everything and returns the dataset, or every problem found.
+pub fn validate(src: &RawSource) -> Result<Validated, Vec<ValidationError>> {
+    let mut v = Validator {
+        src,
+        errors: Vec::new(),
+        folded: src.documents.iter().map(|(_, b)| fold(b)).collect(),
+    };
+    let result = v.run();
+    if v.errors.is_empty() {
+        Ok(result)
+    } else {
+        Err(v.errors)
+    }
+}
+
+struct Validator<'a> {
+    src: &'a RawSource,
+    errors: Vec<ValidationError>,
+    folded: Vec<Folded>,
+}
+
+/// Where a record is, for messages.
+#[derive(Clone)]
+struct At<'a> {
+    file: &'a str,
+    record: String,
+}
+
+impl<'a> Validator<'a> {
+    fn report(&mut self, at: &At<'_>, problem: Problem) {
+        self.errors.push(ValidationError {
+            file: at.file.to_string(),
+            record: Some(at.record.clone()),
+            problem,
+        });
+    }
+
+    fn run(&mut self) -> Validated {
+        let doc_ix: HashMap<&str, DocIx> = self
+            .src
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _))| (id.as_str(), i as DocIx))
+            .collect();
+        let mut documents: Vec<Document> = self
+            .src
+            .documents
+            .iter()
+            .map(|(id, body)| Document {
+                id: id.clone(),
+                title: body.lines().next().unwrap_or_default().trim().to_string(),
+                outlet: None,
+                page_date: None,
+                credit: None,
+                written: DateSpec::UNKNOWN,
+                date_note: None,
+                body: body.clone(),
+            })
+            .collect();
+
+        // Pass 1: documents' own metadata, and every id, so that references can be resolved
+        // whatever order the files come in.
+        let mut ids: HashMap<&str, &str> = HashMap::new();
+        let mut entity_ix: HashMap<&str, EntityIx> = HashMap::new();
+        let mut entity_count = 0;
+        for file in &self.src.files {
+            if let Some(meta) = &file.document {
+                let at = At {
+                    file: &file.path,
+                    record: format!("document `{}`", file.doc.as_deref().unwrap_or("?")),
+                };
+                match file.doc.as_deref().and_then(|d| doc_ix.get(d)) {
+                    Some(&ix) => self.document_meta(&at, meta, &mut documents[ix as usize]),
+                    None => self.errors.push(ValidationError {
+                        file: file.path.clone(),
+                        record: None,
+                        problem: Problem::DocumentWithoutText,
+                    }),
+                }
+            }
+            for (kind, id) in file
+                .entities
+                .iter()
+                .map(|e| ("entity", e.id.as_str()))
+                .chain(file.facts.iter().map(|f| ("fact", f.id.as_str())))
+            {
+                let at = At {
+                    file: &file.path,
+                    record: format!("{kind} `{id}`"),
+                };
+                if !is_slug(id) {
+                    self.report(&at, Problem::BadId);
+                }
+                if let Some(first) = ids.get(id) {
+                    self.report(
+                        &at,
+                        Problem::DuplicateId {
+                            first_file: first.to_string(),
+                        },
+                    );
+                } else {
+                    ids.insert(id, &file.path);
+                    if kind == "entity" {
+                        entity_ix.insert(id, entity_count);
+                        entity_count += 1;
+                    }
+                }
+            }
+        }
+
+        // Pass 2: entities, then facts, with references resolved.
+        let refs = Refs { entity_ix, doc_ix };
+        let mut entities = Vec::new();
+        let mut facts = Vec::new();
+        let mut ignores = Vec::new();
+        for file in &self.src.files {
+            for raw in &file.entities {
+                let at = At {
+                    file: &file.path,
+                    record: format!("entity `{}`", raw.id),
+                };
+                if let Some(e) = self.entity(&at, file, raw, &refs) {
+                    entities.push(e);
+                }
+            }
+        }
+        for file in &self.src.files {
+            for raw in &file.facts {
+                let at = At {
+                    file: &file.path,
+                    record: format!("fact `{}`", raw.id),
+                };
+                if let Some(f) = self.fact(&at, file, raw, &refs, &entities) {
+                    facts.push(f);
+                }
+            }
+            for raw in &file.ignores {
+                let at = At {
+                    file: &file.path,
+                    record: format!("ignore {:?}", shorten(&raw.text, 40)),
+                };
+                if raw.text.trim().is_empty() {
+                    self.report(&at, Problem::Empty("text"));
+                }
+                if raw.reason.trim().is_empty() {
+                    self.report(&at, Problem::Empty("reason"));
+                }
+                let doc = match &raw.doc {
+                    Some(d) => match refs.doc_ix.get(d.as_str()) {
+                        Some(&ix) => Some(ix),
+                        None => {
+                            self.report(&at, Problem::UnknownDocument(d.clone()));
+                            None
+                        }
+                    },
+                    None => None,
+                };
+                ignores.push(Ignore {
+                    text: raw.text.clone(),
+                    reason: raw.reason.clone(),
+                    doc,
+                });
+            }
+        }
+        let mut dataset = Dataset {
+            documents,
+            entities,
+            facts,
+            mentions: Vec::new(),
+        };
+        if self.errors.is_empty() {
+            dataset.mentions = extract::mentions(&dataset);
+        }
+        Validated { dataset, ignores }
+    }
+
+    fn document_meta(&mut self, at: &At<'_>, meta: &RawDocument, doc: &mut Document) {
+        if meta.title.trim().is_empty() {
+            self.report(at, Problem::Empty("title"));
+        }
+        doc.title = meta.title.trim().to_string();
+        doc.outlet = non_empty(&meta.outlet);
+        doc.page_date = non_empty(&meta.page_date);
+        doc.credit = non_empty(&meta.credit);
+        doc.date_note = non_empty(&meta.date_note);
+        doc.written = self.date(
+            at,
+            meta.written.as_deref(),
+            meta.certainty.as_deref(),
+            meta.reason.as_deref(),
+        );
+        let folded = fold(&doc.body);
+        for (field, value) in [("page_date", &doc.page_date), ("credit", &doc.credit)] {
+            if let Some(text) = value
+                && folded.find(&fold(text).text).is_none()
+            {
+                self.report(
+                    at,
+                    Problem::NotInDocuments {
+                        field,
+                        text: text.clone(),
+                    },
+                );
+            }
+        }
+    }
+
+    fn entity(
+        &mut self,
+        at: &At<'_>,
+        file: &RawFile,
+        raw: &RawEntity,
+        refs: &Refs<'_>,
+    ) -> Option<Entity> {
+        let kind = self.one_of(
+            at,
+            "kind",
+            &raw.kind,
+            EntityKind::from_slug,
+            EntityKind::ALL.map(EntityKind::slug),
+        );
+        for (field, value) in [("name", &raw.name), ("description", &raw.description)] {
+            if value.trim().is_empty() {
+                self.report(at, Problem::Empty(field));
+            }
+        }
+        for (field, list) in [
+            ("aliases", &raw.aliases),
+            ("abbreviations", &raw.abbreviations),
+            ("roles", &raw.roles),
+        ] {
+            for text in list {
+                if text.trim().is_empty() {
+                    self.report(at, Problem::Empty(field));
+                } else if !self
+                    .folded
+                    .iter()
+                    .any(|d| d.find(&fold(text).text).is_some())
+                {
+                    self.report(
+                        at,
+                        Problem::NotInDocuments {
+                            field,
+                            text: text.clone(),
+                        },
+                    );
+                }
+            }
+        }
+        let affiliation = raw
+            .affiliation
+            .as_deref()
+            .and_then(|id| self.entity_ref(at, "affiliation", id, refs));
+        let evidence = self.quotes(at, file, &raw.quotes, refs);
+        Some(Entity {
+            id: raw.id.clone(),
+            kind: kind?,
+            name: raw.name.trim().to_string(),
+            aliases: raw.aliases.clone(),
+            abbreviations: raw.abbreviations.clone(),
+            search_aliases: raw.search_aliases.clone(),
+            description: raw.description.trim().to_string(),
+            roles: raw.roles.clone(),
+            affiliation,
+            purpose: non_empty(&raw.purpose),
+            evidence,
+        })
+    }
+
+    fn fact(
+        &mut self,
+        at: &At<'_>,
+        file: &RawFile,
+        raw: &RawFact,
+        refs: &Refs<'_>,
+        entities: &[Entity],
+    ) -> Option<Fact> {
+        let kind = self.one_of(
+            at,
+            "kind",
+            &raw.kind,
+            FactKind::from_slug,
+            FactKind::ALL.map(FactKind::slug),
+        );
+        let status = self.one_of(
+            at,
+            "status",
+            &raw.status,
+            Status::from_slug,
+            Status::ALL.map(Status::slug),
+        );
+        for (field, value) in [("title", &raw.title), ("summary", &raw.summary)] {
+            if value.trim().is_empty() {
+                self.report(at, Problem::Empty(field));
+            }
+        }
+        let date = self.date(
+            at,
+            raw.date.as_deref(),
+            raw.certainty.as_deref(),
+            raw.reason.as_deref(),
+        );
+        let mut list = |field: &'static str, ids: &[String]| -> Vec<EntityIx> {
+            ids.iter()
+                .filter_map(|id| self.entity_ref(at, field, id, refs))
+                .collect()
+        };
+        let participants = list("participants", &raw.participants);
+        let places = list("places", &raw.places);
+        let about = list("about", &raw.about);
+        let series = raw
+            .series
+            .as_deref()
+            .and_then(|id| self.entity_ref(at, "series", id, refs));
+        if let Some(ix) = series
+            && let Some(e) = entities.get(ix as usize)
+            && !matches!(
+                e.kind,
+                EntityKind::ExerciseSeries | EntityKind::ConferenceSeries
+            )
+        {
+            self.report(at, Problem::NotASeries(e.id.clone()));
+        }
+        let mut membership = Vec::new();
+        for m in &raw.membership {
+            let who = self.entity_ref(at, "membership.who", &m.who, refs);
+            let standing = self.one_of(
+                at,
+                "membership.standing",
+                &m.standing,
+                Standing::from_slug,
+                Standing::ALL.map(Standing::slug),
+            );
+            let edge = self.one_of(
+                at,
+                "membership.edge",
+                &m.edge,
+                Edge::from_slug,
+                ["start", "end", "holds"],
+            );
+            if let (Some(who), Some(standing), Some(edge)) = (who, standing, edge) {
+                membership.push(MembershipChange {
+                    who,
+                    standing,
+                    edge,
+                });
+            }
+        }
+        let evidence = self.quotes(at, file, &raw.quotes, refs);
+        Some(Fact {
+            id: raw.id.clone(),
+            kind: kind?,
+            title: raw.title.trim().to_string(),
+            summary: raw.summary.trim().to_string(),
+            status: status?,
+            date,
+            participants,
+            places,
+            about,
+            series,
+            purpose: non_empty(&raw.purpose),
+            membership,
+            evidence,
+        })
+    }
+
+    fn one_of<T, const N: usize>(
+        &mut self,
+        at: &At<'_>,
+        field: &'static str,
+        value: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        expected: [&str; N],
+    ) -> Option<T> {
+        let got = parse(value.trim());
+        if got.is_none() {
+            self.report(
+                at,
+                Problem::UnknownValue {
+                    field,
+                    value: value.to_string(),
+                    expected: expected.join(", "),
+                },
+            );
+        }
+        got
+    }
+
+    fn entity_ref(
+        &mut self,
+        at: &At<'_>,
+        field: &'static str,
+        id: &str,
+        refs: &Refs<'_>,
+    ) -> Option<EntityIx> {
+        let got = refs.entity_ix.get(id).copied();
+        if got.is_none() {
+            self.report(
+                at,
+                Problem::UnknownEntity {
+                    field,
+                    id: id.to_string(),
+                },
+            );
+        }
+        got
+    }
+
+    fn quotes(
+        &mut self,
+        at: &At<'_>,
+        file: &RawFile,
+        raw: &[RawQuote],
+        refs: &Refs<'_>,
+    ) -> Vec<Quote> {
+        if raw.is_empty() {
+            self.report(at, Problem::NoEvidence);
+        }
+        let mut out = Vec::new();
+        for q in raw {
+            let (doc_id, text) = match q {
+                RawQuote::Here(text) => match &file.doc {
+                    Some(d) => (d.as_str(), text.as_str()),
+                    None => {
+                        self.report(at, Problem::QuoteWithoutDocument);
+                        continue;
+                    }
+                },
+                RawQuote::In { doc, text } => (doc.as_str(), text.as_str()),
+            };
+            let Some(&doc) = refs.doc_ix.get(doc_id) else {
+                self.report(at, Problem::UnknownDocument(doc_id.to_string()));
+                continue;
+            };
+            let needle = fold(text).text;
+            match self.folded[doc as usize].find(&needle) {
+                Some((start, end)) if !needle.is_empty() => out.push(Quote { doc, start, end }),
+                _ => self.report(
+                    at,
+                    Problem::QuoteNotFound {
+                        doc: doc_id.to_string(),
+                        quote: text.to_string(),
+                    },
+                ),
+            }
+        }
+        out
+    }
+
+    fn date(
+        &mut self,
+        at: &At<'_>,
+        value: Option<&str>,
+        certainty: Option<&str>,
+        reason: Option<&str>,
+    ) -> DateSpec {
+        let when = match parse_when(value.unwrap_or("unknown")) {
+            Ok(w) => w,
+            Err(p) => {
+                self.report(at, p);
+                When::Unknown
+            }
+        };
+        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+        let certainty = match certainty.map(str::trim) {
+            None | Some("stated") => {
+                if reason.is_some() {
+                    self.report(at, Problem::ReasonWithoutInference);
+                }
+                Certainty::Stated
+            }
+            Some("inferred") => {
+                if when == When::Unknown && value.is_some_and(|v| v.trim() == "unknown") {
+                    self.report(at, Problem::UnknownDateCannotBeInferred);
+                }
+                match reason {
+                    Some(r) => Certainty::Inferred(r.to_string()),
+                    None => {
+                        self.report(at, Problem::InferredWithoutReason);
+                        Certainty::Stated
+                    }
+                }
+            }
+            Some(other) => {
+                self.report(
+                    at,
+                    Problem::UnknownValue {
+                        field: "certainty",
+                        value: other.to_string(),
+                        expected: "stated, inferred".into(),
+                    },
+                );
+                Certainty::Stated
+            }
+        };
+        DateSpec { when, certainty }
+    }
+}
+
+struct Refs<'a> {
+    entity_ix: HashMap<&'a str, EntityIx>,
+    doc_ix: HashMap<&'a str, DocIx>,
+}
+
+fn non_empty(s: &Option<String>) -> Option<String> {
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// Lowercase ASCII letters and digits in hyphen-separated groups: `peace-mission-2018`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Parses the seed form of a date: `unknown`, a point, or `A..B`.
+pub fn parse_when(s: &str) -> Result<When, Problem> {
+    let s = s.trim();
+    if s == "unknown" {
+        return Ok(When::Unknown);
+    }
+    if let Some((a, b)) = s.split_once("..") {
+        let (Some(a), Some(b)) = (Point::parse(a), Point::parse(b)) else {
+            return Err(Problem::BadDate(s.to_string()));
+        };
+        if b.last_day() < a.first_day() {
+            return Err(Problem::RangeEndsBeforeStart(s.to_string()));
+        }
+        return Ok(When::Range(a, b));
+    }
+    Point::parse(s)
+        .map(When::Point)
+        .ok_or_else(|| Problem::BadDate(s.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOC: &str = "Peace Mission 2016 was held in Kyrgyzstan.\nThe SCO held it in 2016.";
+
+    /// A one-document source with the given annotation file text (TOML).
+    fn source(toml_text: &str) -> RawSource {
+        let mut file: RawFile =
+            crate::core::source::parse_file("seeds/doc.toml", toml_text).expect("fixture parses");
+        file.doc = Some("doc".into());
+        RawSource {
+            documents: vec![("doc".into(), DOC.into())],
+            files: vec![file],
+        }
+    }
+
+    const ENTITY: &str = r#"
+[[entity]]
+id = "kyrgyzstan"
+kind = "state"
+name = "Kyrgyzstan"
+description = "Host of Peace Mission 2016."
+quotes = ["held in Kyrgyzstan"]
+"#;
+
+    /// Checks that a fixture fails with exactly these messages (file: record: problem).
+    fn check(toml_text: &str, expect: &[&str]) {
+        let got = match validate(&source(toml_text)) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(|e| e.to_string()).collect(),
+        };
+        assert_eq!(got, expect, "for fixture:\n{toml_text}");
+    }
+
+    fn fact(extra: &str) -> String {
+        format!(
+            "{ENTITY}\n[[fact]]\nid = \"pm-2016\"\nkind = \"exercise\"\ntitle = \"Peace Mission 2016\"\nsummary = \"Held in Kyrgyzstan.\"\nstatus = \"happened\"\n{extra}\n"
+        )
+    }
+
+    #[test]
+    fn a_good_record_passes() {
+        check(
+            &fact(
+                "date = \"2016\"\nplaces = [\"kyrgyzstan\"]\nquotes = [\"Peace Mission 2016 was held\"]",
+            ),
+            &[],
+        );
+    }
+
+    #[test]
+    fn each_problem_names_file_record_and_what_is_wrong() {
+        check(
+            &fact("date = \"2016\"\nquotes = [\"Peace Mission 2017 was held\"]"),
+            &[
+                "seeds/doc.toml: fact `pm-2016`: quote not found in document `doc`: «Peace Mission 2017 was held»",
+            ],
+        );
+        check(
+            &fact("date = \"2016\"\nplaces = [\"bishkek\"]\nquotes = [\"Peace Mission\"]"),
+            &["seeds/doc.toml: fact `pm-2016`: `places` names unknown entity `bishkek`"],
+        );
+        check(
+            &fact("date = \"2016\"\nquotes = [{ doc = \"nope\", text = \"Peace\" }]"),
+            &["seeds/doc.toml: fact `pm-2016`: names unknown document `nope`"],
+        );
+        check(
+            &fact("date = \"2016-13\"\nquotes = [\"Peace\"]"),
+            &[
+                "seeds/doc.toml: fact `pm-2016`: date \"2016-13\" is malformed (expected YYYY, YYYY-MM, YYYY-MM-DD, A..B or unknown)",
+            ],
+        );
+        check(
+            &fact("date = \"2016-11..2016-10\"\nquotes = [\"Peace\"]"),
+            &[
+                "seeds/doc.toml: fact `pm-2016`: date range \"2016-11..2016-10\" ends before it starts",
+            ],
+        );
+        check(
+            &fact("date = \"2016\""),
+            &["seeds/doc.toml: fact `pm-2016`: has no evidence: add at least one verbatim quote"],
+        );
+        check(
+            &fact("date = \"2016\"\ncertainty = \"inferred\"\nquotes = [\"Peace\"]"),
+            &["seeds/doc.toml: fact `pm-2016`: an inferred date needs a one-line `reason`"],
+        );
+        check(
+            &fact(
+                "date = \"2016\"\ncertainty = \"inferred\"\nreason = \"  \"\nquotes = [\"Peace\"]",
+            ),
+            &["seeds/doc.toml: fact `pm-2016`: an inferred date needs a one-line `reason`"],
+        );
+        check(
+            &fact("date = \"2016\"\nreason = \"because\"\nquotes = [\"Peace\"]"),
+            &[
+                "seeds/doc.toml: fact `pm-2016`: `reason` is given but `certainty` is not \"inferred\"",
+            ],
+        );
+        check(
+            &fact(
+                "date = \"2016\"\nquotes = [\"Peace\"]\n[[fact]]\nid = \"kyrgyzstan\"\nkind = \"visit\"\ntitle = \"t\"\nsummary = \"s\"\nstatus = \"happened\"\nquotes = [\"Peace\"]",
+            ),
+            &["seeds/doc.toml: fact `kyrgyzstan`: id is already used in seeds/doc.toml"],
+        );
+        check(
+            &fact("date = \"2016\"\nseries = \"kyrgyzstan\"\nquotes = [\"Peace\"]"),
+            &[
+                "seeds/doc.toml: fact `pm-2016`: `series` names `kyrgyzstan`, which is not an exercise or conference series",
+            ],
+        );
+    }
+
+    #[test]
+    fn bad_ids_kinds_and_values_are_named() {
+        check(
+            &fact("date = \"2016\"\nquotes = [\"Peace\"]").replace("\"pm-2016\"", "\"PM 2016\""),
+            &[
+                "seeds/doc.toml: fact `PM 2016`: id must be a slug (lowercase letters, digits, single hyphens)",
+            ],
+        );
+        check(
+            &fact("date = \"2016\"\nquotes = [\"Peace\"]").replace("\"exercise\"", "\"drill\""),
+            &[
+                "seeds/doc.toml: fact `pm-2016`: `kind` is \"drill\", expected one of: membership, exercise, meeting, conference, visit, agreement, procurement, presidency, statement",
+            ],
+        );
+        check(
+            &fact(
+                "date = \"2016\"\nquotes = [\"Peace\"]\nmembership = [{ who = \"kyrgyzstan\", standing = \"member\", edge = \"start\" }]",
+            ),
+            &[
+                "seeds/doc.toml: fact `pm-2016`: `membership.standing` is \"member\", expected one of: full-member, observer, agreement-party, accession-in-progress, presidency",
+            ],
+        );
+        check(
+            &ENTITY.replace(
+                "quotes = [\"held in Kyrgyzstan\"]",
+                "aliases = [\"Kirghizia\"]\nquotes = [\"held in Kyrgyzstan\"]",
+            ),
+            &[
+                "seeds/doc.toml: entity `kyrgyzstan`: `aliases` \"Kirghizia\" occurs in no document (use `search_aliases` for names the documents do not use)",
+            ],
+        );
+    }
+
+    #[test]
+    fn document_level_and_file_level_problems() {
+        // A file that annotates no document: plain quotes and a [document] table have nowhere to go.
+        let mut src = source(&fact("date = \"2016\"\nquotes = [\"Peace\"]"));
+        src.files[0].doc = None;
+        src.files[0].document = Some(RawDocument { title: "t".into(), ..Default::default() });
+        let got: Vec<String> = validate(&src).expect_err("invalid").iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            got,
+            [
+                "seeds/doc.toml: has a [document] table but no document text with the same file stem",
+                "seeds/doc.toml: entity `kyrgyzstan`: a quote needs `doc` here: this file annotates no document",
+                "seeds/doc.toml: fact `pm-2016`: a quote needs `doc` here: this file annotates no document",
+            ]
+        );
+        check(
+            "[document]\ntitle = \"\"\npage_date = \"May 1, 2020\"\nwritten = \"2016\"\ncertainty = \"maybe\"",
+            &[
+                "seeds/doc.toml: document `doc`: `title` is empty",
+                "seeds/doc.toml: document `doc`: `certainty` is \"maybe\", expected one of: stated, inferred",
+                "seeds/doc.toml: document `doc`: `page_date` \"May 1, 2020\" occurs in no document (use `search_aliases` for names the documents do not use)",
+            ],
+        );
+        check(
+            &fact("date = \"unknown\"\ncertainty = \"inferred\"\nreason = \"r\"\nquotes = [\"Peace\"]"),
+            &["seeds/doc.toml: fact `pm-2016`: an unknown date cannot be inferred"],
+        );
+        check(
+            &ENTITY.replace("name = \"Kyrgyzstan\"", "name = \" \"\naffiliation = \"sco\""),
+            &[
+                "seeds/doc.toml: entity `kyrgyzstan`: `name` is empty",
+                "seeds/doc.toml: entity `kyrgyzstan`: `affiliation` names unknown entity `sco`",
+            ],
+        );
+        let err = crate::core::source::parse_file("seeds/bad.toml", "[[fact]]\nid = 3").expect_err("bad TOML");
+        assert!(err.to_string().starts_with("seeds/bad.toml: cannot be read: "), "{err}");
+        let err = crate::core::source::parse_file("seeds/bad.toml", "[[fact]]\nid = \"a\"\ncolour = \"x\"").expect_err("unknown field");
+        assert!(err.to_string().contains("colour"), "a misspelt field is named: {err}");
+    }
+
+    #[test]
+    fn every_problem_is_reported_not_only_the_first() {
+        let text = fact("date = \"20x6\"\nplaces = [\"nowhere\"]\nquotes = [\"not in the text\"]");
+        let errors = validate(&source(&text)).expect_err("three problems");
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+    }
+
+    #[test]
+    fn quotes_resolve_to_the_documents_own_words() {
+        let v = validate(&source(&fact(
+            "date = \"2016\"\nquotes = [\"The  SCO held it\"]",
+        )))
+        .expect("valid");
+        let f = &v.dataset.facts[0];
+        assert_eq!(v.dataset.quote_text(&f.evidence[0]), "The SCO held it");
+    }
+
+    #[test]
+    fn slugs() {
+        for (s, ok) in [
+            ("peace-mission-2018", true),
+            ("sco", true),
+            ("a--b", false),
+            ("-a", false),
+            ("Peace", false),
+            ("", false),
+        ] {
+            assert_eq!(is_slug(s), ok, "{s:?}");
+        }
+    }
+}

@@ -1,0 +1,271 @@
+//! The real seeds: they validate, the coverage report is clean, the embedded dataset is what
+//! validation produced, and a broken seed fails the build naming the file and the fact.
+
+use sco_explorer::core::model::{Certainty, FactKind, Status, When};
+use sco_explorer::core::{coverage, source, validate};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn seeds() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
+}
+
+fn load() -> validate::Validated {
+    let src = source::load_dir(&seeds()).expect("seeds load");
+    validate::validate(&src).unwrap_or_else(|e| panic!("seeds validate: {}", e[0]))
+}
+
+#[test]
+fn the_coverage_report_is_clean() {
+    let v = load();
+    let report = coverage::report(&v.dataset, &v.ignores);
+    assert!(report.is_clean(), "{report}");
+    assert!(
+        report.items.len() > 90,
+        "the report looked at the documents: {report}"
+    );
+}
+
+#[test]
+fn the_embedded_dataset_is_the_validated_seeds() {
+    assert_eq!(sco_explorer::data::dataset(), &load().dataset);
+}
+
+/// A reviewer's list: every fact the two documents report, with kind, status and date.
+#[test]
+fn every_fact_of_both_documents_is_present() {
+    fn check(id: &str, kind: FactKind, status: Status, date: &str, inferred: bool) {
+        let v = load();
+        let f = v
+            .dataset
+            .facts
+            .iter()
+            .find(|f| f.id == id)
+            .unwrap_or_else(|| panic!("fact {id} is missing"));
+        assert_eq!(
+            (f.kind, f.status, f.date.when.iso().as_str()),
+            (kind, status, date),
+            "{id}"
+        );
+        assert_eq!(
+            matches!(f.date.certainty, Certainty::Inferred(_)),
+            inferred,
+            "{id} certainty"
+        );
+    }
+    use FactKind as K;
+    use Status as S;
+    check(
+        "peace-mission-2018",
+        K::Exercise,
+        S::Planned,
+        "2018-09",
+        true,
+    );
+    check(
+        "pakistan-to-join-peace-mission-2018",
+        K::Statement,
+        S::Intended,
+        "2018",
+        true,
+    );
+    check(
+        "peace-mission-expert-talks-2017",
+        K::Meeting,
+        S::Happened,
+        "2017-11",
+        false,
+    );
+    check(
+        "pakistan-india-join-sco",
+        K::Membership,
+        S::Happened,
+        "2017-06",
+        false,
+    );
+    check(
+        "peace-mission-2016",
+        K::Exercise,
+        S::Happened,
+        "2016",
+        false,
+    );
+    check("friendship-2016", K::Exercise, S::Happened, "2016", false);
+    check("friendship-2017", K::Exercise, S::Happened, "2017", true);
+    check(
+        "khurram-dastgir-khan-moscow-visit",
+        K::Visit,
+        S::Planned,
+        "2018-04",
+        true,
+    );
+    check(
+        "moscow-conference-2018",
+        K::Conference,
+        S::Planned,
+        "2018-04",
+        true,
+    );
+    check(
+        "pakistan-seeks-russian-armaments",
+        K::Statement,
+        S::Intended,
+        "unknown",
+        false,
+    );
+    check(
+        "pakistan-mi-35m-order",
+        K::Procurement,
+        S::Happened,
+        "2015",
+        false,
+    );
+    check(
+        "ewg-7th-meeting",
+        K::Meeting,
+        S::Happened,
+        "2019-10-31..2019-11-01",
+        true,
+    );
+    check(
+        "belarus-sco-observer",
+        K::Membership,
+        S::Happened,
+        "2019-10-31..2019-11-01",
+        true,
+    );
+    check(
+        "russia-sco-presidency-2020",
+        K::Presidency,
+        S::Planned,
+        "2020",
+        false,
+    );
+    check(
+        "sco-cis-csto-defence-meeting-2020",
+        K::Meeting,
+        S::Planned,
+        "2020-06",
+        false,
+    );
+    check(
+        "russia-to-invite-sco-states",
+        K::Statement,
+        S::Intended,
+        "2019-10-31..2019-11-01",
+        true,
+    );
+    check("peace-mission-2020", K::Exercise, S::Planned, "2020", false);
+    check(
+        "joint-exercises-agreement-2007",
+        K::Agreement,
+        S::Happened,
+        "2007-06-27",
+        false,
+    );
+    check(
+        "joint-exercises-protocol-enactment",
+        K::Agreement,
+        S::InProgress,
+        "2019-10-31..2019-11-01",
+        true,
+    );
+    check(
+        "ewg-to-continue-presentations",
+        K::Statement,
+        S::Intended,
+        "2019-10-31..2019-11-01",
+        true,
+    );
+    assert_eq!(
+        load().dataset.facts.len(),
+        20,
+        "a new fact belongs in the list above"
+    );
+}
+
+#[test]
+fn the_page_date_is_kept_apart_from_when_the_text_was_written() {
+    let v = load();
+    let doc = v
+        .dataset
+        .documents
+        .iter()
+        .find(|d| d.id == "000_05d95eeefa1e2818")
+        .expect("doc 000");
+    assert_eq!(doc.page_date.as_deref(), Some("March 5, 2024"));
+    assert!(matches!(doc.written.when, When::Range(a, _) if a.year == 2018));
+    assert!(doc.date_note.is_some());
+    assert_eq!(
+        doc.outlet, None,
+        "the page names no outlet, so none is invented"
+    );
+}
+
+/// Copies the crate to a temporary directory with one document edited.
+fn crate_copy_with(edit: impl Fn(&str) -> String) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("seed-edit");
+    let _ = fs::remove_dir_all(&dir);
+    fn copy(from: &Path, to: &Path) {
+        fs::create_dir_all(to).expect("mkdir");
+        for entry in fs::read_dir(from).expect("readable") {
+            let p = entry.expect("entry").path();
+            let t = to.join(p.file_name().expect("name"));
+            if p.is_dir() {
+                copy(&p, &t)
+            } else {
+                fs::copy(&p, &t).map(|_| ()).expect("copy")
+            }
+        }
+    }
+    fs::create_dir_all(&dir).expect("mkdir");
+    for name in ["Cargo.toml", "Cargo.lock", "build.rs"] {
+        fs::copy(root.join(name), dir.join(name)).expect("copy");
+    }
+    copy(&root.join("src"), &dir.join("src"));
+    copy(&root.join("seeds"), &dir.join("seeds"));
+    let doc = dir.join("seeds/000_05d95eeefa1e2818.txt");
+    let text = fs::read_to_string(&doc).expect("doc");
+    fs::write(&doc, edit(&text)).expect("write");
+    dir
+}
+
+#[test]
+fn editing_a_document_so_a_quote_no_longer_matches_names_the_file_and_fact() {
+    let dir = crate_copy_with(|t| t.replace("held in Kyrgyzstan", "held in Kazakhstan"));
+    let errors = validate::validate(&source::load_dir(&dir.join("seeds")).expect("loads"))
+        .expect_err("must fail");
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m
+                .contains("000_05d95eeefa1e2818.toml: fact `peace-mission-2016`: quote not found")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("entities.toml: entity `kyrgyzstan`: quote not found")),
+        "every problem is reported: {messages:#?}"
+    );
+
+    // And the real build fails with that message: run cargo on the edited copy.
+    let out = Command::new(env!("CARGO"))
+        .args(["check", "--lib", "--offline", "--quiet"])
+        .current_dir(&dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("seed-edit-target"),
+        )
+        .output()
+        .expect("cargo runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the build must fail");
+    assert!(
+        stderr.contains("000_05d95eeefa1e2818.toml: fact `peace-mission-2016`: quote not found in document `000_05d95eeefa1e2818`"),
+        "{stderr}"
+    );
+}
