@@ -1,5 +1,5 @@
-//! Reads `seeds/`, validates it with the core's own model, and writes the encoded dataset that
-//! `src/data.rs` embeds. A bad seed fails the build with the file, the record and the problem.
+//! Reads `seeds/`, validates it with the core's own model, builds the search index, and writes
+//! the encoded bundle (dataset + index) that `src/data.rs` embeds. A bad seed fails the build with the file, the record and the problem.
 //!
 //! `SCO_SYNTH=N` swaps the seeds for a synthetic dataset of N facts (fixed seed) that goes
 //! through the same validation and encoding, for benchmarks and scale tests.
@@ -26,8 +26,8 @@ fn main() {
     };
     let validated = core::validate::validate(&source).unwrap_or_else(|errors| fail(&errors));
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let bytes = postcard::to_allocvec(&validated.dataset).expect("the model serialises");
-    fs::write(out.join("dataset.bin"), bytes).expect("OUT_DIR is writable");
+    let bytes = core::bundle::encode(validated.dataset);
+    fs::write(out.join("bundle.bin"), bytes).expect("OUT_DIR is writable");
 }
 
 /// Prints every problem as a cargo error (file, record, problem) and stops the build.

@@ -1,22 +1,34 @@
-//! The dataset that `build.rs` validated and encoded, embedded in the binary and decoded once.
+//! The dataset and search index that `build.rs` validated, built and encoded, embedded in the
+//! binary and decoded once.
 //!
 //! This is the only place that knows about the embedded bytes; the core is handed the decoded
-//! [`Dataset`], so tests can hand it fixtures instead.
+//! [`Dataset`] and [`Index`], so tests can hand it fixtures instead.
 
+use crate::core::bundle;
 use crate::core::model::Dataset;
+use crate::core::search::index::Index;
 use std::sync::OnceLock;
 
-static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dataset.bin"));
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundle.bin"));
+
+fn loaded() -> &'static (Dataset, Index) {
+    static DATA: OnceLock<(Dataset, Index)> = OnceLock::new();
+    // build.rs wrote these bytes from the same model moments before this crate compiled,
+    // so a decode failure is a build defect, not bad input: failing loudly is right.
+    DATA.get_or_init(|| bundle::decode(BYTES).expect("embedded bundle decodes"))
+}
 
 /// The embedded dataset, decoded on first use.
 pub fn dataset() -> &'static Dataset {
-    static DATA: OnceLock<Dataset> = OnceLock::new();
-    // build.rs wrote these bytes from the same model moments before this crate compiled,
-    // so a decode failure is a build defect, not bad input: failing loudly is right.
-    DATA.get_or_init(|| postcard::from_bytes(BYTES).expect("embedded dataset decodes"))
+    &loaded().0
 }
 
-/// Size of the embedded dataset in bytes, for the size report and the benchmark.
+/// The embedded search index, ready on first use.
+pub fn index() -> &'static Index {
+    &loaded().1
+}
+
+/// Size of the embedded bundle in bytes, for the size report and the benchmark.
 pub fn encoded_len() -> usize {
     BYTES.len()
 }

@@ -5,10 +5,12 @@
 //! handed a [`model::Dataset`]. That is what lets `build.rs` compile this very module to validate
 //! the seeds with the same model the app decodes.
 
+pub mod bundle;
 pub mod coverage;
 pub mod extract;
 pub mod model;
 pub mod raw;
+pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod synth;

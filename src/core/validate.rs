@@ -857,8 +857,15 @@ quotes = ["held in Kyrgyzstan"]
         // A file that annotates no document: plain quotes and a [document] table have nowhere to go.
         let mut src = source(&fact("date = \"2016\"\nquotes = [\"Peace\"]"));
         src.files[0].doc = None;
-        src.files[0].document = Some(RawDocument { title: "t".into(), ..Default::default() });
-        let got: Vec<String> = validate(&src).expect_err("invalid").iter().map(|e| e.to_string()).collect();
+        src.files[0].document = Some(RawDocument {
+            title: "t".into(),
+            ..Default::default()
+        });
+        let got: Vec<String> = validate(&src)
+            .expect_err("invalid")
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
         assert_eq!(
             got,
             [
@@ -876,20 +883,37 @@ quotes = ["held in Kyrgyzstan"]
             ],
         );
         check(
-            &fact("date = \"unknown\"\ncertainty = \"inferred\"\nreason = \"r\"\nquotes = [\"Peace\"]"),
+            &fact(
+                "date = \"unknown\"\ncertainty = \"inferred\"\nreason = \"r\"\nquotes = [\"Peace\"]",
+            ),
             &["seeds/doc.toml: fact `pm-2016`: an unknown date cannot be inferred"],
         );
         check(
-            &ENTITY.replace("name = \"Kyrgyzstan\"", "name = \" \"\naffiliation = \"sco\""),
+            &ENTITY.replace(
+                "name = \"Kyrgyzstan\"",
+                "name = \" \"\naffiliation = \"sco\"",
+            ),
             &[
                 "seeds/doc.toml: entity `kyrgyzstan`: `name` is empty",
                 "seeds/doc.toml: entity `kyrgyzstan`: `affiliation` names unknown entity `sco`",
             ],
         );
-        let err = crate::core::source::parse_file("seeds/bad.toml", "[[fact]]\nid = 3").expect_err("bad TOML");
-        assert!(err.to_string().starts_with("seeds/bad.toml: cannot be read: "), "{err}");
-        let err = crate::core::source::parse_file("seeds/bad.toml", "[[fact]]\nid = \"a\"\ncolour = \"x\"").expect_err("unknown field");
-        assert!(err.to_string().contains("colour"), "a misspelt field is named: {err}");
+        let err = crate::core::source::parse_file("seeds/bad.toml", "[[fact]]\nid = 3")
+            .expect_err("bad TOML");
+        assert!(
+            err.to_string()
+                .starts_with("seeds/bad.toml: cannot be read: "),
+            "{err}"
+        );
+        let err = crate::core::source::parse_file(
+            "seeds/bad.toml",
+            "[[fact]]\nid = \"a\"\ncolour = \"x\"",
+        )
+        .expect_err("unknown field");
+        assert!(
+            err.to_string().contains("colour"),
+            "a misspelt field is named: {err}"
+        );
     }
 
     #[test]

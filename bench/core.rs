@@ -1,0 +1,135 @@
+//! Native benchmark of the pure core at 1k, 10k and 100k synthetic facts: encoded size and decode
+//! time of the dataset (postcard, the embedding we use, against JSON), the time to build the index
+//! (at build time) and to load the embedded bundle (at start-up), and search latency over the
+//! committed typing script. `cargo bench --bench core`. The browser benchmark (`bench/run.mjs`)
+//! measures the same in wasm; this one isolates the algorithms.
+
+use sco_explorer::core::model::Dataset;
+use sco_explorer::core::search::index::Index;
+use sco_explorer::core::search::rank::search;
+use sco_explorer::core::search::{Weights, query};
+use sco_explorer::core::{bundle, synth, validate};
+use std::time::{Duration, Instant};
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn pct(v: &mut [Duration], p: f64) -> Duration {
+    v.sort();
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3}", d.as_secs_f64() * 1000.0)
+}
+
+fn keystrokes() -> Vec<String> {
+    let script = include_str!("typing-script.txt");
+    let mut out = Vec::new();
+    for line in script
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        for end in line.char_indices().map(|(i, c)| i + c.len_utf8()) {
+            out.push(line[..end].to_string());
+        }
+    }
+    out
+}
+
+fn main() {
+    let tiers: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .chain(std::iter::empty())
+        .collect();
+    let tiers = if tiers.is_empty() {
+        vec![1_000, 10_000, 100_000]
+    } else {
+        tiers
+    };
+    let keys = keystrokes();
+    println!("typing script: {} keystrokes", keys.len());
+    println!(
+        "| facts | dataset postcard bytes | json bytes | decode postcard ms | decode json ms | bundle bytes | index build ms (build time) | bundle load ms (start-up) | terms | search p50 ms | p95 ms | max ms |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for n in tiers {
+        let data: Dataset = validate::validate(&synth::generate(n, synth::SEED))
+            .expect("synthetic data is valid")
+            .dataset;
+        let post = postcard::to_allocvec(&data).expect("encode");
+        let json = serde_json::to_vec(&data).expect("encode");
+        let runs = if n >= 100_000 { 3 } else { 5 };
+        let dec_post = median(
+            (0..runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    let d: Dataset = postcard::from_bytes(&post).unwrap();
+                    std::hint::black_box(d);
+                    t.elapsed()
+                })
+                .collect(),
+        );
+        let dec_json = median(
+            (0..runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    let d: Dataset = serde_json::from_slice(&json).unwrap();
+                    std::hint::black_box(d);
+                    t.elapsed()
+                })
+                .collect(),
+        );
+        let build = median(
+            (0..runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    std::hint::black_box(Index::pack(&data));
+                    t.elapsed()
+                })
+                .collect(),
+        );
+        let blob: &'static [u8] = Box::leak(bundle::encode(data.clone()).into_boxed_slice());
+        let mut loaded = None;
+        let load = median(
+            (0..runs)
+                .map(|_| {
+                    let t = Instant::now();
+                    loaded = Some(bundle::decode(blob).expect("decodes"));
+                    t.elapsed()
+                })
+                .collect(),
+        );
+        let (data, ix) = loaded.expect("loaded");
+        let w = Weights::default();
+        let mut lat: Vec<Duration> = keys
+            .iter()
+            .map(|k| {
+                let t = Instant::now();
+                let o = search(&ix, &data, &query::parse(k), &w);
+                std::hint::black_box(o.hits.len());
+                t.elapsed()
+            })
+            .collect();
+        let max = *lat.iter().max().unwrap();
+        println!(
+            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            post.len(),
+            json.len(),
+            ms(dec_post),
+            ms(dec_json),
+            blob.len(),
+            ms(build),
+            ms(load),
+            ix.terms.len(),
+            ms(pct(&mut lat, 0.5)),
+            ms(pct(&mut lat, 0.95)),
+            ms(max)
+        );
+    }
+}

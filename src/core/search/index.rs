@@ -1,0 +1,422 @@
+//! The inverted index: every term of every record, with the fields it occurs in.
+//!
+//! `build.rs` builds it (with this code) and embeds it beside the dataset, because building it
+//! in the browser would cost more than the whole start-up budget at 10k facts. What is embedded
+//! is what is cheap to load:
+//!
+//! - the vocabulary, sorted (binary search gives exact and prefix ranges);
+//! - postings as one byte string, borrowed straight from the embedded bytes, never decoded as a
+//!   whole: each term's list is a run of varints `(record delta << 8) | field mask`, decoded by
+//!   [`Postings`] when a query touches that term;
+//! - every record's number in "newest first" order, and the word count of each record's name.
+//!
+//! What is cheap to derive (term lengths for typo search, each record's date rank and span) is
+//! derived on load.
+
+use super::normalize::{canonical, fold_text, tokens};
+use super::{Field, Rec, RecordRef, fields, names};
+use crate::core::model::{Dataset, EntityKind};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// The index as it is stored: see the module docs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Packed<'a> {
+    pub facts: u32,
+    pub records: u32,
+    pub terms: Vec<Box<str>>,
+    /// Byte offset of each term's postings in `postings`, plus the end.
+    pub starts: Vec<u32>,
+    /// How many postings each term has.
+    pub counts: Vec<u32>,
+    #[serde(borrow, with = "bytes")]
+    pub postings: Cow<'a, [u8]>,
+    /// (record, which of its names), sorted by the squashed name.
+    pub names: Vec<(Rec, u8)>,
+    pub by_date: Vec<Rec>,
+    pub name_words: Vec<u8>,
+}
+
+/// The index ready for queries.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub facts: u32,
+    pub records: u32,
+    pub terms: Vec<Box<str>>,
+    starts: Vec<u32>,
+    counts: Vec<u32>,
+    postings: Cow<'static, [u8]>,
+    /// Names and aliases, sorted by their squashed form: (record, which name).
+    names: Vec<(Rec, u8)>,
+    /// Term numbers grouped by length in characters (capped at 31), for typo search.
+    pub by_len: Vec<Vec<u32>>,
+    /// Every record, newest first: dated facts by their last day (then first day), then undated
+    /// facts, then entities by kind and name. The order of an empty query and the tie-breaker
+    /// of every other.
+    pub by_date: Vec<Rec>,
+    /// The position of each record in `by_date`.
+    pub date_rank: Vec<u32>,
+    /// Each fact's inclusive day span, if it has a date.
+    pub spans: Vec<Option<(i32, i32)>>,
+    /// The number of words in each record's name (at least 1, at most 255).
+    pub name_words: Vec<u8>,
+}
+
+pub const MAX_RECORDS: u32 = 1 << 24;
+
+/// A term's postings, decoded as they are read: `(record << 8) | field mask`.
+pub struct Postings<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    rec: u32,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        let mut v: u32 = 0;
+        let mut shift = 0;
+        loop {
+            let b = *self.bytes.get(self.pos)?;
+            self.pos += 1;
+            v |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+        }
+        self.rec += v >> 8;
+        Some(self.rec << 8 | (v & 0xff))
+    }
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// A fast, deterministic hasher for the vocabulary while building (FxHash's mixing step).
+#[derive(Default)]
+struct Fx(u64);
+
+impl std::hash::Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<Fx>;
+
+impl Index {
+    /// Builds the packed index of a dataset (at build time; tests call it too).
+    pub fn pack(data: &Dataset) -> Packed<'static> {
+        let facts = data.facts.len() as u32;
+        let records = facts + data.entities.len() as u32;
+        assert!(
+            records < MAX_RECORDS,
+            "the index packs record numbers in 24 bits"
+        );
+
+        // term -> postings, each (record << 8 | field mask); records arrive in order, so a
+        // record's second field only updates the last posting.
+        let mut map: HashMap<Box<str>, Vec<u32>, FxBuild> = HashMap::default();
+        let mut add = |term: &str, rec: Rec, field: Field| {
+            let bit = 1u32 << field as u32;
+            match map.get_mut(term) {
+                Some(list) => match list.last_mut() {
+                    Some(last) if *last >> 8 == rec => *last |= bit,
+                    _ => list.push(rec << 8 | bit),
+                },
+                None => {
+                    map.insert(term.into(), vec![rec << 8 | bit]);
+                }
+            }
+        };
+        let mut names_list: Vec<(String, Rec, u8)> = Vec::new();
+        let mut name_words = Vec::with_capacity(records as usize);
+        let mut joined = String::new();
+        for rec in 0..records {
+            let r = RecordRef::of(data, rec);
+            for (field, text) in fields(data, r) {
+                let toks = tokens(text);
+                if field == Field::Name {
+                    name_words.push(toks.len().clamp(1, 255) as u8);
+                }
+                for (i, t) in toks.iter().enumerate() {
+                    add(&t.text, rec, field);
+                    if let Some(c) = canonical(&t.text) {
+                        add(&c, rec, field);
+                    }
+                    if t.joins_previous && i > 0 {
+                        joined.clear();
+                        joined.push_str(&toks[i - 1].text);
+                        joined.push_str(&t.text);
+                        add(&joined, rec, field);
+                    }
+                }
+            }
+            for (k, n) in names(data, r).into_iter().enumerate().take(256) {
+                names_list.push((squash(n), rec, k as u8));
+            }
+        }
+        names_list.sort();
+
+        let mut terms: Vec<(Box<str>, Vec<u32>)> = map.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut starts = Vec::with_capacity(terms.len() + 1);
+        let mut counts = Vec::with_capacity(terms.len());
+        let mut postings = Vec::new();
+        let mut vocab = Vec::with_capacity(terms.len());
+        for (term, list) in terms {
+            starts.push(postings.len() as u32);
+            counts.push(list.len() as u32);
+            let mut prev = 0;
+            for p in list {
+                let rec = p >> 8;
+                push_varint(&mut postings, (rec - prev) << 8 | (p & 0xff));
+                prev = rec;
+            }
+            vocab.push(term);
+        }
+        starts.push(postings.len() as u32);
+
+        let spans = fact_spans(data);
+        let mut by_date: Vec<Rec> = (0..records).collect();
+        by_date.sort_by(|&a, &b| {
+            let key = |r: Rec| -> (u8, i32, i32, u8, &str) {
+                if r < facts {
+                    match spans[r as usize] {
+                        Some((start, end)) => (0, -end, -start, 0, ""),
+                        None => (1, 0, 0, 0, ""),
+                    }
+                } else {
+                    let e = &data.entities[(r - facts) as usize];
+                    (2, 0, 0, kind_order(e.kind), e.name.as_str())
+                }
+            };
+            key(a).cmp(&key(b)).then(a.cmp(&b))
+        });
+        Packed {
+            facts,
+            records,
+            terms: vocab,
+            starts,
+            counts,
+            postings: Cow::Owned(postings),
+            names: names_list.into_iter().map(|(_, r, k)| (r, k)).collect(),
+            by_date,
+            name_words,
+        }
+    }
+
+    /// Builds the index of a dataset in memory: `pack` then `load`.
+    pub fn build(data: &Dataset) -> Index {
+        Index::load(Index::pack(data), data)
+    }
+
+    /// Makes a packed index ready for queries, deriving what was not stored.
+    pub fn load(p: Packed<'static>, data: &Dataset) -> Index {
+        let mut by_len = vec![Vec::new(); 32];
+        for (i, t) in p.terms.iter().enumerate() {
+            by_len[t.chars().count().min(31)].push(i as u32);
+        }
+        let mut date_rank = vec![0; p.records as usize];
+        for (pos, &r) in p.by_date.iter().enumerate() {
+            if let Some(slot) = date_rank.get_mut(r as usize) {
+                *slot = pos as u32;
+            }
+        }
+        Index {
+            facts: p.facts,
+            records: p.records,
+            terms: p.terms,
+            starts: p.starts,
+            counts: p.counts,
+            postings: p.postings,
+            names: p.names,
+            by_len,
+            by_date: p.by_date,
+            date_rank,
+            spans: fact_spans(data),
+            name_words: p.name_words,
+        }
+    }
+
+    /// The postings of term number `t`, as `(record << 8) | field mask`, in record order.
+    pub fn postings(&self, t: u32) -> Postings<'_> {
+        let (a, b) = (
+            self.starts[t as usize] as usize,
+            self.starts[t as usize + 1] as usize,
+        );
+        Postings {
+            bytes: &self.postings[a..b],
+            pos: 0,
+            rec: 0,
+        }
+    }
+
+    /// How many records contain term number `t`.
+    pub fn count(&self, t: u32) -> u32 {
+        self.counts[t as usize]
+    }
+
+    /// The term number of `term`, if indexed.
+    pub fn find(&self, term: &str) -> Option<u32> {
+        self.terms
+            .binary_search_by(|t| (**t).cmp(term))
+            .ok()
+            .map(|i| i as u32)
+    }
+
+    /// Term numbers of every term that starts with `prefix`.
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
+        let from = self.terms.partition_point(|t| **t < *prefix);
+        let to = from + self.terms[from..].partition_point(|t| t.starts_with(prefix));
+        from as u32..to as u32
+    }
+
+    /// Names and aliases whose squashed form starts with `whole` (a query squashed the same
+    /// way), with their record.
+    pub fn names_starting(&self, data: &Dataset, whole: &str) -> Vec<(String, Rec)> {
+        let squashed = |&(r, k): &(Rec, u8)| -> String {
+            names(data, RecordRef::of(data, r))
+                .get(k as usize)
+                .map(|n| squash(n))
+                .unwrap_or_default()
+        };
+        let from = self.names.partition_point(|e| squashed(e).as_str() < whole);
+        self.names[from..]
+            .iter()
+            .map(|e| (squashed(e), e.0))
+            .take_while(|(n, _)| n.starts_with(whole))
+            .collect()
+    }
+}
+
+fn fact_spans(data: &Dataset) -> Vec<Option<(i32, i32)>> {
+    data.facts.iter().map(|f| f.date.when.span()).collect()
+}
+
+/// A name or a whole query folded for comparison as a whole: folded words with no spaces, so
+/// "Mi-35M", "Mi 35M" and "mi35m" compare equal.
+pub fn squash(s: &str) -> String {
+    fold_text(s).replace(' ', "")
+}
+
+/// Entities list states and organisations first: what users look for most.
+fn kind_order(k: EntityKind) -> u8 {
+    match k {
+        EntityKind::State => 0,
+        EntityKind::Organisation => 1,
+        EntityKind::ExerciseSeries => 2,
+        EntityKind::Agreement => 3,
+        EntityKind::Body => 4,
+        EntityKind::Person => 5,
+        EntityKind::ConferenceSeries => 6,
+        EntityKind::Place => 7,
+        EntityKind::Equipment => 8,
+        EntityKind::MediaOutlet => 9,
+    }
+}
+
+/// Serialises a byte string as bytes (one length, then a memcpy) rather than as a sequence
+/// of numbers, and borrows it back without copying where the format allows.
+mod bytes {
+    use serde::de::{Deserializer, Error, Visitor};
+    use serde::ser::Serializer;
+    use std::borrow::Cow;
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(v)
+    }
+
+    pub fn deserialize<'de: 'a, 'a, D: Deserializer<'de>>(d: D) -> Result<Cow<'a, [u8]>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Cow<'de, [u8]>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("bytes")
+            }
+
+            fn visit_borrowed_bytes<E: Error>(self, v: &'de [u8]) -> Result<Self::Value, E> {
+                Ok(Cow::Borrowed(v))
+            }
+
+            fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v.to_vec()))
+            }
+
+            fn visit_byte_buf<E: Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
+                Ok(Cow::Owned(v))
+            }
+        }
+        d.deserialize_bytes(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_survive_packing_and_serialising() {
+        let data = crate::core::validate::validate(&crate::core::synth::generate(300, 7))
+            .expect("valid")
+            .dataset;
+        let packed = Index::pack(&data);
+        let bytes = postcard::to_allocvec(&packed).expect("encodes");
+        let back: Packed<'_> = postcard::from_bytes(&bytes).expect("decodes");
+        assert!(
+            matches!(back.postings, Cow::Borrowed(_)),
+            "postings are borrowed, not copied"
+        );
+        assert_eq!(back, packed);
+        let ix = Index::load(packed.clone(), &data);
+        let t = ix.find("exercise").expect("a common word");
+        let recs: Vec<u32> = ix.postings(t).map(|p| p >> 8).collect();
+        assert_eq!(recs.len() as u32, ix.count(t));
+        assert!(recs.windows(2).all(|w| w[0] < w[1]), "records ascend");
+        assert!(recs.iter().all(|&r| r < ix.records));
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        for v in [
+            0u32,
+            1,
+            127,
+            128,
+            300,
+            16_383,
+            16_384,
+            u32::MAX >> 1,
+            u32::MAX,
+        ] {
+            let mut out = Vec::new();
+            push_varint(&mut out, v);
+            let mut it = Postings {
+                bytes: &out,
+                pos: 0,
+                rec: 0,
+            };
+            let got = it.next().expect("one value");
+            assert_eq!((got >> 8, got & 0xff), (v >> 8, v & 0xff), "{v}");
+        }
+    }
+}

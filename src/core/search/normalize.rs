@@ -1,0 +1,289 @@
+//! How text becomes search terms, the same way for the index, the query and the highlighter.
+//!
+//! - Case and diacritics fold away (`Ö` → `o`, `ß` → `ss`).
+//! - Words are runs of letters and digits; everything else separates them, so punctuation and
+//!   hyphens fold: `Mi-35M` gives `mi`, `35m` and, because a hyphen (or a space next to a number)
+//!   joins them, also `mi35m`. `Mi 35M`, `mi35m` and `Mi-35M` therefore all meet.
+//! - British and American spellings meet: [`canonical`] maps `organisation`, `defence`,
+//!   `programme`, `favourable` … to one form. The index keeps both the written and the canonical
+//!   form, so a half-typed `defenc` still prefix-matches `defence`.
+
+/// Lowercases and strips diacritics from one character, appending the result to `out`.
+pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    for l in c.to_lowercase() {
+        match l {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => out.push('a'),
+            'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => out.push('c'),
+            'ď' | 'đ' | 'ð' => out.push('d'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => out.push('e'),
+            'ĝ' | 'ğ' | 'ġ' | 'ģ' => out.push('g'),
+            'ĥ' | 'ħ' => out.push('h'),
+            'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => out.push('i'),
+            'ĵ' => out.push('j'),
+            'ķ' => out.push('k'),
+            'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => out.push('l'),
+            'ñ' | 'ń' | 'ņ' | 'ň' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => out.push('o'),
+            'ŕ' | 'ŗ' | 'ř' => out.push('r'),
+            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => out.push('s'),
+            'ţ' | 'ť' | 'ŧ' | 'ț' => out.push('t'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => out.push('u'),
+            'ŵ' => out.push('w'),
+            'ý' | 'ÿ' | 'ŷ' => out.push('y'),
+            'ź' | 'ż' | 'ž' => out.push('z'),
+            'ß' => out.push_str("ss"),
+            'æ' => out.push_str("ae"),
+            'œ' => out.push_str("oe"),
+            'þ' => out.push_str("th"),
+            // Combining marks (a decomposed é) vanish with their base letter kept.
+            '\u{300}'..='\u{36f}' => {}
+            other => out.push(other),
+        }
+    }
+}
+
+/// True for characters that belong to words. Combining marks stay with their letter.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// A search token: its folded text and its byte span in the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// True when this token was joined to the previous one by a hyphen, or by a space next to
+    /// a number ("Mi 35M"), so that their concatenation is indexed too.
+    pub joins_previous: bool,
+}
+
+/// Splits text into folded tokens with spans.
+pub fn tokens(s: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut cur = String::new();
+    let mut start = 0;
+    let mut in_word = false;
+    let mut gap_start = 0;
+    let mut gap_hyphen_only = true;
+    let mut gap_len = 0;
+    for (i, c) in s.char_indices() {
+        if is_word_char(c) {
+            if !in_word {
+                start = i;
+                in_word = true;
+            }
+            fold_char_into(c, &mut cur);
+        } else {
+            if in_word {
+                push_token(
+                    &mut out,
+                    &mut cur,
+                    start,
+                    i,
+                    gap_start,
+                    gap_hyphen_only,
+                    gap_len,
+                    s,
+                );
+                in_word = false;
+                gap_start = i;
+                gap_hyphen_only = true;
+                gap_len = 0;
+            }
+            gap_len += 1;
+            if !is_dash(c) && c != ' ' {
+                gap_hyphen_only = false;
+            }
+        }
+    }
+    if in_word {
+        push_token(
+            &mut out,
+            &mut cur,
+            start,
+            s.len(),
+            gap_start,
+            gap_hyphen_only,
+            gap_len,
+            s,
+        );
+    }
+    out
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '/')
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_token(
+    out: &mut Vec<Token>,
+    cur: &mut String,
+    start: usize,
+    end: usize,
+    gap_start: usize,
+    gap_ok: bool,
+    gap_len: usize,
+    s: &str,
+) {
+    let text = std::mem::take(cur);
+    let joins_previous = match out.last() {
+        Some(prev) if gap_ok && gap_len == 1 => {
+            let gap = &s[gap_start..start];
+            let hyphen = gap.chars().any(is_dash);
+            let numeric = text.bytes().any(|b| b.is_ascii_digit())
+                || prev.text.bytes().any(|b| b.is_ascii_digit());
+            hyphen || numeric
+        }
+        _ => false,
+    };
+    out.push(Token {
+        text,
+        start,
+        end,
+        joins_previous,
+    });
+}
+
+/// British and American spellings that differ in a word's stem: (British, American).
+/// A token that starts with the left stem is rewritten to start with the right one.
+const SPELLING_STEMS: &[(&str, &str)] = &[
+    ("organis", "organiz"),
+    ("recognis", "recogniz"),
+    ("realis", "realiz"),
+    ("modernis", "moderniz"),
+    ("militaris", "militariz"),
+    ("demilitaris", "demilitariz"),
+    ("mobilis", "mobiliz"),
+    ("stabilis", "stabiliz"),
+    ("authoris", "authoriz"),
+    ("characteris", "characteriz"),
+    ("prioritis", "prioritiz"),
+    ("normalis", "normaliz"),
+    ("standardis", "standardiz"),
+    ("harmonis", "harmoniz"),
+    ("summaris", "summariz"),
+    ("emphasis", "emphasiz"),
+    ("analys", "analyz"),
+    ("paralys", "paralyz"),
+    ("defence", "defense"),
+    ("offence", "offense"),
+    ("licence", "license"),
+    ("programme", "program"),
+    ("centre", "center"),
+    ("theatre", "theater"),
+    ("metre", "meter"),
+    ("calibre", "caliber"),
+    ("manoeuvring", "maneuvering"),
+    ("manoeuvre", "maneuver"),
+    ("catalogue", "catalog"),
+    ("dialogue", "dialog"),
+    ("colour", "color"),
+    ("favour", "favor"),
+    ("honour", "honor"),
+    ("labour", "labor"),
+    ("behaviour", "behavior"),
+    ("neighbour", "neighbor"),
+    ("harbour", "harbor"),
+    ("rumour", "rumor"),
+    ("vigour", "vigor"),
+    ("armour", "armor"),
+    ("valour", "valor"),
+    ("endeavour", "endeavor"),
+    ("travell", "travel"),
+    ("cancell", "cancel"),
+    ("judgement", "judgment"),
+    ("ageing", "aging"),
+];
+
+/// The canonical (American) spelling of a folded token, or `None` when it has no variant.
+pub fn canonical(token: &str) -> Option<String> {
+    SPELLING_STEMS
+        .iter()
+        .find(|(british, _)| token.starts_with(british))
+        .map(|(british, american)| format!("{american}{}", &token[british.len()..]))
+}
+
+/// Words that carry no meaning on their own in a query; dropped unless inside a phrase or
+/// unless the query is nothing else.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "s",
+];
+
+/// Folds a whole string (for comparing a query with a name).
+pub fn fold_text(s: &str) -> String {
+    tokens(s)
+        .into_iter()
+        .map(|t| canonical(&t.text).unwrap_or(t.text))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_tokens(input: &str, expect: &[&str]) {
+        let got: Vec<String> = tokens(input)
+            .into_iter()
+            .map(|t| {
+                if t.joins_previous {
+                    format!("+{}", t.text)
+                } else {
+                    t.text
+                }
+            })
+            .collect();
+        assert_eq!(got, expect, "{input:?}");
+    }
+
+    #[test]
+    fn tokens_fold_case_diacritics_and_punctuation() {
+        check_tokens("Mi-35M", &["mi", "+35m"]);
+        check_tokens("Mi 35M", &["mi", "+35m"]);
+        check_tokens("mi35m", &["mi35m"]);
+        check_tokens("Peace Mission-2018", &["peace", "mission", "+2018"]);
+        check_tokens("Peace Mission 2018", &["peace", "mission", "+2018"]);
+        check_tokens("counter-terrorism", &["counter", "+terrorism"]);
+        check_tokens("Pakistan’s Ambassador", &["pakistan", "s", "ambassador"]);
+        check_tokens("Ürümqi, São Paulo", &["urumqi", "sao", "paulo"]);
+        check_tokens("Straße ÆON", &["strasse", "aeon"]);
+        check_tokens("Cafe\u{301} ok", &["cafe", "ok"]);
+        check_tokens(
+            "31 October — 1 November",
+            &["31", "+october", "1", "+november"],
+        );
+        check_tokens("SCO, CIS", &["sco", "cis"]);
+        check_tokens("", &[]);
+    }
+
+    #[test]
+    fn british_and_american_spellings_meet() {
+        fn check(input: &str, expect: Option<&str>) {
+            assert_eq!(canonical(input).as_deref(), expect, "{input:?}");
+        }
+        check("organisation", Some("organization"));
+        check("organisations", Some("organizations"));
+        check("defence", Some("defense"));
+        check("programme", Some("program"));
+        check("favourable", Some("favorable"));
+        check("manoeuvres", Some("maneuvers"));
+        check("organization", None);
+        check("defense", None);
+        check("four", None);
+        check("exercise", None);
+        assert_eq!(
+            fold_text("Ministry of Defence"),
+            fold_text("ministry of defense")
+        );
+        assert_eq!(
+            fold_text("Shanghai Cooperation Organisation"),
+            fold_text("Shanghai Cooperation Organization")
+        );
+    }
+}

@@ -1,0 +1,430 @@
+//! Ranking: from a parsed query to ordered hits, plus what the highlighter needs and what to
+//! suggest when nothing matches. The scoring rules are documented in the parent module.
+
+use super::index::Index;
+use super::normalize::{canonical, tokens};
+use super::query::{Query, Term};
+use super::{Field, Rec, RecordRef, Weights, fields};
+use crate::core::model::Dataset;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    pub rec: Rec,
+    /// 4: whole name, 3: name prefix, 2: exact or prefix words, 1: with typos, 0: empty query.
+    pub tier: u8,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// Every matching record, best first.
+    pub hits: Vec<Hit>,
+    /// The index terms that the query reached, for highlighting.
+    pub highlight: Highlighter,
+    /// When nothing matches: indexed words close to what was typed.
+    pub suggestions: Vec<String>,
+}
+
+/// Marks the words of a text that the query matched.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlighter {
+    terms: HashSet<Box<str>>,
+}
+
+impl Highlighter {
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Byte ranges of the matched words of `text`, in order, not overlapping.
+    pub fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
+        if self.terms.is_empty() {
+            return Vec::new();
+        }
+        let toks = tokens(text);
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let hit = |t: &str| {
+            self.terms.contains(t) || canonical(t).is_some_and(|c| self.terms.contains(c.as_str()))
+        };
+        for (i, t) in toks.iter().enumerate() {
+            let joined =
+                t.joins_previous && i > 0 && hit(&format!("{}{}", toks[i - 1].text, t.text));
+            if joined {
+                let start = toks[i - 1].start;
+                match out.last_mut() {
+                    Some(last) if last.0 == start => last.1 = t.end,
+                    _ => out.push((start, t.end)),
+                }
+            } else if hit(&t.text) {
+                out.push((t.start, t.end));
+            }
+        }
+        out
+    }
+}
+
+/// Within tiers 3 and 4, up to this much is added for how much of the name the query covers.
+const NAME_COVER_BONUS: f32 = 10.0;
+
+const NAME_BIT: u32 = 1 << Field::Name as u32;
+
+/// One thing every hit must match: a word or a date.
+enum Group<'q> {
+    Word(&'q Term),
+    Date {
+        from: i32,
+        to: i32,
+        words: &'q [String],
+    },
+}
+
+/// Runs a query. An empty query returns every record, newest first.
+pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
+    if q.is_empty() {
+        let hits = ix
+            .by_date
+            .iter()
+            .map(|&rec| Hit {
+                rec,
+                tier: 0,
+                score: 0.0,
+            })
+            .collect();
+        return Outcome {
+            hits,
+            ..Default::default()
+        };
+    }
+    let field_best = best_weight_table(w);
+    let n = ix.records as usize;
+    let mut total = vec![0f32; n];
+    let mut matched = vec![0u16; n];
+    let mut fuzzy = vec![false; n];
+    let mut cur = vec![0f32; n];
+    let mut cur_fuzzy = vec![false; n];
+    let mut touched: Vec<Rec> = Vec::new();
+    let mut highlight = HashSet::new();
+
+    let groups: Vec<Group<'_>> = q
+        .terms
+        .iter()
+        .map(Group::Word)
+        .chain(q.dates.iter().map(|d| Group::Date {
+            from: d.from,
+            to: d.to,
+            words: &d.words,
+        }))
+        .collect();
+    for (gi, group) in groups.iter().enumerate() {
+        let gi = gi as u16;
+        let mut visit = |rec: Rec, s: f32, fz: bool| {
+            let r = rec as usize;
+            if matched[r] != gi {
+                return;
+            }
+            if cur[r] == 0.0 {
+                touched.push(rec);
+            }
+            if s > cur[r] || (s == cur[r] && !fz) {
+                cur[r] = s;
+                cur_fuzzy[r] = fz;
+            }
+        };
+        let expansions = match group {
+            Group::Word(t) => expand(ix, t, w),
+            Group::Date { from, to, words } => {
+                // A fact falls in the asked-for stretch when its date overlaps it and is at
+                // least as precise: a fact dated only "2017" is not "in June 2017".
+                for (f, span) in ix.spans.iter().enumerate() {
+                    if let Some((a, b)) = span
+                        && *a <= *to
+                        && *b >= *from
+                        && b - a <= to - from
+                    {
+                        visit(f as Rec, w.date, false);
+                    }
+                }
+                // Records that say the date in words: every word, the year's field scoring.
+                let ids: Vec<Option<u32>> = words.iter().map(|wd| ix.find(wd)).collect();
+                if let Some(ids) = ids.into_iter().collect::<Option<Vec<u32>>>() {
+                    let mut seen = vec![0u8; if ids.len() > 1 { n } else { 0 }];
+                    let (year, rest) = ids.split_last().expect("a date has a year");
+                    for (i, &t) in rest.iter().enumerate() {
+                        for p in ix.postings(t) {
+                            let r = (p >> 8) as usize;
+                            if seen[r] == i as u8 {
+                                seen[r] = i as u8 + 1;
+                            }
+                        }
+                    }
+                    for p in ix.postings(*year) {
+                        if rest.is_empty() || seen[(p >> 8) as usize] == rest.len() as u8 {
+                            visit(p >> 8, field_best[(p & 0xff) as usize], false);
+                        }
+                    }
+                    for &t in &ids {
+                        highlight.insert(ix.terms[t as usize].clone());
+                    }
+                }
+                Vec::new()
+            }
+        };
+        for (t, quality, fz) in expansions {
+            highlight.insert(ix.terms[t as usize].clone());
+            for p in ix.postings(t) {
+                let rec = p >> 8;
+                // A word in a short name counts for more than the same word in a long title.
+                let short = if p & NAME_BIT != 0 {
+                    w.short_name / f32::from(ix.name_words[rec as usize])
+                } else {
+                    0.0
+                };
+                visit(rec, quality * (field_best[(p & 0xff) as usize] + short), fz);
+            }
+        }
+        for &rec in &touched {
+            let r = rec as usize;
+            total[r] += cur[r];
+            matched[r] = gi + 1;
+            fuzzy[r] |= cur_fuzzy[r];
+            cur[r] = 0.0;
+        }
+        touched.clear();
+    }
+    let need = groups.len() as u16;
+    let mut candidates: Vec<Rec> = (0..ix.records)
+        .filter(|&r| matched[r as usize] == need)
+        .collect();
+    if !q.phrases.is_empty() {
+        candidates.retain(|&r| {
+            q.phrases
+                .iter()
+                .all(|p| has_phrase(data, RecordRef::of(data, r), p))
+        });
+    }
+    // Whole-query name matches lift a record to tier 4 (equal) or 3 (prefix); among name
+    // prefixes, the name the query covers most of wins ("pak" prefers "Pakistan" to
+    // "Pakistan Air Force").
+    let mut tier: Vec<(u8, f32)> = Vec::new();
+    if !candidates.is_empty() && !q.whole.is_empty() {
+        tier = vec![(0, 0.0); n];
+        for (name, r) in ix.names_starting(data, &q.whole) {
+            let cover = q.whole.len() as f32 / name.len().max(1) as f32;
+            let slot = &mut tier[r as usize];
+            let t = if name.len() == q.whole.len() { 4 } else { 3 };
+            if (t, cover) > (slot.0, slot.1) {
+                *slot = (t, cover);
+            }
+        }
+    }
+    let mut hits: Vec<Hit> = candidates
+        .into_iter()
+        .map(|rec| {
+            let r = rec as usize;
+            let (t, cover) = tier.get(r).copied().unwrap_or((0, 0.0));
+            match t {
+                0 if fuzzy[r] => Hit {
+                    rec,
+                    tier: 1,
+                    score: total[r],
+                },
+                0 => Hit {
+                    rec,
+                    tier: 2,
+                    score: total[r],
+                },
+                _ => Hit {
+                    rec,
+                    tier: t,
+                    score: total[r] + NAME_COVER_BONUS * cover,
+                },
+            }
+        })
+        .collect();
+    hits.sort_unstable_by(|a, b| {
+        b.tier
+            .cmp(&a.tier)
+            .then(b.score.total_cmp(&a.score))
+            .then(ix.date_rank[a.rec as usize].cmp(&ix.date_rank[b.rec as usize]))
+    });
+    let suggestions = if hits.is_empty() {
+        suggest(ix, q)
+    } else {
+        Vec::new()
+    };
+    Outcome {
+        hits,
+        highlight: Highlighter { terms: highlight },
+        suggestions,
+    }
+}
+
+/// For each field mask, the weight of its best field.
+fn best_weight_table(w: &Weights) -> [f32; 256] {
+    let mut t = [0f32; 256];
+    for (mask, slot) in t.iter_mut().enumerate() {
+        *slot = Field::ALL
+            .iter()
+            .filter(|f| mask & (1 << **f as usize) != 0)
+            .map(|f| f.weight(w))
+            .fold(0.0, f32::max);
+    }
+    t
+}
+
+/// The index terms a query word reaches, with their quality and whether they are typos.
+fn expand(ix: &Index, t: &Term, w: &Weights) -> Vec<(u32, f32, bool)> {
+    let mut out: Vec<(u32, f32, bool)> = Vec::new();
+    let forms: Vec<&str> = std::iter::once(t.text.as_str())
+        .chain(t.written.as_deref())
+        .collect();
+    for f in &forms {
+        if let Some(id) = ix.find(f) {
+            out.push((id, 1.0, false));
+        }
+    }
+    if t.exact_only {
+        return out;
+    }
+    if t.prefix {
+        for f in &forms {
+            for id in ix.prefix_range(f) {
+                if !out.iter().any(|(o, _, _)| *o == id) {
+                    out.push((id, w.prefix, false));
+                }
+            }
+        }
+    }
+    let len = t.text.chars().count();
+    let max_edits = if len >= 9 {
+        2
+    } else if len >= 5 {
+        1
+    } else {
+        0
+    };
+    if max_edits > 0 {
+        let a: Vec<char> = t.text.chars().collect();
+        for l in len.saturating_sub(max_edits)..=(len + max_edits).min(31) {
+            for &id in &ix.by_len[l] {
+                if out.iter().any(|(o, _, _)| *o == id) {
+                    continue;
+                }
+                let b: Vec<char> = ix.terms[id as usize].chars().collect();
+                if let Some(d) = edit_distance(&a, &b, max_edits) {
+                    out.push((id, if d == 1 { w.one_edit } else { w.two_edits }, true));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Optimal string alignment distance (a transposition is one edit), or `None` above `max`.
+pub fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let cols = b.len() + 1;
+    let mut prev2 = vec![0usize; cols];
+    let mut prev: Vec<usize> = (0..cols).collect();
+    let mut row = vec![0usize; cols];
+    for i in 1..=a.len() {
+        row[0] = i;
+        let mut row_min = row[0];
+        for j in 1..cols {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            row[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+/// True when the words of `phrase` stand together in one field of the record.
+fn has_phrase(data: &Dataset, rec: RecordRef, phrase: &[String]) -> bool {
+    fields(data, rec).iter().any(|(_, text)| {
+        let words: Vec<String> = tokens(text)
+            .into_iter()
+            .map(|t| canonical(&t.text).unwrap_or(t.text))
+            .collect();
+        words.windows(phrase.len()).any(|w| w == phrase)
+    })
+}
+
+/// Indexed words within two edits of the query's words, most common first.
+fn suggest(ix: &Index, q: &Query) -> Vec<String> {
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for t in &q.terms {
+        let a: Vec<char> = t.text.chars().collect();
+        if a.len() < 3 {
+            continue;
+        }
+        let len = a.len();
+        for l in len.saturating_sub(2)..=(len + 2).min(31) {
+            for &id in &ix.by_len[l] {
+                let term = &ix.terms[id as usize];
+                if term.bytes().any(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                let b: Vec<char> = term.chars().collect();
+                if let Some(d) = edit_distance(&a, &b, 2).filter(|d| *d > 0) {
+                    let freq = ix.count(id) as usize;
+                    out.push((d, usize::MAX - freq, term.to_string()));
+                }
+            }
+        }
+    }
+    out.sort();
+    out.dedup_by(|a, b| a.2 == b.2);
+    out.into_iter().take(5).map(|(_, _, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distances() {
+        fn check(a: &str, b: &str, max: usize, expect: Option<usize>) {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            assert_eq!(edit_distance(&a, &b, max), expect);
+        }
+        check("moscow", "moscow", 1, Some(0));
+        check("moscow", "moskow", 1, Some(1));
+        check("moscow", "mocsow", 1, Some(1));
+        check("kyrgyzstan", "kirgizstan", 2, Some(2));
+        check("kyrgyzstan", "kirgizstan", 1, None);
+        check("belarus", "bel", 2, None);
+        check("pakistan", "pakistani", 1, Some(1));
+    }
+
+    #[test]
+    fn highlighting_marks_whole_matched_words() {
+        let h = Highlighter {
+            terms: ["peace", "mi35m", "defense"]
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+        };
+        let text = "Peace Mission, four Mi-35M; Ministry of Defence";
+        let marked: Vec<&str> = h
+            .ranges(text)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect();
+        assert_eq!(marked, ["Peace", "Mi-35M", "Defence"]);
+        assert!(Highlighter::default().ranges(text).is_empty());
+    }
+}
