@@ -8,11 +8,15 @@
 pub mod bundle;
 pub mod coverage;
 pub mod extract;
+pub mod facets;
 pub mod model;
 pub mod raw;
+pub mod route;
 pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
+pub mod state;
 pub mod synth;
 pub mod text;
 pub mod validate;
+pub mod view;

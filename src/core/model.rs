@@ -89,7 +89,8 @@ impl EntityKind {
         EntityKind::MediaOutlet,
     ];
 
-    /// The slug used in seed files and URLs.
+    /// The slug used in seed files and URLs; distinct from every [`FactKind`] slug, so the two
+    /// can share one "type" filter.
     pub fn slug(self) -> &'static str {
         match self {
             EntityKind::State => "state",
@@ -99,7 +100,7 @@ impl EntityKind {
             EntityKind::Place => "place",
             EntityKind::ExerciseSeries => "exercise-series",
             EntityKind::ConferenceSeries => "conference-series",
-            EntityKind::Agreement => "agreement",
+            EntityKind::Agreement => "legal-instrument",
             EntityKind::Equipment => "equipment",
             EntityKind::MediaOutlet => "media-outlet",
         }
@@ -114,7 +115,7 @@ impl EntityKind {
             EntityKind::Place => "Place",
             EntityKind::ExerciseSeries => "Exercise series",
             EntityKind::ConferenceSeries => "Conference series",
-            EntityKind::Agreement => "Agreement",
+            EntityKind::Agreement => "Agreement or legal instrument",
             EntityKind::Equipment => "Equipment",
             EntityKind::MediaOutlet => "Media outlet",
         }

@@ -1,0 +1,545 @@
+//! URL state: the whole view in the URL fragment, parsed leniently and formatted back.
+//!
+//! The fragment (`#q=peace&type=exercise&card=peace-mission-2018`) works on any static host,
+//! under any base path and from a single file, with no server rewrites. Two steps, as in
+//! ripgrep's low/high arguments: [`parse`] turns any string into a valid [`Route`] plus
+//! notices about what it ignored; [`format`] writes a route back. `parse(format(r)) == r` for
+//! every valid route (a property test checks it), and no input can make `parse` fail.
+//!
+//! | key      | value                                  | example                         |
+//! |----------|----------------------------------------|---------------------------------|
+//! | `view`   | `search` (default), `timeline`, `table`, `documents` | `view=timeline`   |
+//! | `q`      | the query, `+` for spaces               | `q=peace+mission`               |
+//! | `type`   | card types, comma-separated             | `type=exercise,meeting`         |
+//! | `ent`    | entity ids                              | `ent=pakistan,india`            |
+//! | `years`  | a year or a range                       | `years=2016-2018`               |
+//! | `src`    | source document ids                     | `src=000_05d95eeefa1e2818`      |
+//! | `status` | `happened`, `in-progress`, `planned`, `intended` | `status=planned`       |
+//! | `date`   | `stated`, `inferred`, `unknown`         | `date=inferred`                 |
+//! | `card`   | the open card's id                      | `card=peace-mission-2018`       |
+//! | `read`   | the open document's id                  | `read=000_05d95eeefa1e2818`     |
+//! | `quote`  | card id and quote number to highlight   | `quote=peace-mission-2018.2`    |
+//! | `t`      | the timeline's visible range            | `t=2015-01-01..2021-01-01`      |
+
+use crate::core::facets::{CardKind, Dim, Filters, Sureness};
+use crate::core::model::{Point, Status, civil_from_days};
+use crate::core::validate::is_slug;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum View {
+    #[default]
+    Search,
+    Timeline,
+    /// The timeline's data as a table, by year.
+    Table,
+    Documents,
+}
+
+impl View {
+    pub const ALL: [View; 4] = [View::Search, View::Timeline, View::Table, View::Documents];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            View::Search => "search",
+            View::Timeline => "timeline",
+            View::Table => "table",
+            View::Documents => "documents",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Search => "Search",
+            View::Timeline => "Timeline",
+            View::Table => "Table",
+            View::Documents => "Documents",
+        }
+    }
+}
+
+/// A quote of a card to highlight in the reader: the card's id and the quote's number (from 1).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct QuoteRef {
+    pub card: String,
+    pub n: u16,
+}
+
+/// Everything a link carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Route {
+    pub view: View,
+    pub query: String,
+    pub filters: Filters,
+    pub card: Option<String>,
+    pub read: Option<String>,
+    pub quote: Option<QuoteRef>,
+    /// The timeline's visible range, inclusive day numbers; `None` fits everything.
+    pub timeline: Option<(i32, i32)>,
+}
+
+/// The longest query a link may carry; longer ones are cut (with a notice).
+pub const MAX_QUERY: usize = 500;
+/// The most values one filter may carry from a link.
+pub const MAX_VALUES: usize = 200;
+/// Timeline ranges are kept between these years.
+pub const YEARS: (i32, i32) = (1900, 2100);
+
+/// What [`parse`] made of a fragment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub route: Route,
+    /// One sentence per thing ignored, for a visible notice.
+    pub notices: Vec<String>,
+}
+
+/// Parses a URL fragment (with or without the leading `#`). Never fails.
+pub fn parse(fragment: &str) -> Parsed {
+    let mut p = Parsed::default();
+    let body = fragment.strip_prefix('#').unwrap_or(fragment);
+    let body = body.strip_prefix('/').unwrap_or(body);
+    for pair in body.split('&').filter(|s| !s.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = decode(k);
+        let value = decode(v);
+        apply(&mut p, &key, &value);
+    }
+    // A quote to highlight only makes sense in an open document.
+    if p.route.quote.is_some() && p.route.read.is_none() {
+        p.route.quote = None;
+        p.notices
+            .push("A quote was named without a document to show it in; ignored.".into());
+    }
+    p
+}
+
+fn shown(s: &str) -> String {
+    let cut: String = s.chars().take(40).collect();
+    if cut.len() < s.len() {
+        format!("{cut}\u{2026}")
+    } else {
+        cut
+    }
+}
+
+fn apply(p: &mut Parsed, key: &str, value: &str) {
+    let r = &mut p.route;
+    let notices = &mut p.notices;
+    match key {
+        "view" => match View::ALL.into_iter().find(|v| v.slug() == value) {
+            Some(v) => r.view = v,
+            None => notices.push(format!(
+                "Unknown view \u{201c}{}\u{201d}; showing search.",
+                shown(value)
+            )),
+        },
+        "q" => {
+            if value.chars().count() > MAX_QUERY {
+                notices.push(format!(
+                    "The search in the link was cut to {MAX_QUERY} characters."
+                ));
+            }
+            r.query = value
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(MAX_QUERY)
+                .collect();
+        }
+        "type" => list(value, Dim::Kind, notices, |v| {
+            CardKind::from_slug(v)
+                .map(|k| r.filters.kinds.insert(k))
+                .is_some()
+        }),
+        "status" => list(value, Dim::Status, notices, |v| {
+            Status::from_slug(v)
+                .map(|s| r.filters.statuses.insert(s))
+                .is_some()
+        }),
+        "date" => list(value, Dim::Sureness, notices, |v| {
+            Sureness::from_slug(v)
+                .map(|s| r.filters.sureness.insert(s))
+                .is_some()
+        }),
+        "ent" => list(value, Dim::Entity, notices, |v| {
+            let ok = is_slug(v);
+            if ok {
+                r.filters.entities.insert(v.to_string());
+            }
+            ok
+        }),
+        "src" => list(value, Dim::Doc, notices, |v| {
+            let ok = is_doc_id(v);
+            if ok {
+                r.filters.docs.insert(v.to_string());
+            }
+            ok
+        }),
+        "years" => match parse_years(value) {
+            Some(y) => r.filters.years = Some(y),
+            None => notices.push(format!(
+                "Ignored the year range \u{201c}{}\u{201d}.",
+                shown(value)
+            )),
+        },
+        "card" => {
+            if is_slug(value) {
+                r.card = Some(value.to_string());
+            } else {
+                notices.push(format!(
+                    "Ignored the card \u{201c}{}\u{201d}: not a card id.",
+                    shown(value)
+                ));
+            }
+        }
+        "read" => {
+            if is_doc_id(value) {
+                r.read = Some(value.to_string());
+            } else {
+                notices.push(format!(
+                    "Ignored the document \u{201c}{}\u{201d}: not a document id.",
+                    shown(value)
+                ));
+            }
+        }
+        "quote" => match value
+            .rsplit_once('.')
+            .and_then(|(c, n)| Some((c, n.parse::<u16>().ok().filter(|n| *n >= 1)?)))
+        {
+            Some((card, n)) if is_slug(card) => {
+                r.quote = Some(QuoteRef {
+                    card: card.to_string(),
+                    n,
+                })
+            }
+            _ => notices.push(format!(
+                "Ignored the quote \u{201c}{}\u{201d}.",
+                shown(value)
+            )),
+        },
+        "t" => match parse_range(value) {
+            Some(t) => r.timeline = Some(t),
+            None => notices.push(format!(
+                "Ignored the timeline range \u{201c}{}\u{201d}.",
+                shown(value)
+            )),
+        },
+        _ => notices.push(format!(
+            "Ignored the unknown link parameter \u{201c}{}\u{201d}.",
+            shown(key)
+        )),
+    }
+}
+
+/// Adds each comma-separated value with `add`; counts and reports the ones it refused.
+fn list(value: &str, dim: Dim, notices: &mut Vec<String>, mut add: impl FnMut(&str) -> bool) {
+    let mut bad = Vec::new();
+    let mut n = 0;
+    for v in value.split(',').filter(|v| !v.is_empty()) {
+        n += 1;
+        if n > MAX_VALUES {
+            notices.push(format!(
+                "Only the first {MAX_VALUES} values of \u{201c}{}\u{201d} were kept.",
+                dim.label()
+            ));
+            break;
+        }
+        if !add(v) {
+            bad.push(shown(v));
+        }
+    }
+    if !bad.is_empty() {
+        notices.push(format!(
+            "Ignored unknown {} filter values: {}.",
+            dim.label().to_lowercase(),
+            bad.join(", ")
+        ));
+    }
+}
+
+/// Document ids are file stems: letters, digits, `_`, `-`.
+pub fn is_doc_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 100
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+fn parse_years(v: &str) -> Option<(i32, i32)> {
+    let year = |s: &str| {
+        s.parse::<i32>()
+            .ok()
+            .filter(|y| (YEARS.0..=YEARS.1).contains(y))
+    };
+    let (a, b) = match v.split_once('-') {
+        Some((a, b)) => (year(a)?, year(b)?),
+        None => (year(v)?, year(v)?),
+    };
+    Some((a.min(b), a.max(b)))
+}
+
+fn parse_range(v: &str) -> Option<(i32, i32)> {
+    let (a, b) = v.split_once("..")?;
+    let (a, b) = (Point::parse(a)?, Point::parse(b)?);
+    let (lo, hi) = (
+        Point::year(YEARS.0).first_day(),
+        Point::year(YEARS.1).last_day(),
+    );
+    let (a, b) = (a.first_day().clamp(lo, hi), b.last_day().clamp(lo, hi));
+    (a < b).then_some((a, b))
+}
+
+fn iso_day(d: i32) -> String {
+    let (y, m, dd) = civil_from_days(d);
+    format!("{y:04}-{m:02}-{dd:02}")
+}
+
+/// Writes a route as a fragment (without `#`); the default route is the empty string.
+pub fn format(r: &Route) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut push = |k: &str, v: &str| parts.push(format!("{k}={}", encode(v)));
+    if r.view != View::Search {
+        push("view", r.view.slug());
+    }
+    if !r.query.is_empty() {
+        push("q", &r.query);
+    }
+    let f = &r.filters;
+    let join = |it: &mut dyn Iterator<Item = &str>| it.collect::<Vec<_>>().join(",");
+    if !f.kinds.is_empty() {
+        push("type", &join(&mut f.kinds.iter().map(|k| k.slug())));
+    }
+    if !f.entities.is_empty() {
+        push("ent", &join(&mut f.entities.iter().map(String::as_str)));
+    }
+    if let Some((a, b)) = f.years {
+        push(
+            "years",
+            &if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            },
+        );
+    }
+    if !f.docs.is_empty() {
+        push("src", &join(&mut f.docs.iter().map(String::as_str)));
+    }
+    if !f.statuses.is_empty() {
+        push("status", &join(&mut f.statuses.iter().map(|s| s.slug())));
+    }
+    if !f.sureness.is_empty() {
+        push("date", &join(&mut f.sureness.iter().map(|s| s.slug())));
+    }
+    if let Some(c) = &r.card {
+        push("card", c);
+    }
+    if let Some(d) = &r.read {
+        push("read", d);
+    }
+    if let Some(q) = &r.quote {
+        push("quote", &format!("{}.{}", q.card, q.n));
+    }
+    if let Some((a, b)) = r.timeline {
+        push("t", &format!("{}..{}", iso_day(a), iso_day(b)));
+    }
+    parts.join("&")
+}
+
+/// Percent-encodes a value for the fragment: letters, digits and `-._~,:` stay, a space
+/// becomes `+`, everything else is `%XX` of its UTF-8 bytes.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b',' | b':' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `+` and `%XX`; malformed escapes are kept as typed, invalid UTF-8 is replaced.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 2;
+                }
+                _ => out.push(b'%'),
+            },
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(fragment: &str, expect_format: &str, notices: usize) {
+        let p = parse(fragment);
+        assert_eq!(format(&p.route), expect_format, "{fragment:?}");
+        assert_eq!(p.notices.len(), notices, "{fragment:?}: {:?}", p.notices);
+    }
+
+    #[test]
+    fn fragments_parse_leniently() {
+        check("", "", 0);
+        check("#", "", 0);
+        check("#q=peace+mission", "q=peace+mission", 0);
+        check("#/q=peace%20mission", "q=peace+mission", 0);
+        check("#q=%E2%80%9CPeace%E2%80%9D", "q=%E2%80%9CPeace%E2%80%9D", 0);
+        check(
+            "#type=meeting,exercise&status=planned",
+            "type=exercise,meeting&status=planned",
+            0,
+        );
+        check("#years=2018-2016", "years=2016-2018", 0);
+        check("#years=2017", "years=2017", 0);
+        check("#card=peace-mission-2018", "card=peace-mission-2018", 0);
+        check(
+            "#read=000_05d95eeefa1e2818&quote=peace-mission-2018.2",
+            "read=000_05d95eeefa1e2818&quote=peace-mission-2018.2",
+            0,
+        );
+        check(
+            "#view=timeline&t=2015-01-01..2021-06-30",
+            "view=timeline&t=2015-01-01..2021-06-30",
+            0,
+        );
+        check("#t=2016..2017", "t=2016-01-01..2017-12-31", 0);
+        // Garbage is ignored with a notice, and what is good is kept.
+        check("#view=nope&q=ok", "q=ok", 1);
+        check("#zzz=1&card=Not A Slug", "", 2);
+        check("#type=exercise,drill,boat", "type=exercise", 1);
+        check("#years=abc", "", 1);
+        check("#years=1066", "", 1);
+        check("#t=2020..2010", "", 1);
+        check("#quote=peace-mission-2018.0&read=x", "read=x", 1);
+        check("#quote=peace-mission-2018.1", "", 1);
+        check("#q=%ZZ%4", "q=%25ZZ%254", 0);
+        check("%%%&&&===", "", 2);
+    }
+
+    #[test]
+    fn huge_values_are_cut_with_a_notice() {
+        let p = parse(&format!("#q={}", "a".repeat(5000)));
+        assert_eq!(p.route.query.len(), MAX_QUERY);
+        assert_eq!(p.notices.len(), 1);
+        let many: Vec<String> = (0..1000).map(|i| format!("e{i}")).collect();
+        let p = parse(&format!("#ent={}", many.join(",")));
+        assert_eq!(p.route.filters.entities.len(), MAX_VALUES);
+    }
+
+    fn slug() -> impl Strategy<Value = String> {
+        "[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}"
+    }
+
+    fn route() -> impl Strategy<Value = Route> {
+        let view = prop::sample::select(View::ALL.to_vec());
+        let query = "\\PC{0,60}"
+            .prop_map(|s: String| s.chars().filter(|c| !c.is_control()).collect::<String>());
+        let kinds = prop::collection::btree_set(
+            prop::sample::select(
+                crate::core::model::FactKind::ALL
+                    .map(CardKind::Fact)
+                    .into_iter()
+                    .chain(crate::core::model::EntityKind::ALL.map(CardKind::Entity))
+                    .collect::<Vec<_>>(),
+            ),
+            0..4,
+        );
+        let ents = prop::collection::btree_set(slug(), 0..4);
+        let docs = prop::collection::btree_set("[A-Za-z0-9_-]{1,20}", 0..3);
+        let years =
+            prop::option::of((1900i32..=2100, 0i32..30).prop_map(|(a, d)| (a, (a + d).min(2100))));
+        let statuses =
+            prop::collection::btree_set(prop::sample::select(Status::ALL.to_vec()), 0..3);
+        let sure = prop::collection::btree_set(prop::sample::select(Sureness::ALL.to_vec()), 0..3);
+        let card = prop::option::of(slug());
+        let read = prop::option::of("[A-Za-z0-9_-]{1,20}");
+        let quote = prop::option::of((slug(), 1u16..20));
+        let (lo, hi) = (
+            Point::year(YEARS.0).first_day(),
+            Point::year(YEARS.1).last_day(),
+        );
+        let t = prop::option::of(
+            (lo..hi, 1i32..20_000).prop_map(move |(a, d)| (a.min(hi - 1), (a + d).min(hi))),
+        );
+        (
+            view,
+            query,
+            (kinds, ents, docs, years, statuses, sure),
+            card,
+            read,
+            quote,
+            t,
+        )
+            .prop_map(
+                |(
+                    view,
+                    query,
+                    (kinds, entities, docs, years, statuses, sureness),
+                    card,
+                    read,
+                    quote,
+                    timeline,
+                )| {
+                    let quote = if read.is_some() {
+                        quote.map(|(card, n)| QuoteRef { card, n })
+                    } else {
+                        None
+                    };
+                    Route {
+                        view,
+                        query,
+                        filters: Filters {
+                            kinds,
+                            entities,
+                            years,
+                            docs,
+                            statuses,
+                            sureness,
+                        },
+                        card,
+                        read,
+                        quote,
+                        timeline,
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn parse_of_format_is_the_identity(r in route()) {
+            let p = parse(&format(&r));
+            prop_assert_eq!(&p.notices, &Vec::<String>::new());
+            prop_assert_eq!(p.route, r);
+        }
+
+        #[test]
+        fn any_input_gives_a_valid_route(s in "\\PC{0,200}") {
+            let p = parse(&s);
+            // Whatever came in, what comes out formats and parses back to itself.
+            let again = parse(&format(&p.route));
+            prop_assert!(again.notices.is_empty());
+            prop_assert_eq!(again.route, p.route);
+        }
+    }
+}

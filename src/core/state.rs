@@ -1,0 +1,318 @@
+//! The application state, the actions that change it, and the pure function that applies them.
+//!
+//! As in Yew's `function_todomvc`: one state, one `enum Action`, one `apply`. Effects (writing
+//! the URL, focusing an element) never happen here; `apply` only records *how* the change should
+//! reach the browser history in [`AppState::history`], and the web shell acts on it.
+
+use crate::core::facets::Dim;
+use crate::core::route::{Parsed, QuoteRef, Route, View};
+
+/// How many result cards are shown at first, and added by "show more".
+pub const PAGE: usize = 30;
+
+/// How a state change should be recorded in the browser history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum History {
+    /// A discrete step (open a card, change a filter): Back returns to the previous view.
+    Push,
+    /// Typing: the URL follows, but Back does not replay every keystroke.
+    Replace,
+    /// The change came from the URL itself (or does not show in it).
+    #[default]
+    Keep,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AppState {
+    /// Everything the URL carries.
+    pub route: Route,
+    /// How many results are rendered.
+    pub shown: usize,
+    /// The result the keyboard is on, if any.
+    pub cursor: Option<usize>,
+    /// Things worth telling the user (ignored link parameters, unknown ids), dismissible.
+    pub notices: Vec<String>,
+    pub history: History,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// The search box changed.
+    Query(String),
+    ClearQuery,
+    /// Adds or removes one filter value.
+    Toggle(Dim, String),
+    Years(Option<(i32, i32)>),
+    ClearFilter(Dim),
+    ClearFilters,
+    OpenCard(String),
+    CloseCard,
+    /// Opens a document, optionally highlighting a card's quote.
+    Read {
+        doc: String,
+        quote: Option<QuoteRef>,
+    },
+    CloseReader,
+    SetView(View),
+    ShowMore,
+    /// Moves the keyboard cursor by `delta` among `len` results.
+    Cursor {
+        delta: isize,
+        len: usize,
+    },
+    /// Escape: closes the reader, else the card, else clears the query.
+    Escape,
+    /// The timeline's visible range changed (zoom, pan); `None` fits everything.
+    Timeline(Option<(i32, i32)>),
+    /// The URL changed under us (first load, Back, Forward, a pasted link).
+    Navigated(Box<Parsed>),
+    Notice(String),
+    DismissNotices,
+}
+
+impl AppState {
+    /// The state a link describes.
+    pub fn from_url(parsed: Parsed) -> AppState {
+        apply(&AppState::default(), Action::Navigated(Box::new(parsed)))
+    }
+}
+
+/// Applies an action. Pure: the same state and action always give the same result.
+pub fn apply(state: &AppState, action: Action) -> AppState {
+    let mut s = state.clone();
+    let mut route = s.route.clone();
+    s.history = History::Push;
+    match action {
+        Action::Query(q) => {
+            route.query = q
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(crate::core::route::MAX_QUERY)
+                .collect();
+            // Typing is a search: it brings the results back into view.
+            route.card = None;
+            if route.view == View::Documents {
+                route.view = View::Search;
+            }
+            route.read = None;
+            route.quote = None;
+            s.history = History::Replace;
+            s.shown = PAGE;
+            s.cursor = None;
+        }
+        Action::ClearQuery => {
+            route.query.clear();
+            s.shown = PAGE;
+            s.cursor = None;
+        }
+        Action::Toggle(dim, value) => {
+            route.filters.toggle(dim, &value);
+            s.shown = PAGE;
+            s.cursor = None;
+        }
+        Action::Years(y) => {
+            route.filters.years = y.map(|(a, b)| (a.min(b), a.max(b)));
+            s.shown = PAGE;
+            s.cursor = None;
+        }
+        Action::ClearFilter(dim) => {
+            route.filters.clear(dim);
+            s.shown = PAGE;
+        }
+        Action::ClearFilters => {
+            route.filters = Default::default();
+            s.shown = PAGE;
+        }
+        Action::OpenCard(id) => {
+            route.card = Some(id);
+            route.read = None;
+            route.quote = None;
+            if route.view == View::Documents {
+                route.view = View::Search;
+            }
+        }
+        Action::CloseCard => route.card = None,
+        Action::Read { doc, quote } => {
+            route.read = Some(doc);
+            route.quote = quote;
+        }
+        Action::CloseReader => {
+            route.read = None;
+            route.quote = None;
+        }
+        Action::SetView(v) => {
+            route.view = v;
+            route.read = None;
+            route.quote = None;
+            if v == View::Documents {
+                route.card = None;
+            }
+        }
+        Action::ShowMore => {
+            s.shown = s.shown.max(PAGE) + PAGE;
+            s.history = History::Keep;
+        }
+        Action::Cursor { delta, len } => {
+            s.history = History::Keep;
+            s.cursor = if len == 0 {
+                None
+            } else {
+                let at = match s.cursor {
+                    None if delta >= 0 => 0,
+                    None => len as isize - 1,
+                    Some(c) => (c as isize + delta).clamp(0, len as isize - 1),
+                };
+                Some(at as usize)
+            };
+        }
+        Action::Escape => {
+            if route.read.is_some() {
+                route.read = None;
+                route.quote = None;
+            } else if route.card.is_some() {
+                route.card = None;
+            } else if !route.query.is_empty() {
+                route.query.clear();
+                s.shown = PAGE;
+                s.cursor = None;
+            } else {
+                s.history = History::Keep;
+            }
+        }
+        Action::Timeline(range) => {
+            route.timeline = range;
+            s.history = History::Replace;
+        }
+        Action::Navigated(parsed) => {
+            let parsed = *parsed;
+            route = parsed.route;
+            s.notices = parsed.notices;
+            s.shown = PAGE;
+            s.cursor = None;
+            s.history = History::Keep;
+        }
+        Action::Notice(n) => {
+            if !s.notices.contains(&n) {
+                s.notices.push(n);
+            }
+            s.history = History::Keep;
+        }
+        Action::DismissNotices => {
+            s.notices.clear();
+            s.history = History::Keep;
+        }
+    }
+    if route == s.route && s.history != History::Keep {
+        // Nothing in the URL changed: nothing to record.
+        s.history = History::Keep;
+    }
+    s.route = route;
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::route::{format, parse};
+
+    /// Applies actions from the default state and checks the URL and history mode after each.
+    fn check(steps: &[(Action, &str, History)]) {
+        let mut s = AppState::default();
+        for (action, url, history) in steps {
+            s = apply(&s, action.clone());
+            assert_eq!(
+                (format(&s.route).as_str(), s.history),
+                (*url, *history),
+                "after {action:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn typing_replaces_and_discrete_steps_push() {
+        check(&[
+            (Action::Query("pe".into()), "q=pe", History::Replace),
+            (Action::Query("peace".into()), "q=peace", History::Replace),
+            (
+                Action::Toggle(Dim::Kind, "exercise".into()),
+                "q=peace&type=exercise",
+                History::Push,
+            ),
+            (
+                Action::OpenCard("peace-mission-2016".into()),
+                "q=peace&type=exercise&card=peace-mission-2016",
+                History::Push,
+            ),
+            (Action::Escape, "q=peace&type=exercise", History::Push),
+            (Action::Escape, "type=exercise", History::Push),
+            (Action::Escape, "type=exercise", History::Keep),
+            (Action::ClearFilters, "", History::Push),
+            (Action::ShowMore, "", History::Keep),
+        ]);
+    }
+
+    #[test]
+    fn reading_a_document_and_coming_back() {
+        let quote = Some(QuoteRef {
+            card: "peace-mission-2016".into(),
+            n: 1,
+        });
+        check(&[
+            (
+                Action::OpenCard("peace-mission-2016".into()),
+                "card=peace-mission-2016",
+                History::Push,
+            ),
+            (
+                Action::Read {
+                    doc: "000_05d95eeefa1e2818".into(),
+                    quote,
+                },
+                "card=peace-mission-2016&read=000_05d95eeefa1e2818&quote=peace-mission-2016.1",
+                History::Push,
+            ),
+            (Action::Escape, "card=peace-mission-2016", History::Push),
+            (
+                Action::SetView(View::Timeline),
+                "view=timeline&card=peace-mission-2016",
+                History::Push,
+            ),
+            (
+                Action::SetView(View::Documents),
+                "view=documents",
+                History::Push,
+            ),
+            (Action::Query("x".into()), "q=x", History::Replace),
+        ]);
+    }
+
+    #[test]
+    fn a_link_is_taken_as_it_is_with_its_notices() {
+        let s = AppState::from_url(parse("#q=peace&bogus=1"));
+        assert_eq!(s.route.query, "peace");
+        assert_eq!(s.notices.len(), 1);
+        assert_eq!(s.history, History::Keep);
+        let s = apply(&s, Action::DismissNotices);
+        assert!(s.notices.is_empty());
+    }
+
+    #[test]
+    fn the_cursor_stays_within_the_results() {
+        fn check(start: Option<usize>, delta: isize, len: usize, expect: Option<usize>) {
+            let s = AppState {
+                cursor: start,
+                ..Default::default()
+            };
+            assert_eq!(
+                apply(&s, Action::Cursor { delta, len }).cursor,
+                expect,
+                "{start:?} {delta} {len}"
+            );
+        }
+        check(None, 1, 5, Some(0));
+        check(None, -1, 5, Some(4));
+        check(Some(4), 1, 5, Some(4));
+        check(Some(0), -1, 5, Some(0));
+        check(Some(2), 1, 0, None);
+    }
+}
