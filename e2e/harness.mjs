@@ -58,7 +58,7 @@ export async function openPage(context) {
 
 /** Waits until the app has rendered its shell (the search box exists). */
 export async function appReady(page) {
-  await page.waitForSelector('main input[type="search"]', { timeout: 15000 });
+  await page.waitForSelector('main input[type="search"]', { state: 'attached', timeout: 15000 });
 }
 
 /** Writes a full-page screenshot to e2e/screenshots/NAME.png and returns its path. */

@@ -32,3 +32,9 @@ pub fn index() -> &'static Index {
 pub fn encoded_len() -> usize {
     BYTES.len()
 }
+
+/// The dataset and index with id look-ups, for the UI.
+pub fn catalog() -> &'static crate::core::view::Catalog<'static> {
+    static CAT: OnceLock<crate::core::view::Catalog<'static>> = OnceLock::new();
+    CAT.get_or_init(|| crate::core::view::Catalog::new(dataset(), index()))
+}

@@ -28,8 +28,6 @@ pub struct AppState {
     pub route: Route,
     /// How many results are rendered.
     pub shown: usize,
-    /// The result the keyboard is on, if any.
-    pub cursor: Option<usize>,
     /// Things worth telling the user (ignored link parameters, unknown ids), dismissible.
     pub notices: Vec<String>,
     pub history: History,
@@ -55,11 +53,6 @@ pub enum Action {
     CloseReader,
     SetView(View),
     ShowMore,
-    /// Moves the keyboard cursor by `delta` among `len` results.
-    Cursor {
-        delta: isize,
-        len: usize,
-    },
     /// Escape: closes the reader, else the card, else clears the query.
     Escape,
     /// The timeline's visible range changed (zoom, pan); `None` fits everything.
@@ -98,22 +91,18 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
             route.quote = None;
             s.history = History::Replace;
             s.shown = PAGE;
-            s.cursor = None;
         }
         Action::ClearQuery => {
             route.query.clear();
             s.shown = PAGE;
-            s.cursor = None;
         }
         Action::Toggle(dim, value) => {
             route.filters.toggle(dim, &value);
             s.shown = PAGE;
-            s.cursor = None;
         }
         Action::Years(y) => {
             route.filters.years = y.map(|(a, b)| (a.min(b), a.max(b)));
             s.shown = PAGE;
-            s.cursor = None;
         }
         Action::ClearFilter(dim) => {
             route.filters.clear(dim);
@@ -152,19 +141,6 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
             s.shown = s.shown.max(PAGE) + PAGE;
             s.history = History::Keep;
         }
-        Action::Cursor { delta, len } => {
-            s.history = History::Keep;
-            s.cursor = if len == 0 {
-                None
-            } else {
-                let at = match s.cursor {
-                    None if delta >= 0 => 0,
-                    None => len as isize - 1,
-                    Some(c) => (c as isize + delta).clamp(0, len as isize - 1),
-                };
-                Some(at as usize)
-            };
-        }
         Action::Escape => {
             if route.read.is_some() {
                 route.read = None;
@@ -174,7 +150,6 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
             } else if !route.query.is_empty() {
                 route.query.clear();
                 s.shown = PAGE;
-                s.cursor = None;
             } else {
                 s.history = History::Keep;
             }
@@ -183,12 +158,15 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
             route.timeline = range;
             s.history = History::Replace;
         }
+        Action::Navigated(parsed) if parsed.route == s.route && parsed.notices.is_empty() => {
+            // Our own history write coming back (or a no-op): nothing changes.
+            s.history = History::Keep;
+        }
         Action::Navigated(parsed) => {
             let parsed = *parsed;
             route = parsed.route;
             s.notices = parsed.notices;
             s.shown = PAGE;
-            s.cursor = None;
             s.history = History::Keep;
         }
         Action::Notice(n) => {
@@ -294,25 +272,5 @@ mod tests {
         assert_eq!(s.history, History::Keep);
         let s = apply(&s, Action::DismissNotices);
         assert!(s.notices.is_empty());
-    }
-
-    #[test]
-    fn the_cursor_stays_within_the_results() {
-        fn check(start: Option<usize>, delta: isize, len: usize, expect: Option<usize>) {
-            let s = AppState {
-                cursor: start,
-                ..Default::default()
-            };
-            assert_eq!(
-                apply(&s, Action::Cursor { delta, len }).cursor,
-                expect,
-                "{start:?} {delta} {len}"
-            );
-        }
-        check(None, 1, 5, Some(0));
-        check(None, -1, 5, Some(4));
-        check(Some(4), 1, 5, Some(4));
-        check(Some(0), -1, 5, Some(0));
-        check(Some(2), 1, 0, None);
     }
 }

@@ -1,43 +1,262 @@
-//! The root component: owns the one `AppState` reducer and lays out the page.
+//! The root component: the one reducer, the effects that reach the browser (URL, title, focus,
+//! keys), and the page frame around the current view.
 
-use crate::data;
+use super::card::CardPanel;
+use super::common::{Link, Nav};
+use super::reader::{DocumentList, Reader};
+use super::search::{Filters, Results, SearchBox};
+use crate::core::route::{self, Route, View};
+use crate::core::state::{Action, AppState, History, PAGE, apply};
+use crate::core::view::{self, CardView};
+use crate::{data, web};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// The reducer's state: `apply` does the work; an unchanged state keeps its address, so Yew
+/// skips the re-render.
+#[derive(PartialEq)]
+struct Store(AppState);
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = apply(&self.0, action);
+        if next == self.0 {
+            self
+        } else {
+            Rc::new(Store(next))
+        }
+    }
+}
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let query = use_state(String::new);
-    let oninput = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            query.set(input.value());
+    let store = use_reducer(|| {
+        let mut s = AppState::from_url(route::parse(&web::fragment()));
+        s.shown = PAGE;
+        Store(s)
+    });
+    let state = Rc::new(store.0.clone());
+    let dispatch = {
+        let d = store.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+
+    // The URL follows the state: discrete steps push a history entry, typing replaces it.
+    {
+        let history = state.history;
+        use_effect_with(state.route.clone(), move |r: &Route| match history {
+            History::Push => web::set_fragment(&route::format(r), true),
+            History::Replace => web::set_fragment(&route::format(r), false),
+            History::Keep => {}
+        });
+    }
+    // Back, Forward and edited addresses come back in as navigation.
+    {
+        let d = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listeners =
+                web::on_navigate(move |f| d.emit(Action::Navigated(Box::new(route::parse(&f)))));
+            move || drop(listeners)
+        });
+    }
+    // Keys: "/" searches, Escape steps back, arrows walk the results.
+    {
+        let d = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web::on_key(move |key, typing, modifier| {
+                if modifier {
+                    return false;
+                }
+                match key {
+                    "/" if !typing => web::focus_selector("#q"),
+                    "Escape" => {
+                        d.emit(Action::Escape);
+                        false
+                    }
+                    "ArrowDown" if web::active_matches("#q") => web::focus_step(".result-link", 1),
+                    "ArrowDown" if web::active_matches(".result-link") => {
+                        web::focus_step(".result-link", 1)
+                    }
+                    "ArrowUp" if web::active_matches(".result-link") => {
+                        web::focus_step(".result-link", -1) || web::focus_selector("#q")
+                    }
+                    _ => false,
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    // Focus follows what opened: a card's heading, a document's quote, a new view's top.
+    {
+        let card = state.route.card.clone();
+        use_effect_with(card, move |card| {
+            if card.is_some() {
+                web::after_paint(|| web::focus("card-title"));
+            }
+        });
+    }
+    {
+        let read = (state.route.read.clone(), state.route.quote.clone());
+        use_effect_with(read, move |(doc, quote)| {
+            if doc.is_some() {
+                let has_quote = quote.is_some();
+                web::after_paint(move || {
+                    web::focus("doc-title");
+                    if has_quote {
+                        web::scroll_to("quote-start");
+                    } else {
+                        web::scroll_top();
+                    }
+                });
+            }
+        });
+    }
+
+    let cat = data::catalog();
+    let results = {
+        let key = (
+            state.route.query.clone(),
+            state.route.filters.clone(),
+            state.shown,
+        );
+        use_memo(key, |(q, f, shown)| {
+            let r = Route {
+                query: q.clone(),
+                filters: f.clone(),
+                ..Default::default()
+            };
+            view::results(cat, &r, *shown)
         })
     };
-    let docs = &data::dataset().documents;
+    let card = use_memo(state.route.card.clone(), |id| {
+        id.as_ref().map(|id| view::card(cat, id))
+    });
+    let citation = state.route.card.as_ref().and_then(|id| {
+        let link = format!(
+            "{}#{}",
+            web::base_url(),
+            route::format(&Route {
+                card: Some(id.clone()),
+                ..Default::default()
+            })
+        );
+        view::citation(cat, id, &link)
+    });
+    let document = use_memo(
+        (state.route.read.clone(), state.route.quote.clone()),
+        |(doc, quote)| {
+            doc.as_ref()
+                .and_then(|d| view::document(cat, d, quote.as_ref()))
+        },
+    );
+    let docs = use_memo((), |_| view::documents(cat.data));
+
+    // The title names what is open, so history entries and shared tabs read well.
+    {
+        let title = match (&*document, &*card) {
+            (Some(d), _) => format!("{} \u{b7} SCO explorer", d.title),
+            (None, Some(CardView::Fact(f))) => format!("{} \u{b7} SCO explorer", f.title),
+            (None, Some(CardView::Entity(e))) => format!("{} \u{b7} SCO explorer", e.name),
+            _ if !state.route.query.trim().is_empty() => format!(
+                "\u{201c}{}\u{201d} \u{b7} SCO explorer",
+                state.route.query.trim()
+            ),
+            _ => "SCO defence cooperation explorer".to_string(),
+        };
+        use_effect_with(title, |t| web::set_title(t));
+    }
+
+    let nav = Nav {
+        state: state.clone(),
+        dispatch: dispatch.clone(),
+    };
+    let r = &state.route;
+    // The count is said where results are shown; elsewhere it would only confuse.
+    let status = match results.total {
+        _ if r.read.is_some() || r.view == View::Documents => String::new(),
+        0 => "No results".to_string(),
+        1 => "1 result".to_string(),
+        n => format!("{n} results"),
+    };
+
+    let main = if let Some(d) = &*document {
+        html! { <Reader doc={Rc::new(d.clone())} /> }
+    } else if r.read.is_some() {
+        html! {
+            <section class="not-found">
+                <h2 id="doc-title" tabindex="-1">{ "Document not found" }</h2>
+                <p>{ "This link names a document that is not in this edition of the data." }</p>
+                <Link action={Action::SetView(View::Documents)}>{ "See all documents" }</Link>
+            </section>
+        }
+    } else {
+        match r.view {
+            View::Search => {
+                let detail = match &*card {
+                    Some(c) => {
+                        html! { <CardPanel view={Rc::new(c.clone())} citation={citation.map(AttrValue::from)} /> }
+                    }
+                    None => html! {},
+                };
+                html! {
+                    <div class={classes!("search-view", card.is_some().then_some("has-card"))}>
+                        <div class="columns">
+                            <Filters view={results.clone()} />
+                            <Results view={results.clone()} />
+                            { detail }
+                        </div>
+                    </div>
+                }
+            }
+            View::Documents => html! { <DocumentList docs={docs.clone()} /> },
+            View::Timeline | View::Table => html! {
+                <section class="placeholder"><h2>{ "Timeline" }</h2></section>
+            },
+        }
+    };
+
+    let tabs = [View::Search, View::Timeline, View::Documents].map(|v| {
+        let current = r.view == v || (v == View::Timeline && r.view == View::Table);
+        html! { <li><Link action={Action::SetView(v)} current={current && r.read.is_none()}>{ v.label() }</Link></li> }
+    });
+    let notices = if state.notices.is_empty() {
+        html! {}
+    } else {
+        html! {
+            <div class="notices" role="status">
+                <ul>{ for state.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+                <button type="button" onclick={dispatch.reform(|_: MouseEvent| Action::DismissNotices)}>{ "Dismiss" }</button>
+            </div>
+        }
+    };
+    let skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        web::focus("results");
+    });
+
     html! {
-        <>
-            <a class="skip-link" href="#results">{ "Skip to results" }</a>
+        <ContextProvider<Nav> context={nav}>
+            <a class="skip-link" href="#results" onclick={skip}>{ "Skip to results" }</a>
             <header class="site-header">
-                <h1 class="brand">{ "SCO defence cooperation explorer" }</h1>
-                <nav aria-label="Views">
-                    <a href="#" aria-current="page">{ "Search" }</a>
-                </nav>
+                <div class="brand">
+                    <p class="site-title">
+                        <Link action={Action::SetView(View::Search)} class="home">{ "SCO defence cooperation explorer" }</Link>
+                    </p>
+                    <p class="tagline">{ "Facts from the source documents, each with its quote" }</p>
+                </div>
+                <nav aria-label="Views"><ul class="tabs">{ for tabs }</ul></nav>
             </header>
-            <main id="main">
-                <form class="search" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <label for="q">{ "Search facts, people, places and documents" }</label>
-                    <input id="q" type="search" autocomplete="off" spellcheck="false"
-                        value={(*query).clone()} {oninput} />
-                </form>
-                <section id="results" aria-label="Documents">
-                    { for docs.iter().map(|d| html! {
-                        <article class="card" key={d.id.clone()}>
-                            <h2>{ &d.title }</h2>
-                            <p class="meta">{ format!("{} characters", d.body.chars().count()) }</p>
-                        </article>
-                    }) }
-                </section>
+            { notices }
+            <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
+                <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
+                <SearchBox query={r.query.clone()} status={status} />
+                { main }
             </main>
-        </>
+            <footer class="site-footer">
+                <p>{ format!("{} facts and {} entities from {} documents. Dates marked \u{201c}inferred\u{201d} are deduced; the reason is one click away.", cat.data.facts.len(), cat.data.entities.len(), cat.data.documents.len()) }</p>
+            </footer>
+        </ContextProvider<Nav>>
     }
 }

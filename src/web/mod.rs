@@ -1,9 +1,188 @@
-//! The thin browser shell: the only module that calls browser APIs directly.
+//! The thin browser shell: the only module that calls browser APIs directly (location, history,
+//! focus and scrolling, the clipboard, the service worker, the panic panel). Every function
+//! here degrades to doing nothing when the API is missing; none of them panics.
 
 use std::panic;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// The URL fragment without `#`.
+pub fn fragment() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// The page's URL without its fragment.
+pub fn base_url() -> String {
+    window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Writes the fragment into the address bar, as a new history entry (`push`) or in place.
+/// The empty fragment leaves a clean URL with no `#`.
+pub fn set_fragment(fragment: &str, push: bool) {
+    let Some(history) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    if self::fragment() == fragment {
+        return;
+    }
+    let url = if fragment.is_empty() {
+        base_url()
+    } else {
+        format!("#{fragment}")
+    };
+    let result = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+    if result.is_err() {
+        // Some contexts refuse history changes (sandboxed frames); fall back to the fragment.
+        if let Some(loc) = window().map(|w| w.location()) {
+            let _ = loc.set_hash(fragment);
+        }
+    }
+}
+
+/// Sets the document title (what history entries and shared tabs show).
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Calls `f` with the new fragment whenever the user navigates (Back, Forward, an edited
+/// address). Returns the listeners; dropping them stops listening.
+pub fn on_navigate(f: impl Fn(String) + 'static) -> Vec<gloo::events::EventListener> {
+    let Some(w) = window() else { return Vec::new() };
+    let f = std::rc::Rc::new(f);
+    ["popstate", "hashchange"]
+        .into_iter()
+        .map(|event| {
+            let f = f.clone();
+            gloo::events::EventListener::new(&w, event, move |_| f(fragment()))
+        })
+        .collect()
+}
+
+/// Calls `f` for every key press on the page, with the key, whether a text field has focus,
+/// and whether a modifier (Ctrl, Alt, Meta) is held. `f` returns true to claim the key
+/// (the browser's default is then prevented).
+pub fn on_key(
+    f: impl Fn(&str, bool, bool) -> bool + 'static,
+) -> Option<gloo::events::EventListener> {
+    let d = document()?;
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    Some(gloo::events::EventListener::new_with_options(
+        &d,
+        "keydown",
+        options,
+        move |e| {
+            let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                return;
+            };
+            let typing = document()
+                .and_then(|d| d.active_element())
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        || el.has_attribute("contenteditable")
+                });
+            if f(
+                &k.key(),
+                typing,
+                k.ctrl_key() || k.alt_key() || k.meta_key(),
+            ) {
+                k.prevent_default();
+            }
+        },
+    ))
+}
+
+/// Focuses the element with this id (and keeps the page from jumping when asked).
+pub fn focus(id: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Focuses the first element matching a CSS selector.
+pub fn focus_selector(selector: &str) -> bool {
+    let el = document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    match el {
+        Some(el) => el.focus().is_ok(),
+        None => false,
+    }
+}
+
+/// Moves focus among the elements matching `selector`, by `delta` from the focused one.
+/// Returns false when there is nowhere to go (before the first).
+pub fn focus_step(selector: &str, delta: i32) -> bool {
+    let Some(d) = document() else { return false };
+    let Ok(list) = d.query_selector_all(selector) else {
+        return false;
+    };
+    let n = list.length() as i32;
+    if n == 0 {
+        return false;
+    }
+    let active = d.active_element();
+    let current = (0..n).find(|&i| {
+        list.item(i as u32)
+            .zip(active.as_ref())
+            .is_some_and(|(a, b)| a.is_same_node(Some(b)))
+    });
+    let next = match current {
+        Some(i) => i + delta,
+        None if delta > 0 => 0,
+        None => n - 1,
+    };
+    if next < 0 {
+        return false;
+    }
+    let next = next.min(n - 1);
+    list.item(next as u32)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|e| e.focus().is_ok())
+}
+
+/// Scrolls the element with this id into the middle of the view.
+pub fn scroll_to(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Scrolls the window to the top (a new view starts at its beginning).
+pub fn scroll_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
 
 /// Replaces the default panic behaviour (a silent, frozen page) with a visible panel that
 /// shows the message and offers a reload. The panel is built with `textContent`, never HTML.
+/// With `panic = "abort"` the wasm instance is dead afterwards, so the reload button is wired
+/// up by the page's own script (`data-action="reload"`), not by Rust.
 pub fn install_panic_panel() {
     panic::set_hook(Box::new(|info| {
         let message = info.to_string();
@@ -13,22 +192,76 @@ pub fn install_panic_panel() {
 }
 
 fn show_panic_panel(message: &str) -> Option<()> {
-    let document = web_sys::window()?.document()?;
+    let document = document()?;
     let body = document.body()?;
     let panel = document.create_element("div").ok()?;
     panel.set_class_name("panic-panel");
     panel.set_attribute("role", "alert").ok()?;
     let heading = document.create_element("h2").ok()?;
     heading.set_text_content(Some("Something went wrong"));
+    let intro = document.create_element("p").ok()?;
+    intro.set_text_content(Some("The explorer stopped because of an internal error. Reloading usually helps; the message below says what failed."));
     let text = document.create_element("pre").ok()?;
     text.set_text_content(Some(message));
     let button = document.create_element("button").ok()?;
     button.set_text_content(Some("Reload"));
     button.set_attribute("type", "button").ok()?;
     button.set_attribute("data-action", "reload").ok()?;
-    panel.append_child(&heading).ok()?;
-    panel.append_child(&text).ok()?;
-    panel.append_child(&button).ok()?;
+    for child in [&heading, &intro, &text, &button] {
+        panel.append_child(child).ok()?;
+    }
     body.append_child(&panel).ok()?;
     Some(())
+}
+
+/// Runs `f` on the next animation frame (after the browser has applied the DOM changes).
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let cb = Closure::once_into_js(f);
+    let _ = w.request_animation_frame(cb.unchecked_ref());
+}
+
+/// Copies `text` to the clipboard, then calls `done(true)`. Where the Clipboard API is missing
+/// or refuses, it selects the element `fallback_id` (an input or textarea holding the same
+/// text) so that one key press copies it, and calls `done(false)`.
+pub fn copy_text(text: String, fallback_id: &'static str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = window()
+        .map(|w| w.navigator().clipboard())
+        .filter(|c| !AsRef::<wasm_bindgen::JsValue>::as_ref(c).is_undefined());
+    match clipboard {
+        Some(c) => {
+            let promise = c.write_text(&text);
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                if !ok {
+                    select(fallback_id);
+                }
+                done(ok);
+            });
+        }
+        None => {
+            select(fallback_id);
+            done(false);
+        }
+    }
+}
+
+fn select(id: &str) {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = input.focus();
+        input.select();
+    } else if let Some(area) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = area.focus();
+        area.select();
+    }
+}
+
+/// True when the focused element matches a CSS selector.
+pub fn active_matches(selector: &str) -> bool {
+    document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|el| el.matches(selector).unwrap_or(false))
 }

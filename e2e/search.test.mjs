@@ -1,0 +1,179 @@
+// Cards, document reader and instant search, as a user drives them.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, openPage, appReady, screenshot } from './harness.mjs';
+
+let server, context;
+before(async () => { server = await serve(); context = await launch(); });
+after(async () => { await context?.close(); await server?.close(); });
+
+async function open(hash = '') {
+  const page = await openPage(context);
+  await page.goto(server.url + hash);
+  await appReady(page);
+  return page;
+}
+
+const titles = (page) => page.locator('#results article h3').allInnerTexts();
+
+test('typing real queries puts the right card first', async () => {
+  const page = await open();
+  const box = page.getByRole('searchbox', { name: /search/i });
+  for (const [query, first] of [
+    ['peace mission', 'Peace Mission'],
+    ['Kirgizstan', 'Kyrgyzstan'],
+    ['June 2017', 'Pakistan and India join the SCO as full members'],
+    ['EWG', 'Expert Working Group (EWG)'],
+    ['mi35m', 'Mi-35M'],
+    ['Yekaterinberg', 'Yekaterinburg'],
+  ]) {
+    await box.fill('');
+    await box.pressSequentially(query, { delay: 5 });
+    await page.waitForFunction((q) => new URLSearchParams(location.hash.slice(1)).get('q') === q, query);
+    assert.equal((await titles(page))[0], first, `first card for ${query}`);
+  }
+  // Every keystroke updates the results: a prefix already finds the place.
+  await box.fill('');
+  await box.pressSequentially('yekat');
+  assert.equal((await titles(page))[0], 'Yekaterinburg');
+  assert.match(await page.locator('#search-status').innerText(), /^\d+ results?$/);
+  // Matched words are highlighted with <mark>, as text.
+  assert.ok(await page.locator('#results mark', { hasText: 'Yekaterinburg' }).count() > 0);
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
+
+test('opening a card, reading its quote in context, and coming back', async () => {
+  const page = await open('#q=Kyrgyzstan');
+  await page.locator('#results').getByRole('link', { name: 'Peace Mission 2016' }).click();
+  const card = page.locator('.card-detail');
+  await assert.doesNotReject(card.getByRole('heading', { name: 'Peace Mission 2016' }).waitFor());
+  assert.match(page.url(), /card=peace-mission-2016/);
+  // The card shows where its fact comes from.
+  assert.match(await card.locator('blockquote').first().innerText(), /In 2016, it was held in Kyrgyzstan\./);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'card-title', 'focus moves to the card');
+  await card.getByRole('link', { name: 'Read in context' }).first().click();
+  const reader = page.locator('article.reader');
+  await reader.waitFor();
+  const quote = await reader.locator('mark.quote').allInnerTexts();
+  assert.equal(quote.join('').replace(/\s+/g, ' '),
+    'Peace Mission is a biennially-held counter-terrorism exercise involving each SCO member. In 2016, it was held in Kyrgyzstan.');
+  // The quote is scrolled into view.
+  const box = await page.locator('#quote-start').boundingBox();
+  const vh = page.viewportSize().height;
+  assert.ok(box && box.y >= 0 && box.y < vh, `quote visible (y=${box?.y})`);
+  // Mentions in the text are links to their cards.
+  await reader.getByRole('link', { name: 'Yekaterinburg' }).click();
+  await page.locator('.card-detail').getByRole('heading', { name: 'Yekaterinburg' }).waitFor();
+  // Back returns to the reader, and Back again to the card.
+  await page.goBack();
+  await reader.waitFor();
+  await page.goBack();
+  await page.locator('.card-detail').getByRole('heading', { name: 'Peace Mission 2016' }).waitFor();
+  await screenshot(page, 'card-1280');
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
+
+test('an entity card lists its facts and the documents that mention it', async () => {
+  const page = await open('#card=belarus');
+  const card = page.locator('.card-detail');
+  await card.getByRole('heading', { name: 'Belarus' }).waitFor();
+  const facts = await card.locator('.takes-part li').allInnerTexts();
+  assert.equal(facts.length, 2);
+  assert.match(facts[0], /7th meeting/);
+  assert.match(await card.locator('.mentions').innerText(), /Expert Working Group affiliated .* · 1 mention$/);
+  await page.close();
+});
+
+test('filters narrow the results and show what each choice would give', async () => {
+  const page = await open();
+  const exercise = page.locator('#f-type-exercise');
+  const label = await page.locator('label[for="f-type-exercise"]').innerText();
+  const promised = Number(label.match(/(\d+)\s*$/)[1]);
+  await exercise.check();
+  await page.waitForFunction(() => location.hash.includes('type=exercise'));
+  const kinds = await page.locator('#results article .kind').allInnerTexts();
+  assert.equal(kinds.length, promised, 'the count promised is the count given');
+  assert.ok(kinds.every((k) => k.toLowerCase() === 'exercise'));
+  // Filters combine with the query.
+  await page.getByRole('searchbox').fill('2020');
+  await page.waitForFunction(() => document.querySelectorAll('#results article').length === 1);
+  assert.equal((await titles(page))[0], 'Peace Mission 2020 in the Russian Federation');
+  // A visible way to clear each filter and all of them.
+  await page.getByRole('link', { name: /Remove filter Type: Exercise/ }).click();
+  await page.waitForFunction(() => !location.hash.includes('type='));
+  assert.ok((await titles(page)).length > 1);
+  await page.close();
+});
+
+test('nothing found: closest words and a way out', async () => {
+  const page = await open('#q=balarys');
+  const empty = page.locator('.empty');
+  await empty.waitFor();
+  assert.match(await empty.innerText(), /No cards match/);
+  await empty.getByRole('link', { name: 'belarus' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('#results article').length > 0);
+  assert.equal((await titles(page))[0], 'Belarus');
+  await page.close();
+});
+
+test('keyboard only: / to search, arrows through results, Enter opens, Escape steps back', async () => {
+  const page = await open();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  await page.keyboard.type('moscow');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Moscow');
+  await page.keyboard.press('ArrowDown');
+  const second = await page.evaluate(() => document.activeElement.textContent);
+  assert.notEqual(second, 'Moscow');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await page.locator('.card-detail').getByRole('heading', { name: 'Moscow' }).waitFor();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.card-detail'));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('#q').value === '');
+  assert.equal(await page.evaluate(() => location.hash), '');
+  await page.close();
+});
+
+test('the document list and the reader show outlet and page date as stated', async () => {
+  const page = await open();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Documents' }).click();
+  await page.locator('.documents').waitFor();
+  assert.equal(await page.locator('.documents article').count(), 2);
+  await page.getByRole('link', { name: /Expert Working Group affiliated/ }).click();
+  const reader = page.locator('article.reader');
+  await reader.waitFor();
+  const facts = await reader.locator('.doc-facts').innerText();
+  assert.match(facts, /Not stated on the page/);
+  assert.match(facts, /None printed/);
+  assert.match(facts, /inferred/);
+  assert.ok(await page.locator('.doc-facts-list li').count() >= 9);
+  await page.close();
+});
+
+test('screenshots at phone, tablet and desktop widths, light and dark', async () => {
+  for (const [width, scheme] of [[360, 'light'], [768, 'light'], [1280, 'light'], [360, 'dark'], [1280, 'dark']]) {
+    const ctx = await launch({ viewport: { width, height: 900 }, colorScheme: scheme });
+    const page = await openPage(ctx);
+    await page.goto(server.url + '#q=peace+mission');
+    await appReady(page);
+    await page.locator('#results article').first().waitFor();
+    // Nothing may overflow the page sideways.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${width}px (${overflow}px over)`);
+    await screenshot(page, `search-${width}-${scheme}`);
+    await page.goto(server.url + '#q=peace+mission&card=peace-mission-2018');
+    await page.locator('.card-detail h2').waitFor();
+    await screenshot(page, `card-${width}-${scheme}`);
+    await page.goto(server.url + '#read=001_5f9b55a6b9e11d19&quote=ewg-7th-meeting.1');
+    await page.locator('article.reader').waitFor();
+    await screenshot(page, `reader-${width}-${scheme}`);
+    assert.deepEqual(page.problems(), []);
+    await ctx.close();
+  }
+});

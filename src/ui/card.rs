@@ -1,0 +1,250 @@
+//! The open card: a fact, an entity, or "not found" with the closest matches. Every statement
+//! on a card sits next to the quote it comes from.
+
+use super::common::{DateBadge, Link, kind_badge, segs, status_badge};
+use crate::core::route::{self, QuoteRef, Route};
+use crate::core::state::Action;
+use crate::core::view::{CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink};
+use crate::web;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardPanelProps {
+    pub view: Rc<CardView>,
+    /// The citation text for this card (built in the core, with an absolute link).
+    pub citation: Option<AttrValue>,
+}
+
+#[function_component(CardPanel)]
+pub fn card_panel(props: &CardPanelProps) -> Html {
+    let body = match &*props.view {
+        CardView::Fact(f) => {
+            html! { <FactDetail card={f.clone()} citation={props.citation.clone()} /> }
+        }
+        CardView::Entity(e) => {
+            html! { <EntityDetail card={e.clone()} citation={props.citation.clone()} /> }
+        }
+        CardView::NotFound { id, closest } => html! {
+            <article class="card-detail not-found" aria-labelledby="card-title">
+                <p class="eyebrow">{ "Not found" }</p>
+                <h2 id="card-title" tabindex="-1">{ format!("No card \u{201c}{id}\u{201d}") }</h2>
+                <p>{ "This link names a card that does not exist in this edition of the data. It may have been renamed." }</p>
+                if closest.is_empty() {
+                    <p>{ "Nothing close was found. Try the search box." }</p>
+                } else {
+                    <>
+                        <h3>{ "Closest cards" }</h3>
+                        <ul class="link-list">
+                            { for closest.iter().map(|c| html! {
+                                <li><Link action={Action::OpenCard(c.id.clone())}>{ segs(&c.title) }</Link>{ format!(" \u{b7} {}", c.kind) }</li>
+                            }) }
+                        </ul>
+                    </>
+                }
+            </article>
+        },
+    };
+    html! {
+        <div class="detail" id="detail">
+            <div class="detail-bar">
+                <Link class="back" action={Action::CloseCard}>{ "\u{2190} Back to results" }</Link>
+                <Link class="close" action={Action::CloseCard} label="Close card">{ "\u{d7}" }</Link>
+            </div>
+            { body }
+        </div>
+    }
+}
+
+fn entity_links(list: &[EntityLink]) -> Html {
+    html! {
+        <ul class="inline-list">
+            { for list.iter().map(|e| html! { <li><Link action={Action::OpenCard(e.id.clone())}>{ e.name.clone() }</Link></li> }) }
+        </ul>
+    }
+}
+
+fn fact_links(list: &[FactLink]) -> Html {
+    html! {
+        <ol class="fact-list">
+            { for list.iter().map(|f| html! {
+                <li>
+                    <DateBadge date={f.date.clone()} />
+                    { " " }<Link action={Action::OpenCard(f.id.clone())}>{ f.title.clone() }</Link>
+                    { " " }{ status_badge(f.status, f.status_slug) }
+                </li>
+            }) }
+        </ol>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EvidenceProps {
+    card: AttrValue,
+    quotes: Vec<Evidence>,
+}
+
+/// The quotes, each with its document and a link that opens the document at that quote.
+#[function_component(EvidenceList)]
+fn evidence_list(props: &EvidenceProps) -> Html {
+    html! {
+        <section class="evidence" aria-labelledby="evidence-heading">
+            <h3 id="evidence-heading">{ if props.quotes.len() == 1 { "Evidence" } else { "Evidence (verbatim quotes)" } }</h3>
+            { for props.quotes.iter().map(|q| {
+                let read = Action::Read { doc: q.doc_id.clone(), quote: Some(QuoteRef { card: props.card.to_string(), n: q.n }) };
+                html! {
+                    <figure class="quote">
+                        <blockquote>{ q.text.clone() }</blockquote>
+                        <figcaption>
+                            <cite>{ q.doc_title.clone() }</cite>
+                            <span class="doc-meta">
+                                { match &q.page_date { Some(p) => format!(" \u{b7} page dated {p}"), None => " \u{b7} undated page".into() } }
+                                { match &q.outlet { Some(o) => format!(" \u{b7} {o}"), None => " \u{b7} outlet not stated".into() } }
+                            </span>
+                            { " " }<Link class="read-link" action={read}>{ "Read in context" }</Link>
+                        </figcaption>
+                    </figure>
+                }
+            }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ActionsProps {
+    id: AttrValue,
+    citation: Option<AttrValue>,
+}
+
+/// Permalink, copy link and cite.
+#[function_component(CardActions)]
+fn card_actions(props: &ActionsProps) -> Html {
+    let status = use_state(String::new);
+    let link = format!(
+        "{}#{}",
+        web::base_url(),
+        route::format(&Route {
+            card: Some(props.id.to_string()),
+            ..Default::default()
+        })
+    );
+    let copy = |text: String, fallback: &'static str, what: &'static str| {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            web::copy_text(text.clone(), fallback, move |ok| {
+                status.set(if ok {
+                    format!("{what} copied.")
+                } else {
+                    format!("{what} selected: press Ctrl+C (\u{2318}C) to copy.")
+                })
+            });
+        })
+    };
+    let on_copy_link = copy(link.clone(), "permalink-text", "Link");
+    html! {
+        <div class="card-actions">
+            <a class="permalink" href={format!("#{}", route::format(&Route { card: Some(props.id.to_string()), ..Default::default() }))}>{ "Permalink" }</a>
+            <button type="button" onclick={on_copy_link}>{ "Copy link" }</button>
+            <input id="permalink-text" class="copy-source" type="text" readonly=true value={link} aria-label="Link to this card" tabindex="-1" />
+            if let Some(c) = &props.citation {
+                <details class="cite">
+                    <summary>{ "Cite" }</summary>
+                    <label for="citation-text">{ "Citation" }</label>
+                    <textarea id="citation-text" readonly=true rows="5" value={c.clone()} />
+                    <button type="button" onclick={copy(c.to_string(), "citation-text", "Citation")}>{ "Copy citation" }</button>
+                </details>
+            }
+            <p class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FactProps {
+    card: FactCard,
+    citation: Option<AttrValue>,
+}
+
+#[function_component(FactDetail)]
+fn fact_detail(props: &FactProps) -> Html {
+    let f = &props.card;
+    let row = |label: &str, list: &[EntityLink]| -> Html {
+        if list.is_empty() {
+            html! {}
+        } else {
+            html! { <><dt>{ label.to_string() }</dt><dd>{ entity_links(list) }</dd></> }
+        }
+    };
+    html! {
+        <article class="card-detail fact" aria-labelledby="card-title">
+            <p class="eyebrow">
+                { kind_badge(f.kind, f.kind_slug) }
+                { status_badge(f.status, f.status_slug) }
+                if let Some(a) = &f.as_of { <span class="as-of">{ a.clone() }</span> }
+            </p>
+            <h2 id="card-title" tabindex="-1">{ f.title.clone() }</h2>
+            <p class="card-date"><DateBadge date={f.date.clone()} detailed=true /></p>
+            <p class="summary">{ f.summary.clone() }</p>
+            <dl class="facts">
+                { row("Participants", &f.participants) }
+                { row("Places", &f.places) }
+                if let Some(s) = &f.series { <><dt>{ "Series" }</dt><dd>{ entity_links(std::slice::from_ref(s)) }</dd></> }
+                { row("About", &f.about) }
+                if let Some(p) = &f.purpose { <><dt>{ "Stated purpose" }</dt><dd>{ p.clone() }</dd></> }
+                if !f.membership.is_empty() {
+                    <><dt>{ "Membership" }</dt><dd><ul class="plain">{ for f.membership.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul></dd></>
+                }
+            </dl>
+            <EvidenceList card={f.id.clone()} quotes={f.evidence.clone()} />
+            <CardActions id={f.id.clone()} citation={props.citation.clone()} />
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct EntityProps {
+    card: EntityCard,
+    citation: Option<AttrValue>,
+}
+
+#[function_component(EntityDetail)]
+fn entity_detail(props: &EntityProps) -> Html {
+    let e = &props.card;
+    html! {
+        <article class="card-detail entity" aria-labelledby="card-title">
+            <p class="eyebrow">{ kind_badge(e.kind, e.kind_slug) }</p>
+            <h2 id="card-title" tabindex="-1">{ e.name.clone() }</h2>
+            if !e.aliases.is_empty() {
+                <p class="aliases">{ "Also named in the documents: " }{ e.aliases.join(", ") }</p>
+            }
+            if !e.search_aliases.is_empty() {
+                <p class="aliases unsourced">{ "Also searchable as (not in the documents): " }{ e.search_aliases.join(", ") }</p>
+            }
+            <p class="summary">{ e.description.clone() }</p>
+            <dl class="facts">
+                if !e.roles.is_empty() { <><dt>{ "Roles, as stated" }</dt><dd>{ e.roles.join("; ") }</dd></> }
+                if let Some(a) = &e.affiliation { <><dt>{ "Belongs to" }</dt><dd>{ entity_links(std::slice::from_ref(a)) }</dd></> }
+                if !e.members.is_empty() { <><dt>{ "Affiliated" }</dt><dd>{ entity_links(&e.members) }</dd></> }
+                if let Some(p) = &e.purpose { <><dt>{ "Stated purpose" }</dt><dd>{ p.clone() }</dd></> }
+            </dl>
+            <EvidenceList card={e.id.clone()} quotes={e.evidence.clone()} />
+            <section class="takes-part" aria-labelledby="facts-heading">
+                <h3 id="facts-heading">{ format!("Facts ({})", e.facts.len()) }</h3>
+                if e.facts.is_empty() { <p>{ "No fact names it directly." }</p> } else { { fact_links(&e.facts) } }
+            </section>
+            <section class="mentions" aria-labelledby="mentions-heading">
+                <h3 id="mentions-heading">{ "Mentioned in" }</h3>
+                <ul class="link-list">
+                    { for e.mentioned_in.iter().map(|(id, title, n)| html! {
+                        <li>
+                            <Link action={Action::Read { doc: id.clone(), quote: None }}>{ title.clone() }</Link>
+                            { format!(" \u{b7} {n} mention{}", if *n == 1 { "" } else { "s" }) }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+            <CardActions id={e.id.clone()} citation={props.citation.clone()} />
+        </article>
+    }
+}

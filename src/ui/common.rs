@@ -1,0 +1,132 @@
+//! Pieces every view uses: the navigation context, links that dispatch actions, highlighted
+//! text, date and status badges.
+
+use crate::core::route::format;
+use crate::core::state::{Action, AppState, apply};
+use crate::core::view::{DateView, Seg};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What every component may read and do: the current state and the way to change it.
+#[derive(Clone, PartialEq)]
+pub struct Nav {
+    pub state: Rc<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+impl Nav {
+    /// The link an action leads to: the URL of the state it would produce. Hrefs and clicks
+    /// therefore can never disagree.
+    pub fn href(&self, action: &Action) -> String {
+        let next = apply(&self.state, action.clone());
+        format!("#{}", format(&next.route))
+    }
+}
+
+#[hook]
+pub fn use_nav() -> Nav {
+    use_context::<Nav>().expect("the App provides Nav")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LinkProps {
+    pub action: Action,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+    #[prop_or_default]
+    pub current: bool,
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A real `<a href>` (it can be opened in a new tab, copied, bookmarked) whose plain click is
+/// handled in the app, so history and focus are managed in one place.
+#[function_component(Link)]
+pub fn link(props: &LinkProps) -> Html {
+    let nav = use_nav();
+    let href = nav.href(&props.action);
+    let onclick = {
+        let action = props.action.clone();
+        let dispatch = nav.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+                e.prevent_default();
+                dispatch.emit(action.clone());
+            }
+        })
+    };
+    html! {
+        <a {href} {onclick} class={props.class.clone()} id={props.id.clone()}
+            aria-current={props.current.then_some("page")} aria-label={props.label.clone()}>
+            { props.children.clone() }
+        </a>
+    }
+}
+
+/// Text with the query's matches in `<mark>`, built as nodes, never as HTML strings.
+pub fn segs(s: &[Seg]) -> Html {
+    s.iter()
+        .map(|seg| {
+            if seg.mark {
+                html! { <mark>{ seg.text.clone() }</mark> }
+            } else {
+                html! { { seg.text.clone() } }
+            }
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DateProps {
+    pub date: Option<DateView>,
+    #[prop_or_default]
+    pub detailed: bool,
+}
+
+/// A date with its precision; an inferred date is marked, and its reason is one click (or a
+/// hover) away.
+#[function_component(DateBadge)]
+pub fn date_badge(props: &DateProps) -> Html {
+    let Some(d) = &props.date else {
+        return html! { <span class="date unknown">{ "Date unknown" }</span> };
+    };
+    let precision = if props.detailed {
+        html! { <span class="precision">{ format!("({})", d.precision) }</span> }
+    } else {
+        html! {}
+    };
+    match &d.inferred {
+        None => html! {
+            <span class="date"><time datetime={d.iso.clone()}>{ d.text.clone() }</time>{ precision }</span>
+        },
+        Some(reason) if props.detailed => html! {
+            <span class="date inferred">
+                <time datetime={d.iso.clone()}>{ d.text.clone() }</time>{ precision }
+                <details class="why">
+                    <summary title={reason.clone()}>{ "inferred" }</summary>
+                    <span class="reason">{ reason.clone() }</span>
+                </details>
+            </span>
+        },
+        Some(reason) => html! {
+            <span class="date inferred" title={format!("Inferred: {reason}")}>
+                <time datetime={d.iso.clone()}>{ d.text.clone() }</time>
+                <span class="inferred-mark">{ " (inferred)" }</span>
+            </span>
+        },
+    }
+}
+
+/// The status of a fact: held, in progress, planned, intended.
+pub fn status_badge(label: &str, slug: &str) -> Html {
+    html! { <span class={classes!("status", format!("status-{slug}"))}>{ label.to_string() }</span> }
+}
+
+/// The type of a card.
+pub fn kind_badge(label: &str, slug: &str) -> Html {
+    html! { <span class={classes!("kind", format!("kind-{slug}"))}>{ label.to_string() }</span> }
+}

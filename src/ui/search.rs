@@ -1,0 +1,296 @@
+//! The search screen: the search box, the filters and the result list.
+
+use super::common::{DateBadge, Link, kind_badge, segs, status_badge, use_nav};
+use crate::core::facets::Dim;
+use crate::core::state::Action;
+use crate::core::view::{ResultItem, ResultsView};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub query: AttrValue,
+    /// "12 results", announced to screen readers as it changes.
+    pub status: AttrValue,
+}
+
+#[function_component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let nav = use_nav();
+    let oninput = {
+        let d = nav.dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            d.emit(Action::Query(input.value()));
+        })
+    };
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    html! {
+        <form class="search" role="search" {onsubmit}>
+            <label for="q">{ "Search facts, people, places and documents" }</label>
+            <div class="search-row">
+                <input id="q" type="search" name="q" autocomplete="off" spellcheck="false"
+                    placeholder="Try: Peace Mission, 2017, Yekaterinburg, EWG"
+                    aria-describedby="search-hint search-status"
+                    value={props.query.clone()} {oninput} />
+            </div>
+            <p id="search-hint" class="hint">
+                { "Press " }<kbd>{ "/" }</kbd>{ " to search, " }<kbd>{ "\u{2193}" }</kbd>{ " to reach the results, " }
+                <kbd>{ "Esc" }</kbd>{ " to clear. Quotes match a phrase; years and months match dates." }
+            </p>
+            <p id="search-status" class="result-count" role="status" aria-live="polite">{ props.status.clone() }</p>
+        </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FiltersProps {
+    pub view: std::rc::Rc<ResultsView>,
+}
+
+/// The facets: a fieldset per facet, a checkbox per value with the count it would give.
+#[function_component(Filters)]
+pub fn filters(props: &FiltersProps) -> Html {
+    let nav = use_nav();
+    let open = use_state(|| false);
+    let v = &props.view;
+    let active = nav.state.route.filters.count();
+    let toggle_open = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let groups = v.facets.iter().filter(|g| !g.values.is_empty()).map(|g| {
+        let dim = g.dim;
+        let clear = if nav.state.route.filters.is_active(dim) {
+            html! { <Link class="clear" action={Action::ClearFilter(dim)} label={format!("Clear {}", dim.label().to_lowercase())}>{ "Clear" }</Link> }
+        } else {
+            html! {}
+        };
+        let values = g.values.iter().map(|val| {
+            let id = format!("f-{}-{}", dim.key(), val.key);
+            let onchange = {
+                let d = nav.dispatch.clone();
+                let key = val.key.clone();
+                Callback::from(move |_: Event| d.emit(Action::Toggle(dim, key.clone())))
+            };
+            html! {
+                <li key={val.key.clone()}>
+                    <input type="checkbox" id={id.clone()} checked={val.selected} {onchange} />
+                    <label for={id}>
+                        <span class="value-label">{ val.label.clone() }</span>
+                        <span class="value-count" aria-label={format!("{} results", val.count)}>{ val.count }</span>
+                    </label>
+                </li>
+            }
+        });
+        html! {
+            <fieldset class={classes!("facet", format!("facet-{}", dim.key()))} key={dim.key()}>
+                <legend>{ dim.label() }</legend>
+                { clear }
+                <ul class="facet-values">{ for values }</ul>
+            </fieldset>
+        }
+    });
+    html! {
+        <aside class={classes!("filters", (*open).then_some("open"))} aria-labelledby="filters-heading">
+            <div class="filters-head">
+                <h2 id="filters-heading">{ "Filters" }</h2>
+                <button type="button" class="filters-toggle" aria-expanded={(*open).to_string()} aria-controls="filters-body" onclick={toggle_open}>
+                    { if active > 0 { format!("Filters ({active} active)") } else { "Show filters".to_string() } }
+                </button>
+            </div>
+            <div id="filters-body" class="filters-body">
+                if active > 0 {
+                    <Link class="clear-all" action={Action::ClearFilters}>{ "Clear all filters" }</Link>
+                }
+                <YearRange years={v.years.clone()} />
+                { for groups }
+            </div>
+        </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct YearRangeProps {
+    pub years: Vec<(i32, usize)>,
+}
+
+/// Two selects for the first and last year, with a small bar per year showing how many facts
+/// it holds under the other filters.
+#[function_component(YearRange)]
+pub fn year_range(props: &YearRangeProps) -> Html {
+    let nav = use_nav();
+    let chosen = nav.state.route.filters.years;
+    let mut years: Vec<i32> = props.years.iter().map(|(y, _)| *y).collect();
+    if let Some((a, b)) = chosen {
+        years.push(a);
+        years.push(b);
+    }
+    years.sort_unstable();
+    years.dedup();
+    if years.is_empty() {
+        return html! {};
+    }
+    let (lo, hi) = (years[0], years[years.len() - 1]);
+    let (from, to) = chosen.unwrap_or((lo, hi));
+    let max = props
+        .years
+        .iter()
+        .map(|(_, n)| *n)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let select = |id: &'static str, label: &'static str, value: i32, is_from: bool| {
+        let d = nav.dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(y) = el.value().parse::<i32>() {
+                let (a, b) = if is_from { (y, to) } else { (from, y) };
+                d.emit(Action::Years(if (a.min(b), a.max(b)) == (lo, hi) {
+                    None
+                } else {
+                    Some((a, b))
+                }));
+            }
+        });
+        html! {
+            <label class="year-select" for={id}>{ label }
+                <select {id} {onchange}>
+                    { for years.iter().map(|y| html! { <option value={y.to_string()} selected={*y == value}>{ y }</option> }) }
+                </select>
+            </label>
+        }
+    };
+    let bars = props.years.iter().map(|(y, n)| {
+        let inside = *y >= from && *y <= to;
+        let h = (*n * 100 / max).max(6);
+        html! { <span class={classes!("bar", inside.then_some("in"))} style={format!("height:{h}%")} title={format!("{y}: {n}")}></span> }
+    });
+    html! {
+        <fieldset class="facet years">
+            <legend>{ Dim::Year.label() }</legend>
+            if chosen.is_some() {
+                <Link class="clear" action={Action::Years(None)} label="Clear years">{ "Clear" }</Link>
+            }
+            <div class="histogram" aria-hidden="true">{ for bars }</div>
+            <div class="year-selects">
+                { select("year-from", "From", from, true) }
+                { select("year-to", "To", to, false) }
+            </div>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub view: std::rc::Rc<ResultsView>,
+}
+
+/// The result list with its count, active filters, "show more" and the empty state.
+#[function_component(Results)]
+pub fn results(props: &ResultsProps) -> Html {
+    let nav = use_nav();
+    let v = &props.view;
+    let open = nav.state.route.card.clone();
+    let chips = v.active.iter().map(|a| {
+        html! {
+            <li>
+                <Link class="chip" action={match a.dim { Dim::Year => Action::Years(None), d => Action::Toggle(d, a.key.clone()) }}
+                    label={format!("Remove filter {}: {}", a.dim.label(), a.label)}>
+                    <span class="chip-dim">{ a.dim.label() }{ ": " }</span>{ a.label.clone() }<span aria-hidden="true">{ " \u{d7}" }</span>
+                </Link>
+            </li>
+        }
+    });
+    let body = if v.items.is_empty() {
+        html! { <EmptyState view={props.view.clone()} /> }
+    } else {
+        html! {
+            <ol class="result-list">
+                { for v.items.iter().map(|item| html! {
+                    <li key={item.id.clone()}>
+                        <ResultCard item={item.clone()} open={open.as_deref() == Some(item.id.as_str())} />
+                    </li>
+                }) }
+            </ol>
+        }
+    };
+    let more = v.more;
+    html! {
+        <section id="results" class="results" aria-labelledby="results-heading" tabindex="-1">
+            <h2 id="results-heading" class="visually-hidden">{ "Results" }</h2>
+            if !v.active.is_empty() {
+                <ul class="chips" aria-label="Active filters">{ for chips }</ul>
+            }
+            { body }
+            if more > 0 {
+                <button type="button" class="show-more" onclick={nav.dispatch.reform(|_: MouseEvent| Action::ShowMore)}>
+                    { format!("Show more ({more} more)") }
+                </button>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultCardProps {
+    pub item: ResultItem,
+    /// This card is the one open beside the list.
+    pub open: bool,
+}
+
+/// One result: an `<article>` whose heading is a permalink to the card.
+#[function_component(ResultCard)]
+pub fn result_card(props: &ResultCardProps) -> Html {
+    let it = &props.item;
+    let heading_id = format!("r-{}", it.id);
+    html! {
+        <article class={classes!("result", if it.is_fact { "fact" } else { "entity" }, props.open.then_some("open"))} aria-labelledby={heading_id.clone()}>
+            <p class="eyebrow">
+                { kind_badge(it.kind, it.kind_slug) }
+                if let (Some(s), Some(slug)) = (it.status, it.status_slug) { { status_badge(s, slug) } }
+                if it.is_fact { <DateBadge date={it.date.clone()} /> }
+            </p>
+            <h3 id={heading_id}>
+                <Link class="result-link" action={Action::OpenCard(it.id.clone())} current={props.open}>{ segs(&it.title) }</Link>
+            </h3>
+            <p class="snippet">{ segs(&it.snippet) }</p>
+            if let Some(src) = &it.source {
+                <p class="source">{ "Source: " }<cite>{ src.clone() }</cite></p>
+            }
+        </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmptyProps {
+    pub view: std::rc::Rc<ResultsView>,
+}
+
+/// Nothing matched: say why, offer close words, and a way out of the filters.
+#[function_component(EmptyState)]
+pub fn empty_state(props: &EmptyProps) -> Html {
+    let nav = use_nav();
+    let v = &props.view;
+    let q = nav.state.route.query.clone();
+    html! {
+        <div class="empty" role="note">
+            <h3>{ if q.trim().is_empty() { "No cards match these filters".to_string() } else { format!("No cards match \u{201c}{}\u{201d}", q.trim()) } }</h3>
+            if !v.suggestions.is_empty() {
+                <p>{ "Closest words in the documents: " }
+                    { for v.suggestions.iter().map(|s| html! {
+                        <><Link class="suggestion" action={Action::Query(s.clone())}>{ s.clone() }</Link>{ " " }</>
+                    }) }
+                </p>
+            }
+            if !v.active.is_empty() {
+                <p>
+                    { format!("Without the filters there would be {} result{}. ", v.unfiltered, if v.unfiltered == 1 { "" } else { "s" }) }
+                    <Link action={Action::ClearFilters}>{ "Clear all filters" }</Link>
+                </p>
+            }
+            if !q.is_empty() {
+                <p><Link action={Action::ClearQuery}>{ "Clear the search" }</Link>{ " to see every card." }</p>
+            }
+        </div>
+    }
+}
