@@ -18,5 +18,6 @@ pub mod source;
 pub mod state;
 pub mod synth;
 pub mod text;
+pub mod timeline;
 pub mod validate;
 pub mod view;

@@ -381,6 +381,8 @@ pub struct ResultsView {
     pub active: Vec<ActiveFilter>,
     /// Results before the filters applied, to say when filters hide everything.
     pub unfiltered: usize,
+    /// Every record that passed, in order (the timeline draws the facts among them).
+    pub records: Vec<Rec>,
 }
 
 /// Searches, filters and shapes the first `shown` results.
@@ -389,7 +391,7 @@ pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize) -> ResultsView {
     let outcome = cat.search(&route.query);
     let hits: Vec<Rec> = outcome.hits.iter().map(|h| h.rec).collect();
     let faceted = facets::apply(data, &hits, &route.filters);
-    let items = faceted
+    let items: Vec<ResultItem> = faceted
         .records
         .iter()
         .take(shown)
@@ -399,19 +401,13 @@ pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize) -> ResultsView {
         total: faceted.records.len(),
         more: faceted.records.len().saturating_sub(shown),
         items,
-        facets: faceted.groups.clone(),
-        years: faceted.years.into_iter().collect(),
+        facets: faceted.groups,
+        years: faceted.years.iter().map(|(y, n)| (*y, *n)).collect(),
         suggestions: outcome.suggestions,
         active: active_filters(cat, &route.filters),
         unfiltered: hits.len(),
+        records: faceted.records,
     }
-}
-
-/// The ids of the records a route's query and filters give, in order (for the timeline).
-pub fn matching(cat: &Catalog<'_>, route: &Route) -> Vec<Rec> {
-    let outcome = cat.search(&route.query);
-    let hits: Vec<Rec> = outcome.hits.iter().map(|h| h.rec).collect();
-    facets::apply(cat.data, &hits, &route.filters).records
 }
 
 fn active_filters(cat: &Catalog<'_>, f: &Filters) -> Vec<ActiveFilter> {

@@ -5,8 +5,10 @@ use super::card::CardPanel;
 use super::common::{Link, Nav};
 use super::reader::{DocumentList, Reader};
 use super::search::{Filters, Results, SearchBox};
+use super::timeline::{TableView, Timeline};
 use crate::core::route::{self, Route, View};
 use crate::core::state::{Action, AppState, History, PAGE, apply};
+use crate::core::timeline;
 use crate::core::view::{self, CardView};
 use crate::{data, web};
 use std::rc::Rc;
@@ -130,6 +132,15 @@ pub fn app() -> Html {
             view::results(cat, &r, *shown)
         })
     };
+    // The charts draw the facts among the filtered records; built only when a chart is shown.
+    let charting = matches!(state.route.view, View::Timeline | View::Table);
+    let chart = use_memo((results.clone(), charting), |(r, on)| {
+        if *on {
+            timeline::chart(cat.data, &r.records)
+        } else {
+            timeline::Chart::default()
+        }
+    });
     let card = use_memo(state.route.card.clone(), |id| {
         id.as_ref().map(|id| view::card(cat, id))
     });
@@ -193,27 +204,29 @@ pub fn app() -> Html {
         }
     } else {
         match r.view {
-            View::Search => {
+            View::Search | View::Timeline | View::Table => {
                 let detail = match &*card {
                     Some(c) => {
                         html! { <CardPanel view={Rc::new(c.clone())} citation={citation.map(AttrValue::from)} /> }
                     }
                     None => html! {},
                 };
+                let centre = match r.view {
+                    View::Timeline => html! { <Timeline chart={chart.clone()} /> },
+                    View::Table => html! { <TableView chart={chart.clone()} /> },
+                    _ => html! { <Results view={results.clone()} /> },
+                };
                 html! {
-                    <div class={classes!("search-view", card.is_some().then_some("has-card"))}>
+                    <div class={classes!("search-view", card.is_some().then_some("has-card"), charting.then_some("charting"))}>
                         <div class="columns">
                             <Filters view={results.clone()} />
-                            <Results view={results.clone()} />
+                            { centre }
                             { detail }
                         </div>
                     </div>
                 }
             }
             View::Documents => html! { <DocumentList docs={docs.clone()} /> },
-            View::Timeline | View::Table => html! {
-                <section class="placeholder"><h2>{ "Timeline" }</h2></section>
-            },
         }
     };
 

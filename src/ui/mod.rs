@@ -6,9 +6,11 @@
 //! - `search`: search box, filters, result list.
 //! - `card`: fact, entity and not-found cards.
 //! - `reader`: the document reader and the list of documents.
+//! - `timeline`: the membership and event timelines (SVG) and their table view.
 
 pub mod app;
 pub mod card;
 pub mod common;
 pub mod reader;
 pub mod search;
+pub mod timeline;

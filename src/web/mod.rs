@@ -265,3 +265,34 @@ pub fn active_matches(selector: &str) -> bool {
         .and_then(|d| d.active_element())
         .is_some_and(|el| el.matches(selector).unwrap_or(false))
 }
+
+/// The width in CSS pixels of the element with this id.
+pub fn element_width(id: &str) -> Option<f64> {
+    let el = document()?.get_element_by_id(id)?;
+    let w = f64::from(el.client_width());
+    (w > 0.0).then_some(w)
+}
+
+/// The left edge of the element with this id, in viewport coordinates.
+pub fn element_left(id: &str) -> Option<f64> {
+    Some(
+        document()?
+            .get_element_by_id(id)?
+            .get_bounding_client_rect()
+            .left(),
+    )
+}
+
+/// Calls `f` when the window is resized.
+pub fn on_resize(f: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let w: web_sys::EventTarget = window()?.into();
+    Some(gloo::events::EventListener::new(&w, "resize", move |_| f()))
+}
+
+/// Keeps a drag going outside the element `id` where it started. (Yew delegates events, so
+/// the event's own current target is the app root, which would swallow the rest of the drag.)
+pub fn capture_pointer(id: &str, pointer: i32) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        let _ = el.set_pointer_capture(pointer);
+    }
+}

@@ -1,0 +1,168 @@
+// Membership and exercise timelines: right items in the right lanes, zoom and pan by mouse
+// and keyboard, marks that open their cards, and a table view of the same data.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, openPage, appReady, screenshot } from './harness.mjs';
+
+let server, context;
+before(async () => { server = await serve(); context = await launch(); });
+after(async () => { await context?.close(); await server?.close(); });
+
+async function open(hash) {
+  const page = await openPage(context);
+  await page.goto(server.url + hash);
+  await appReady(page);
+  await page.locator('#tl-frame svg').first().waitFor();
+  return page;
+}
+
+/** The visible range from the URL, as [start, end] in ms. */
+async function range(page) {
+  const t = await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('t'));
+  if (!t) return null;
+  const [a, b] = t.split('..').map((d) => Date.parse(d));
+  return [a, b];
+}
+
+const lanes = (page, chart) => page.locator(`svg.${chart} .lane-name`).allTextContents();
+const marksIn = async (page, chart) =>
+  page.locator(`svg.${chart} a.mark`).evaluateAll((els) =>
+    els.map((e) => ({ name: e.getAttribute('aria-label'), x: e.querySelector('.shape').getBBox().x, y: e.querySelector('.shape').getBBox().y })));
+
+test('membership lanes show each state and organisation with its standings', async () => {
+  const page = await open('#view=timeline');
+  assert.deepEqual(await lanes(page, 'membership'), ['India', 'Pakistan', 'Belarus', 'Russia', 'Shanghai Cooperation Org\u2026']);
+  const marks = (await marksIn(page, 'membership')).map((m) => m.name);
+  assert.ok(marks.includes('Pakistan: full member, from June 2017, no end in the documents'), marks.join('\n'));
+  assert.ok(marks.some((m) => m.startsWith('Belarus: observer, start unknown')), 'an unknown start is said, not invented');
+  // An open start is drawn as a faded edge.
+  assert.ok(await page.locator('svg.membership a.mark .fade').count() >= 3);
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
+
+test('event lanes hold the series and kinds in order, with held and planned told apart', async () => {
+  const page = await open('#view=timeline');
+  const names = await lanes(page, 'events');
+  assert.equal(names[0], 'Friendship');
+  assert.ok(names.includes('Peace Mission') && names.includes('Meetings') && names.includes('Procurements'), names.join(', '));
+  const pm = (await marksIn(page, 'events')).filter((m) => m.name.startsWith('Peace Mission 20'));
+  assert.deepEqual(pm.map((m) => m.name.split(':')[0]), ['Peace Mission 2016', 'Peace Mission 2018', 'Peace Mission 2020 in the Russian Federation']);
+  assert.ok(pm[0].x < pm[1].x && pm[1].x < pm[2].x, 'left to right in time');
+  assert.equal(await page.locator('svg.events a.mark.planned').count() > 0, true);
+  assert.equal(await page.locator('svg.events a.mark.happened').count() > 0, true);
+  assert.match(await page.locator('svg.events .lane-note').first().textContent(), /about every 2 years/);
+  assert.match(await page.locator('.undated').innerText(), /Pakistani officials seek Russian conventional armaments/);
+  await page.close();
+});
+
+test('zoom and pan with buttons, wheel, drag and keys', async () => {
+  const page = await open('#view=timeline');
+  const span = (r) => r[1] - r[0];
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.waitForFunction(() => location.hash.includes('t='));
+  const zoomed = await range(page);
+  await page.getByRole('button', { name: 'Fit all' }).click();
+  const fitted = await range(page);
+  assert.ok(span(zoomed) < span(fitted) * 0.8, 'the button zooms in');
+
+  // Wheel over the chart zooms in (deltaY < 0) around the pointer.
+  const frame = page.locator('#tl-frame');
+  const box = await frame.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + 120);
+  await page.mouse.wheel(0, -400);
+  await page.waitForFunction((before) => {
+    const t = new URLSearchParams(location.hash.slice(1)).get('t');
+    return t && t !== before;
+  }, `${new Date(fitted[0]).toISOString().slice(0, 10)}..${new Date(fitted[1]).toISOString().slice(0, 10)}`);
+  const wheeled = await range(page);
+  assert.ok(span(wheeled) < span(fitted), 'the wheel zooms');
+
+  // Dragging left moves the view later in time.
+  await page.mouse.move(box.x + box.width * 0.6, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + 200, { steps: 6 });
+  await page.mouse.up();
+  await page.waitForFunction((start) => {
+    const t = new URLSearchParams(location.hash.slice(1)).get('t');
+    return t && Date.parse(t.split('..')[0]) > start;
+  }, wheeled[0]);
+  const dragged = await range(page);
+  assert.ok(dragged[0] > wheeled[0], 'drag pans');
+
+  // Keys: arrows pan, + zooms, 0 fits.
+  await frame.focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((start) => Date.parse(new URLSearchParams(location.hash.slice(1)).get('t').split('..')[0]) < start, dragged[0]);
+  const before = await range(page);
+  await page.keyboard.press('+');
+  await page.waitForFunction((s) => {
+    const [a, b] = new URLSearchParams(location.hash.slice(1)).get('t').split('..').map(Date.parse);
+    return b - a < s;
+  }, span(before));
+  await page.keyboard.press('0');
+  await page.waitForFunction((s) => {
+    const [a, b] = new URLSearchParams(location.hash.slice(1)).get('t').split('..').map(Date.parse);
+    return Math.abs((b - a) - s) < 3 * 86400000;
+  }, span(fitted));
+  // The axis adapts: zoomed far in, it shows months rather than years.
+  for (let i = 0; i < 6; i++) await page.keyboard.press('+');
+  const labels = await page.locator('svg.events .axis text').allTextContents();
+  assert.ok(labels.some((l) => /^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/.test(l) || /^\d{1,2} /.test(l)), labels.join(' '));
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
+
+test('clicking or pressing Enter on a mark opens its card, and the mark shows as selected', async () => {
+  const page = await open('#view=timeline');
+  await page.locator('svg.events a.mark[aria-label^="Peace Mission 2016"]').click();
+  await page.locator('.card-detail').getByRole('heading', { name: 'Peace Mission 2016' }).waitFor();
+  assert.equal(await page.locator('svg.events a.mark.selected').getAttribute('aria-label').then((l) => l.split(':')[0]), 'Peace Mission 2016');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.card-detail'));
+  // Keyboard: every mark is focusable and named; Enter opens it.
+  const mark = page.locator('svg.events a.mark[aria-label^="Friendship 2017"]');
+  await mark.focus();
+  assert.match(await page.locator('.tooltip').innerText(), /Friendship 2017: exercise, held, 2017 \(inferred\)/);
+  await page.keyboard.press('Enter');
+  await page.locator('.card-detail').getByRole('heading', { name: 'Friendship 2017' }).waitFor();
+  await page.close();
+});
+
+test('the search narrows the timeline as it narrows the cards', async () => {
+  const page = await open('#view=timeline');
+  await page.getByRole('searchbox').fill('friendship');
+  await page.waitForFunction(() => document.querySelectorAll('svg.events .lane-name').length === 1);
+  assert.deepEqual(await lanes(page, 'events'), ['Friendship']);
+  assert.match(page.url(), /view=timeline/, 'typing keeps the timeline open');
+  await page.close();
+});
+
+test('the table view lists the same data by year, as precisely as the documents', async () => {
+  const page = await open('#view=timeline');
+  await page.getByRole('link', { name: 'Table view' }).click();
+  const tables = page.locator('table.data-table');
+  await tables.first().waitFor();
+  const members = await tables.nth(0).innerText();
+  assert.match(members, /Pakistan\s+Full member\s+June 2017\s+no end in the documents/);
+  const years = await tables.nth(1).locator('.year-row').allInnerTexts();
+  assert.deepEqual(years, ['2007', '2015', '2016', '2017', '2018', '2019', '2020', 'Undated']);
+  await screenshot(page, 'table-1280');
+  await page.close();
+});
+
+test('screenshots of both timelines at desktop and phone widths', async () => {
+  for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark']]) {
+    const ctx = await launch({ viewport: { width, height: 1000 }, colorScheme: scheme });
+    const page = await openPage(ctx);
+    await page.goto(server.url + '#view=timeline');
+    await appReady(page);
+    await page.locator('svg.events a.mark').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${width}px`);
+    await screenshot(page, `timeline-${width}-${scheme}`);
+    assert.deepEqual(page.problems(), []);
+    await ctx.close();
+  }
+});
