@@ -1,2 +1,159 @@
-// Trunk post_build hook: finishes the site in $TRUNK_STAGING_DIR.
-console.log('post-build: staging dir', process.env.TRUNK_STAGING_DIR);
+// Trunk post_build hook: finishes the site in $TRUNK_STAGING_DIR (or the folder given).
+//
+// 1. Moves Trunk's inline loader script into a hashed file, so the page needs no inline script
+//    and its Content-Security-Policy can forbid them.
+// 2. Adds that CSP as a <meta> tag.
+// 3. Writes sw.js from src/web/sw.js, with the list of files to precache and a version taken
+//    from the build output itself (content-hashed names), never written by hand.
+// 4. Writes the single-file edition: one HTML file with CSS, JS and wasm inlined, that works
+//    from file:// (for archiving or sending by mail).
+//
+// `node .ci/post-build.mjs DIR` runs it on a built folder; the tests import `writeServiceWorker`.
+
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, '..');
+export const SINGLE_FILE = 'sco-explorer-offline.html';
+
+const hash = (data, n = 16) => createHash('sha256').update(data).digest('hex').slice(0, n);
+const b64hash = (data) => createHash('sha256').update(data).digest('base64');
+
+async function* walk(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+/** The site's CSP: scripts only from the site itself, wasm compilation allowed, nothing external. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const BOOT_EXTRA = `
+// The panic panel (drawn by Rust with textContent) offers a reload; the wasm instance is dead by
+// then, so the page's own script handles the button.
+document.addEventListener('click', (e) => {
+  if (e.target instanceof Element && e.target.closest('[data-action="reload"]')) location.reload();
+});
+`;
+
+/** Moves the inline loader into boot-<hash>.js and adds the CSP. Returns the new index.html. */
+async function externaliseLoader(dir) {
+  const indexPath = join(dir, 'index.html');
+  let html = await readFile(indexPath, 'utf8');
+  const match = html.match(/<script type=("?)module\1>([\s\S]*?)<\/script>/);
+  if (!match) throw new Error('post-build: no inline module script found in index.html');
+  const loader = `${match[2].trim()}\n${BOOT_EXTRA}`;
+  const name = `boot-${hash(loader)}.js`;
+  await writeFile(join(dir, name), loader);
+  html = html.replace(match[0], `<script type=module src=./${name}></script>`);
+  if (!html.includes('Content-Security-Policy')) {
+    html = html.replace(/<meta charset=("?)utf-8\1>/i, (m) => `${m}<meta http-equiv=Content-Security-Policy content="${CSP}">`);
+  }
+  await writeFile(indexPath, html);
+  return html;
+}
+
+/** Writes sw.js for the files now in `dir`; returns { version, files }. */
+export async function writeServiceWorker(dir) {
+  const files = [];
+  for await (const path of walk(dir)) {
+    const rel = relative(dir, path).split('\\').join('/');
+    if (rel === 'sw.js' || rel === SINGLE_FILE) continue;
+    files.push(rel);
+  }
+  files.sort();
+  const digest = createHash('sha256');
+  for (const f of files) digest.update(f).update(await readFile(join(dir, f)));
+  const version = digest.digest('hex').slice(0, 16);
+  const template = await readFile(join(ROOT, 'src/web/sw.js'), 'utf8');
+  const body = template
+    .replace("'__VERSION__'", JSON.stringify(version))
+    .replace('__PRECACHE__', JSON.stringify(files.map((f) => `./${f}`)));
+  await writeFile(join(dir, 'sw.js'), body);
+  return { version, files };
+}
+
+/** Writes the single-file edition next to the site. */
+async function writeSingleFile(dir, html) {
+  const find = (re) => {
+    const m = html.match(re);
+    if (!m) throw new Error(`post-build: ${re} not found in index.html`);
+    return m[1];
+  };
+  const css = await readFile(join(dir, find(/<link href=\.\/(main-[0-9a-f]+\.css)/)), 'utf8');
+  const glueName = find(/<link[^>]*href=\.\/(sco-explorer-[0-9a-f]+\.js)/);
+  const glue = await readFile(join(dir, glueName), 'utf8');
+  const wasm = await readFile(join(dir, glueName.replace(/\.js$/, '_bg.wasm')));
+  const icon = await readFile(join(ROOT, 'style/icon.svg'));
+  const title = find(/<title>([^<]*)<\/title>/);
+  const description = find(/<meta content="([^"]*)" name=description>/);
+  // The glue is imported from a Blob URL (import() of a data string); the wasm bytes are
+  // handed to it directly. "</" is escaped so that no string can close the script early.
+  const script = `
+const glue = ${JSON.stringify(glue).replaceAll('</', '<\\/')};
+const wasm = "${wasm.toString('base64')}";
+const url = URL.createObjectURL(new Blob([glue], { type: 'text/javascript' }));
+const { default: init } = await import(url);
+const bytes = Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0));
+await init({ module_or_path: bytes });
+${BOOT_EXTRA}`;
+  const csp = [
+    "default-src 'none'",
+    `script-src 'sha256-${b64hash(script)}' blob: 'wasm-unsafe-eval'`,
+    `style-src 'sha256-${b64hash(css)}'`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const page = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${description}">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}">
+<style>${css}</style>
+</head>
+<body>
+<noscript><p>This explorer needs JavaScript and WebAssembly.</p></noscript>
+<script type="module">${script}</script>
+</body>
+</html>
+`;
+  await writeFile(join(dir, SINGLE_FILE), page);
+  return page.length;
+}
+
+export async function finishSite(dir) {
+  const html = await externaliseLoader(dir);
+  const size = await writeSingleFile(dir, html);
+  const { version, files } = await writeServiceWorker(dir);
+  console.log(`post-build: ${files.length} files precached as version ${version}; ${SINGLE_FILE} ${size} bytes`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new Error('post-build: give a folder or set TRUNK_STAGING_DIR');
+  await rm(join(dir, 'sw.js'), { force: true });
+  await finishSite(dir);
+}

@@ -124,7 +124,7 @@ test('clicking or pressing Enter on a mark opens its card, and the mark shows as
   // Keyboard: every mark is focusable and named; Enter opens it.
   const mark = page.locator('svg.events a.mark[aria-label^="Friendship 2017"]');
   await mark.focus();
-  assert.match(await page.locator('.tooltip').innerText(), /Friendship 2017: exercise, held, 2017 \(inferred\)/);
+  assert.match((await page.locator('.tooltip tspan').allTextContents()).join(' '), /Friendship 2017: exercise, held, 2017 \(inferred\)/);
   await page.keyboard.press('Enter');
   await page.locator('.card-detail').getByRole('heading', { name: 'Friendship 2017' }).waitFor();
   await page.close();

@@ -32,6 +32,38 @@ impl Reducible for Store {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ShareProps {
+    link: AttrValue,
+}
+
+/// "Copy link to this view": the URL holds the whole view, so this is all a colleague needs.
+#[function_component(ShareView)]
+fn share_view(props: &ShareProps) -> Html {
+    let status = use_state(String::new);
+    let onclick = {
+        let link = props.link.to_string();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            web::copy_text(link.clone(), "view-link", move |ok| {
+                status.set(if ok {
+                    "Link copied".into()
+                } else {
+                    "Link selected: press Ctrl+C".into()
+                })
+            });
+        })
+    };
+    html! {
+        <div class="share">
+            <button type="button" {onclick}>{ "Copy link to this view" }</button>
+            <input id="view-link" class="copy-source" type="text" readonly=true value={props.link.clone()} aria-label="Link to this view" tabindex="-1" />
+            <span class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</span>
+        </div>
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(|| {
@@ -113,6 +145,16 @@ pub fn app() -> Html {
                     }
                 });
             }
+        });
+    }
+
+    // Offline: register the service worker once; its reports drive the indicator and the
+    // "new version" prompt.
+    let offline = use_state(|| web::Offline::Checking);
+    {
+        let offline = offline.clone();
+        use_effect_with((), move |_| {
+            web::register_service_worker(move |s| offline.set(s))
         });
     }
 
@@ -244,6 +286,32 @@ pub fn app() -> Html {
             </div>
         }
     };
+    let update = if *offline == web::Offline::UpdateReady {
+        html! {
+            <div class="update-banner" role="status">
+                <span>{ "A new version of the explorer is available." }</span>
+                <button type="button" onclick={Callback::from(|_: MouseEvent| web::apply_update())}>{ "Reload to update" }</button>
+            </div>
+        }
+    } else {
+        html! {}
+    };
+    let (offline_class, offline_text) = match *offline {
+        web::Offline::Checking => ("checking", "Checking offline use\u{2026}"),
+        web::Offline::Installing => ("installing", "Saving a copy for offline use\u{2026}"),
+        web::Offline::Ready => ("ready", "\u{2713} Available offline"),
+        web::Offline::UpdateReady => ("ready", "\u{2713} Available offline (update waiting)"),
+        web::Offline::SingleFile => (
+            "ready",
+            "\u{2713} Single-file edition: works with no network",
+        ),
+        web::Offline::Unsupported => (
+            "unsupported",
+            "Offline use is not available in this browser",
+        ),
+        web::Offline::Failed => ("unsupported", "Offline copy could not be saved"),
+    };
+    let view_link = format!("{}#{}", web::base_url(), route::format(r));
     let skip = Callback::from(|e: MouseEvent| {
         e.prevent_default();
         web::focus("results");
@@ -260,7 +328,9 @@ pub fn app() -> Html {
                     <p class="tagline">{ "Facts from the source documents, each with its quote" }</p>
                 </div>
                 <nav aria-label="Views"><ul class="tabs">{ for tabs }</ul></nav>
+                <ShareView link={view_link} />
             </header>
+            { update }
             { notices }
             <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
                 <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
@@ -268,6 +338,7 @@ pub fn app() -> Html {
                 { main }
             </main>
             <footer class="site-footer">
+                <p class={classes!("offline-status", offline_class)} id="offline-status">{ offline_text }</p>
                 <p>{ format!("{} facts and {} entities from {} documents. Dates marked \u{201c}inferred\u{201d} are deduced; the reason is one click away.", cat.data.facts.len(), cat.data.entities.len(), cat.data.documents.len()) }</p>
             </footer>
         </ContextProvider<Nav>>

@@ -220,13 +220,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                         <line class="horizon" x1={x.to_string()} x2={x.to_string()} y1={timeline::AXIS_H.to_string()} y2={lay.height.to_string()} />
                     }
                     { for lay.marks.iter().enumerate().map(|(i, m)| mark(m, i, which, selected.as_deref() == Some(m.card.as_str()), &nav.dispatch, &hover)) }
+                    if let Some(m) = hovered { { tooltip(&m, lay) } }
                 </svg>
-                if let Some(m) = hovered {
-                    <div class="tooltip" role="tooltip" style={format!("left:{}px;top:{}px", (m.x).min(lay.width - 260.0).max(0.0), m.y + m.h + 6.0)}>
-                        { m.name.clone() }
-                        if m.count == 1 { <span class="tip-hint">{ "Click or press Enter to open" }</span> }
-                    </div>
-                }
                 if lay.lanes.is_empty() {
                     <p class="chart-empty">{ "Nothing to show here for this search and these filters." }</p>
                 }
@@ -268,6 +263,54 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
             }
         </section>
     }
+}
+
+/// The hovered or focused mark's name in a box near it, drawn in the SVG itself.
+fn tooltip(m: &Mark, lay: &Layout) -> Html {
+    let mut lines = wrap(&m.name, 44);
+    if m.count == 1 {
+        lines.push("Click or press Enter to open".to_string());
+    }
+    let w = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64 * 6.6 + 16.0;
+    let h = lines.len() as f64 * 16.0 + 10.0;
+    let x =
+        m.x.min(lay.width - w - 4.0)
+            .max(lay.plot_x.min(lay.width - w - 4.0))
+            .max(2.0);
+    let below = m.y + m.h + 6.0;
+    let y = if below + h <= lay.height {
+        below
+    } else {
+        (m.y - h - 6.0).max(2.0)
+    };
+    let last = lines.len() - 1;
+    html! {
+        <g class="tooltip" role="tooltip" transform={format!("translate({x} {y})")}>
+            <rect width={w.to_string()} height={h.to_string()} rx="6" />
+            <text>
+                { for lines.into_iter().enumerate().map(|(i, l)| html! {
+                    <tspan x="8" y={(18.0 + i as f64 * 16.0).to_string()} class={classes!((i == last && m.count == 1).then_some("tip-hint"))}>{ l }</tspan>
+                }) }
+            </text>
+        </g>
+    }
+}
+
+/// Splits text into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let line = lines.last_mut().expect("one line");
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
 }
 
 fn axis(lay: &Layout) -> Html {
