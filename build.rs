@@ -3,6 +3,7 @@
 //!
 //! `SCO_SYNTH=N` swaps the seeds for a synthetic dataset of N facts (fixed seed) that goes
 //! through the same validation and encoding, for benchmarks and scale tests.
+//! `SCO_SEEDS=DIR` reads another seeds folder (the browser tests' hostile-input fixture).
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/core/mod.rs"]
@@ -12,9 +13,11 @@ use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
 fn main() {
-    println!("cargo::rerun-if-changed=seeds");
+    let seeds = env::var("SCO_SEEDS").unwrap_or_else(|_| "seeds".into());
+    println!("cargo::rerun-if-changed={seeds}");
     println!("cargo::rerun-if-changed=src/core");
     println!("cargo::rerun-if-env-changed=SCO_SYNTH");
+    println!("cargo::rerun-if-env-changed=SCO_SEEDS");
 
     let synth = env::var("SCO_SYNTH").ok().filter(|s| !s.trim().is_empty());
     let source = match &synth {
@@ -22,7 +25,7 @@ fn main() {
             Ok(n) => core::synth::generate(n, core::synth::SEED),
             Err(_) => fail(&[format!("SCO_SYNTH={n:?} is not a number of facts")]),
         },
-        None => core::source::load_dir(Path::new("seeds")).unwrap_or_else(|errors| fail(&errors)),
+        None => core::source::load_dir(Path::new(&seeds)).unwrap_or_else(|errors| fail(&errors)),
     };
     let validated = core::validate::validate(&source).unwrap_or_else(|errors| fail(&errors));
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

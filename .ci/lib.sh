@@ -10,6 +10,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+CARGO_DENY_VERSION="0.20.2"
 BINARYEN_VERSION="132"
 export PATH="$HOME/.cargo/bin:$ROOT/.ci/tools/node_modules/.bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
@@ -101,6 +102,16 @@ ensure_trunk() {
     cargo install trunk --version "$TRUNK_VERSION" --locked --force
 }
 
+ensure_cargo_deny() {
+  if cargo deny --version 2>/dev/null | grep -q " $CARGO_DENY_VERSION\$"; then
+    echo "    cargo-deny $CARGO_DENY_VERSION: present"
+    return 0
+  fi
+  # Without default features: no git or network code, which licence and ban checks never use.
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked --no-default-features --force
+}
+
 # The wasm-bindgen CLI must match the wasm-bindgen crate exactly; Cargo.lock is the truth.
 wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
@@ -173,6 +184,12 @@ ensure_build_tools() {
   ensure_wasm_bindgen
   # Trunk runs cargo offline; fetch once so a fresh machine has the sources.
   cargo fetch --locked >/dev/null
+}
+
+# build_fixture_site DIST: a debug build of the hostile-input fixture dataset, with test hooks,
+# for the browser tests (it never ships).
+build_fixture_site() {
+  SCO_SEEDS=e2e/fixtures/injection SCO_TEST_HOOKS=1 retry_if_damaged trunk build --dist "$1"
 }
 
 # build_site DIST [extra trunk args]: a release build of the site into DIST.

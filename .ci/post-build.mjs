@@ -95,15 +95,17 @@ async function writeSingleFile(dir, html) {
   const find = (re) => {
     const m = html.match(re);
     if (!m) throw new Error(`post-build: ${re} not found in index.html`);
-    return m[1];
+    return m[1] ?? m[0];
   };
-  const css = await readFile(join(dir, find(/<link href=\.\/(main-[0-9a-f]+\.css)/)), 'utf8');
-  const glueName = find(/<link[^>]*href=\.\/(sco-explorer-[0-9a-f]+\.js)/);
+  // File names carry content hashes; find them whatever the HTML's quoting or attribute order
+  // (release builds are minified, debug builds are not).
+  const css = await readFile(join(dir, find(/(main-[0-9a-f]+\.css)/)), 'utf8');
+  const glueName = find(/(sco-explorer-[0-9a-f]+\.js)/);
   const glue = await readFile(join(dir, glueName), 'utf8');
   const wasm = await readFile(join(dir, glueName.replace(/\.js$/, '_bg.wasm')));
   const icon = await readFile(join(ROOT, 'style/icon.svg'));
   const title = find(/<title>([^<]*)<\/title>/);
-  const description = find(/<meta content="([^"]*)" name=description>/);
+  const description = find(/<meta[^>]*name="?description"?[^>]*>/).match(/content="([^"]*)"/)?.[1] ?? '';
   // The glue is imported from a Blob URL (import() of a data string); the wasm bytes are
   // handed to it directly. "</" is escaped so that no string can close the script early.
   const script = `

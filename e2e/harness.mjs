@@ -12,6 +12,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(HERE, '..');
 /** The built site under test; `.ci/test` builds it and passes its path. */
 export const SITE_DIR = resolve(process.env.SITE_DIR ?? join(ROOT, 'dist'));
+/** The debug build of the hostile-input fixture (with test hooks); `.ci/test` builds it. */
+export const FIXTURE_DIR = resolve(process.env.FIXTURE_DIR ?? join(ROOT, 'target/fixture-site'));
 /** Where screenshots go, so a person can look at what the tests saw (README says so). */
 export const SHOTS = join(HERE, 'screenshots');
 
@@ -21,6 +23,17 @@ const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+
+/**
+ * Collects Content-Security-Policy violations in every page of the context, as
+ * `window.__csp` (an array of "directive: blocked URI" strings).
+ */
+export async function watchCsp(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+}
 
 /** Launches a persistent context (real profile dir: service workers and caches behave as for a user). */
 export async function launch({ viewport = { width: 1280, height: 800 }, colorScheme = 'light', ...rest } = {}) {

@@ -21,6 +21,10 @@ pub mod web;
 /// Starts the app in the browser: mounts the Yew root on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    web::install_panic_panel();
+    yew::set_custom_panic_hook(Box::new(web::panic_hook));
+    // Only a build made with SCO_TEST_HOOKS set (the browser tests' fixture build) has these.
+    if option_env!("SCO_TEST_HOOKS").is_some() {
+        web::install_test_hooks();
+    }
     yew::Renderer::<ui::app::App>::new().render();
 }

@@ -439,81 +439,98 @@ pub fn apply(data: &Dataset, hits: &[Rec], filters: &Filters) -> Faceted {
         }
     }
 
-    // Every selected value stays listed, with its count, even when that count is zero, so
-    // that it can be unselected.
-    let mut groups = Vec::new();
-    let mut kind_keys: BTreeSet<CardKind> = kinds.keys().copied().collect();
+    // Every value is listed in a fixed order whatever the counts: a list that reorders or
+    // loses items while the user types would move the control under their focus. A value
+    // with nothing behind it shows a zero (and the UI disables it unless it is selected).
+    let value = |key: String, label: String, count: Option<&usize>, selected: bool| FacetValue {
+        key,
+        label,
+        count: count.copied().unwrap_or(0),
+        selected,
+    };
+    let mut kind_keys: BTreeSet<CardKind> =
+        data.facts.iter().map(|f| CardKind::Fact(f.kind)).collect();
+    kind_keys.extend(data.entities.iter().map(|e| CardKind::Entity(e.kind)));
     kind_keys.extend(filters.kinds.iter().copied());
-    groups.push(FacetGroup {
-        dim: Dim::Kind,
-        values: kind_keys
-            .into_iter()
-            .map(|k| FacetValue {
-                key: k.slug().into(),
-                label: k.label().into(),
-                count: kinds.get(&k).copied().unwrap_or(0),
-                selected: filters.kinds.contains(&k),
-            })
-            .collect(),
-    });
     let mut ent_values: Vec<FacetValue> = data
         .entities
         .iter()
         .enumerate()
-        .filter(|(i, e)| ents.contains_key(&(*i as EntityIx)) || filters.entities.contains(&e.id))
-        .map(|(i, e)| FacetValue {
-            key: e.id.clone(),
-            label: e.name.clone(),
-            count: ents.get(&(i as EntityIx)).copied().unwrap_or(0),
-            selected: filters.entities.contains(&e.id),
+        .filter(|(_, e)| is_facet_entity(e.kind) || filters.entities.contains(&e.id))
+        .map(|(i, e)| {
+            value(
+                e.id.clone(),
+                e.name.clone(),
+                ents.get(&(i as EntityIx)),
+                filters.entities.contains(&e.id),
+            )
         })
         .collect();
-    ent_values.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
-    groups.push(FacetGroup {
-        dim: Dim::Entity,
-        values: ent_values,
-    });
-    groups.push(FacetGroup {
-        dim: Dim::Doc,
-        values: data
-            .documents
-            .iter()
-            .enumerate()
-            .filter(|(i, d)| docs.contains_key(&(*i as u32)) || filters.docs.contains(&d.id))
-            .map(|(i, d)| FacetValue {
-                key: d.id.clone(),
-                label: d.title.clone(),
-                count: docs.get(&(i as u32)).copied().unwrap_or(0),
-                selected: filters.docs.contains(&d.id),
-            })
-            .collect(),
-    });
-    groups.push(FacetGroup {
-        dim: Dim::Status,
-        values: Status::ALL
-            .into_iter()
-            .filter(|s| statuses.contains_key(s) || filters.statuses.contains(s))
-            .map(|s| FacetValue {
-                key: s.slug().into(),
-                label: s.label().into(),
-                count: statuses.get(&s).copied().unwrap_or(0),
-                selected: filters.statuses.contains(&s),
-            })
-            .collect(),
-    });
-    groups.push(FacetGroup {
-        dim: Dim::Sureness,
-        values: Sureness::ALL
-            .into_iter()
-            .filter(|s| sure.contains_key(s) || filters.sureness.contains(s))
-            .map(|s| FacetValue {
-                key: s.slug().into(),
-                label: s.label().into(),
-                count: sure.get(&s).copied().unwrap_or(0),
-                selected: filters.sureness.contains(&s),
-            })
-            .collect(),
-    });
+    ent_values.sort_by(|a, b| a.label.cmp(&b.label));
+    let groups = vec![
+        FacetGroup {
+            dim: Dim::Kind,
+            values: kind_keys
+                .into_iter()
+                .map(|k| {
+                    value(
+                        k.slug().into(),
+                        k.label().into(),
+                        kinds.get(&k),
+                        filters.kinds.contains(&k),
+                    )
+                })
+                .collect(),
+        },
+        FacetGroup {
+            dim: Dim::Entity,
+            values: ent_values,
+        },
+        FacetGroup {
+            dim: Dim::Doc,
+            values: data
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    value(
+                        d.id.clone(),
+                        d.title.clone(),
+                        docs.get(&(i as u32)),
+                        filters.docs.contains(&d.id),
+                    )
+                })
+                .collect(),
+        },
+        FacetGroup {
+            dim: Dim::Status,
+            values: Status::ALL
+                .into_iter()
+                .map(|s| {
+                    value(
+                        s.slug().into(),
+                        s.label().into(),
+                        statuses.get(&s),
+                        filters.statuses.contains(&s),
+                    )
+                })
+                .collect(),
+        },
+        FacetGroup {
+            dim: Dim::Sureness,
+            values: Sureness::ALL
+                .into_iter()
+                .map(|s| {
+                    value(
+                        s.slug().into(),
+                        s.label().into(),
+                        sure.get(&s),
+                        filters.sureness.contains(&s),
+                    )
+                })
+                .collect(),
+        },
+    ];
     Faceted {
         records,
         groups,
@@ -625,7 +642,7 @@ mod tests {
             "",
             |f| f.years = Some((2016, 2017)),
             5,
-            &[(Dim::Kind, "state", None)],
+            &[(Dim::Kind, "state", Some(0))],
         );
         check(
             "",
@@ -651,6 +668,25 @@ mod tests {
             25,
             &[],
         );
+    }
+
+    #[test]
+    fn the_lists_keep_their_order_and_length_whatever_the_query() {
+        let (d, ix) = data();
+        let shape = |q: &str| -> Vec<(Dim, Vec<String>)> {
+            let hits: Vec<Rec> = search(&ix, &d, &query::parse(q), &Weights::default())
+                .hits
+                .iter()
+                .map(|h| h.rec)
+                .collect();
+            apply(&d, &hits, &Filters::default())
+                .groups
+                .into_iter()
+                .map(|g| (g.dim, g.values.into_iter().map(|v| v.key).collect()))
+                .collect()
+        };
+        assert_eq!(shape("p"), shape("peace"));
+        assert_eq!(shape(""), shape("zzzzz"));
     }
 
     #[test]

@@ -534,6 +534,20 @@ mod tests {
         }
 
         #[test]
+        fn link_shaped_garbage_gives_a_valid_route(
+            pairs in prop::collection::vec(
+                (prop::sample::select(vec!["q", "type", "ent", "years", "src", "status", "date", "card", "read", "quote", "t", "view", "x", ""]),
+                 "[-a-z0-9%+.,_=&~\\PC]{0,30}"),
+                0..12)
+        ) {
+            let fragment = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&");
+            let p = parse(&fragment);
+            let again = parse(&format(&p.route));
+            prop_assert!(again.notices.is_empty());
+            prop_assert_eq!(again.route, p.route);
+        }
+
+        #[test]
         fn any_input_gives_a_valid_route(s in "\\PC{0,200}") {
             let p = parse(&s);
             // Whatever came in, what comes out formats and parses back to itself.

@@ -123,25 +123,44 @@ pub fn app() -> Html {
         });
     }
     // Focus follows what opened: a card's heading, a document's quote, a new view's top.
+    // When what had focus closes, focus returns to where the user came from: the result that
+    // opened the card, the card that opened the document, else the search box. It is never
+    // left on <body>.
+    let previous = use_mut_ref(|| (None::<String>, None::<String>));
     {
-        let card = state.route.card.clone();
-        use_effect_with(card, move |card| {
-            if card.is_some() {
-                web::after_paint(|| web::focus("card-title"));
-            }
-        });
-    }
-    {
-        let read = (state.route.read.clone(), state.route.quote.clone());
-        use_effect_with(read, move |(doc, quote)| {
-            if doc.is_some() {
+        let key = (
+            state.route.card.clone(),
+            state.route.read.clone(),
+            state.route.quote.clone(),
+        );
+        let previous = previous.clone();
+        use_effect_with(key, move |(card, doc, quote)| {
+            let (was_card, was_doc) = previous.replace((card.clone(), doc.clone()));
+            if doc.is_some() && *doc != was_doc {
                 let has_quote = quote.is_some();
                 web::after_paint(move || {
                     web::focus("doc-title");
                     if has_quote {
-                        web::scroll_to("quote-start");
+                        web::scroll_to("quote-start")
                     } else {
-                        web::scroll_top();
+                        web::scroll_top()
+                    }
+                });
+            } else if doc.is_none() && was_doc.is_some() {
+                let has_card = card.is_some();
+                web::after_paint(move || {
+                    if !(has_card && web::focus_selector("#card-title")) {
+                        web::focus_selector("#q");
+                    }
+                });
+            } else if card.is_some() && *card != was_card {
+                web::after_paint(|| web::focus("card-title"));
+            } else if card.is_none()
+                && let Some(id) = was_card
+            {
+                web::after_paint(move || {
+                    if !web::focus_selector(&format!("#r-{id} a")) {
+                        web::focus_selector("#q");
                     }
                 });
             }
@@ -312,14 +331,22 @@ pub fn app() -> Html {
         web::Offline::Failed => ("unsupported", "Offline copy could not be saved"),
     };
     let view_link = format!("{}#{}", web::base_url(), route::format(r));
-    let skip = Callback::from(|e: MouseEvent| {
+    // The skip link jumps to the results in the search view, to the view's content elsewhere.
+    let skip_target = if r.view == View::Search && r.read.is_none() {
+        "results"
+    } else {
+        "content"
+    };
+    let skip = Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        web::focus("results");
+        web::focus(skip_target);
     });
 
     html! {
         <ContextProvider<Nav> context={nav}>
-            <a class="skip-link" href="#results" onclick={skip}>{ "Skip to results" }</a>
+            <a class="skip-link" href={format!("#{skip_target}")} onclick={skip}>
+                { if skip_target == "results" { "Skip to results" } else { "Skip to content" } }
+            </a>
             <header class="site-header">
                 <div class="brand">
                     <p class="site-title">
@@ -330,12 +357,12 @@ pub fn app() -> Html {
                 <nav aria-label="Views"><ul class="tabs">{ for tabs }</ul></nav>
                 <ShareView link={view_link} />
             </header>
-            { update }
-            { notices }
             <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
                 <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
+                { update }
+                { notices }
                 <SearchBox query={r.query.clone()} status={status} />
-                { main }
+                <div id="content" tabindex="-1">{ main }</div>
             </main>
             <footer class="site-footer">
                 <p class={classes!("offline-status", offline_class)} id="offline-status">{ offline_text }</p>

@@ -58,7 +58,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let groups = v.facets.iter().filter(|g| !g.values.is_empty()).map(|g| {
+    let groups = v.facets.iter().map(|g| {
         let dim = g.dim;
         let clear = if nav.state.route.filters.is_active(dim) {
             html! { <Link class="clear" action={Action::ClearFilter(dim)} label={format!("Clear {}", dim.label().to_lowercase())}>{ "Clear" }</Link> }
@@ -72,9 +72,12 @@ pub fn filters(props: &FiltersProps) -> Html {
                 let key = val.key.clone();
                 Callback::from(move |_: Event| d.emit(Action::Toggle(dim, key.clone())))
             };
+            // A value with nothing behind it stays in place, disabled (unless chosen, so it can
+            // be undone): the list never reorders under the user's focus.
+            let empty = val.count == 0 && !val.selected;
             html! {
-                <li key={val.key.clone()}>
-                    <input type="checkbox" id={id.clone()} checked={val.selected} {onchange} />
+                <li key={val.key.clone()} class={classes!(empty.then_some("empty-value"))}>
+                    <input type="checkbox" id={id.clone()} checked={val.selected} disabled={empty} {onchange} />
                     <label for={id}>
                         <span class="value-label">{ val.label.clone() }</span>
                         <span class="value-count" aria-label={format!("{} results", val.count)}>{ val.count }</span>

@@ -243,7 +243,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                     <Link class="table-link" action={Action::SetView(View::Table)}>{ "Table view" }</Link>
                 </div>
             </div>
-            <div id="tl-frame" class="timeline-frame" tabindex="0"
+            <div id="tl-frame" class="timeline-frame" tabindex="0" role="group"
                 aria-label="Timeline. Arrow keys pan, plus and minus zoom, 0 fits all; Tab moves between events."
                 {onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}
                 onclick={onclickcapture} {onkeydown}>
@@ -430,17 +430,21 @@ fn mark(
         LabelAt::Inside => (m.x + 4.0, "start"),
         LabelAt::Left => (m.x - fade_l - 4.0, "end"),
     };
+    // The label is a sibling of the link, not its content: the link's name is the full
+    // description, and a shortened label inside it would not match that name.
     html! {
-        <a {href} class={class} aria-label={m.name.clone()} aria-current={selected.then_some("true")}
-            {onclick} onfocus={enter} onblur={blur} onmouseenter={over} onmouseleave={out}>
-            if m.open_start { { fade(m.x - OPEN_PX, "url(#fade-in)") } }
-            { shape }
-            if m.open_end { { fade(m.x + m.w, "url(#fade-out)") } }
+        <>
+            <a {href} class={class} aria-label={m.name.clone()} aria-current={selected.then_some("true")}
+                {onclick} onfocus={enter} onblur={blur} onmouseenter={over} onmouseleave={out}>
+                if m.open_start { { fade(m.x - OPEN_PX, "url(#fade-in)") } }
+                { shape }
+                if m.open_end { { fade(m.x + m.w, "url(#fade-out)") } }
+            </a>
             if let Some(text) = label {
-                <text class={classes!("mark-label", (m.label_at == LabelAt::Inside).then_some("inside"))}
+                <text aria-hidden="true" class={classes!("mark-label", (m.label_at == LabelAt::Inside).then_some("inside"), m.inferred.then_some("inferred"))}
                     x={label_x.to_string()} y={(m.y + m.h - 4.0).to_string()} text-anchor={anchor}>{ text }</text>
             }
-        </a>
+        </>
     }
 }
 
@@ -497,8 +501,10 @@ pub fn table_view(props: &TimelineProps) -> Html {
                 <h2 id="table-heading">{ "Timeline as a table" }</h2>
                 <Link class="table-link" action={Action::SetView(View::Timeline)}>{ "Chart view" }</Link>
             </div>
+            // Wide tables scroll inside their own focusable region, never the page.
+            <div class="table-wrap" role="region" aria-labelledby="members-caption" tabindex="0">
             <table class="data-table">
-                <caption>{ "Membership and standing" }</caption>
+                <caption id="members-caption">{ "Membership and standing" }</caption>
                 <thead><tr><th scope="col">{ "State or organisation" }</th><th scope="col">{ "Standing" }</th><th scope="col">{ "From" }</th><th scope="col">{ "To" }</th></tr></thead>
                 <tbody>
                     { for members.iter().map(|(who, standing, from, to)| html! {
@@ -506,8 +512,10 @@ pub fn table_view(props: &TimelineProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
+            <div class="table-wrap" role="region" aria-labelledby="events-caption" tabindex="0">
             <table class="data-table">
-                <caption>{ "Events by year" }</caption>
+                <caption id="events-caption">{ "Events by year" }</caption>
                 <thead><tr><th scope="col">{ "Date" }</th><th scope="col">{ "Event" }</th><th scope="col">{ "Lane" }</th><th scope="col">{ "Status" }</th></tr></thead>
                 { for years.iter().map(|(year, rows)| html! {
                     <tbody>
@@ -525,6 +533,7 @@ pub fn table_view(props: &TimelineProps) -> Html {
                     </tbody>
                 }) }
             </table>
+            </div>
         </section>
     }
 }

@@ -2,7 +2,6 @@
 //! focus and scrolling, the clipboard, the service worker, the panic panel). Every function
 //! here degrades to doing nothing when the API is missing; none of them panics.
 
-use std::panic;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
@@ -179,16 +178,15 @@ pub fn scroll_top() {
     }
 }
 
-/// Replaces the default panic behaviour (a silent, frozen page) with a visible panel that
-/// shows the message and offers a reload. The panel is built with `textContent`, never HTML.
+/// What a panic does instead of leaving a silent, frozen page: log the message and show a
+/// panel with it and a reload button. The panel is built with `textContent`, never HTML.
 /// With `panic = "abort"` the wasm instance is dead afterwards, so the reload button is wired
-/// up by the page's own script (`data-action="reload"`), not by Rust.
-pub fn install_panic_panel() {
-    panic::set_hook(Box::new(|info| {
-        let message = info.to_string();
-        web_sys::console::error_1(&message.clone().into());
-        show_panic_panel(&message);
-    }));
+/// up by the page's own script (`data-action="reload"`), not by Rust. Installed with
+/// `yew::set_custom_panic_hook` (a plain `set_hook` would be replaced by Yew's default).
+pub fn panic_hook(info: &std::panic::PanicHookInfo<'_>) {
+    let message = info.to_string();
+    web_sys::console::error_1(&message.clone().into());
+    show_panic_panel(&message);
 }
 
 fn show_panic_panel(message: &str) -> Option<()> {
@@ -403,4 +401,13 @@ pub fn apply_update() {
             let _ = waiting.post_message(&msg);
         }
     });
+}
+
+/// Test hooks, compiled in only when SCO_TEST_HOOKS is set at build time:
+/// `window.__scoPanic(message)` panics inside the app, to test the panic panel.
+pub fn install_test_hooks() {
+    let Some(w) = window() else { return };
+    let panic = Closure::<dyn Fn(String)>::new(|message: String| panic!("{message}"));
+    let _ = js_sys::Reflect::set(&w, &"__scoPanic".into(), panic.as_ref());
+    panic.forget();
 }

@@ -1,0 +1,184 @@
+// Accessibility: axe-core on every view in both themes, a keyboard-only walk, small screens,
+// 200% zoom, print, reduced motion.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, openPage, appReady, screenshot } from './harness.mjs';
+import { axe } from './a11y.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); });
+
+const VIEWS = [
+  ['home', ''],
+  ['search results', '#q=peace+mission'],
+  ['fact card', '#q=pakistan&card=peace-mission-2018'],
+  ['entity card', '#card=pakistan'],
+  ['not-found card', '#card=peace-mission-2019'],
+  ['document reader', '#read=000_05d95eeefa1e2818&quote=peace-mission-2016.1'],
+  ['documents', '#view=documents'],
+  ['timeline', '#view=timeline'],
+  ['timeline with a card', '#view=timeline&card=belarus'],
+  ['table view', '#view=table'],
+  ['no results', '#q=zzzzqq&type=exercise'],
+  ['notices', '#bogus=1&q=moscow'],
+];
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violations on any view (${scheme})`, async () => {
+    const ctx = await launch({ colorScheme: scheme });
+    const failures = [];
+    for (const [name, hash] of VIEWS) {
+      const page = await openPage(ctx);
+      await page.goto(server.url + hash);
+      await appReady(page);
+      await page.waitForLoadState('networkidle');
+      const v = await axe(page);
+      if (v.length) failures.push(`${name}:\n  ${v.join('\n  ')}`);
+      await page.close();
+    }
+    await ctx.close();
+    assert.deepEqual(failures, []);
+  });
+}
+
+/** The focused element, described; fails when focus is lost to <body>. */
+async function focused(page) {
+  const f = await page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    // A timeline mark shows focus by its shape's thick outline in the focus colour.
+    const shape = el.querySelector && el.querySelector('.shape');
+    const svgFocus = !!shape && parseFloat(getComputedStyle(shape).strokeWidth) >= 2.5;
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      text: (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 60),
+      outline: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || svgFocus,
+      heading: /^H[1-6]$/.test(el.tagName),
+    };
+  });
+  assert.ok(f, 'focus was lost to the page body');
+  return f;
+}
+
+async function tabTo(page, predicate, { back = false, max = 80 } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await focused(page);
+    // Whatever takes keyboard focus shows it (headings get focus only programmatically).
+    assert.ok(f.outline || f.heading, `focus is visible on ${f.tag}#${f.id} "${f.text}"`);
+    if (predicate(f)) return f;
+  }
+  throw new Error('never reached the element by Tab');
+}
+
+test('keyboard only: skip link, search, filters, results, card, document, timeline', async () => {
+  const ctx = await launch();
+  const page = await openPage(ctx);
+  await page.goto(server.url);
+  await appReady(page);
+  // The first Tab shows the skip link; it leads to the results.
+  await page.keyboard.press('Tab');
+  const skip = await focused(page);
+  assert.equal(skip.text, 'Skip to results');
+  assert.ok(await page.locator('.skip-link').evaluate((el) => el.getBoundingClientRect().top >= 0), 'the skip link is on screen when focused');
+  await page.keyboard.press('Enter');
+  assert.equal((await focused(page)).id, 'results');
+
+  // Search.
+  await page.keyboard.press('/');
+  await page.keyboard.type('peace');
+  // A filter, by Tab and Space.
+  await tabTo(page, (f) => f.id === 'f-type-exercise');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => location.hash.includes('type=exercise'));
+  // A result, by Tab; Enter opens its card and focus follows.
+  await tabTo(page, (f) => f.text === 'Peace Mission 2016');
+  await page.keyboard.press('Enter');
+  await page.locator('.card-detail h2', { hasText: 'Peace Mission 2016' }).waitFor();
+  assert.equal((await focused(page)).id, 'card-title');
+  // Escape closes it and focus returns to the result that opened it; Enter opens it again.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.card-detail'));
+  assert.equal((await focused(page)).text, 'Peace Mission 2016');
+  await page.keyboard.press('Enter');
+  await page.locator('.card-detail h2', { hasText: 'Peace Mission 2016' }).waitFor();
+  // The card's "read in context".
+  await tabTo(page, (f) => f.text === 'Read in context');
+  await page.keyboard.press('Enter');
+  await page.locator('article.reader').waitFor();
+  assert.equal((await focused(page)).id, 'doc-title');
+  // Escape leaves the document for the card it came from.
+  await page.keyboard.press('Escape');
+  await page.locator('.card-detail').waitFor();
+  assert.equal((await focused(page)).id, 'card-title');
+  await tabTo(page, (f) => f.text === 'Read in context');
+  await page.keyboard.press('Enter');
+  await page.locator('article.reader').waitFor();
+  // A mention in the document opens its card.
+  await tabTo(page, (f) => f.text === 'Kyrgyzstan');
+  await page.keyboard.press('Enter');
+  await page.locator('.card-detail h2', { hasText: 'Kyrgyzstan' }).waitFor();
+  // Escape closes the card; focus goes back to the search box, not to <body>.
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('.card-detail'));
+  assert.equal((await focused(page)).id, 'q');
+  // The timeline: back up to the navigation, pan with keys, open a mark.
+  await tabTo(page, (f) => f.text === 'Timeline', { back: true });
+  await page.keyboard.press('Enter');
+  await page.locator('#tl-frame').waitFor();
+  await tabTo(page, (f) => f.id === 'tl-frame');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.includes('t='));
+  const mark = await tabTo(page, (f) => f.tag === 'a' && f.text.startsWith('Peace Mission 2016'));
+  assert.ok(mark);
+  await page.keyboard.press('Enter');
+  await page.locator('.card-detail h2', { hasText: 'Peace Mission 2016' }).waitFor();
+  await screenshot(page, 'keyboard-walk-end');
+  assert.deepEqual(page.problems(), []);
+  await ctx.close();
+});
+
+test('usable at 320 px wide (200% zoom of a 640 px window) and at 360 px', async () => {
+  for (const width of [320, 360]) {
+    const ctx = await launch({ viewport: { width, height: 640 } });
+    const page = await openPage(ctx);
+    for (const hash of ['#q=peace', '#card=peace-mission-2018', '#read=001_5f9b55a6b9e11d19', '#view=timeline', '#view=table']) {
+      await page.goto(server.url + hash);
+      await appReady(page);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(over <= 0, `${hash} at ${width}px scrolls sideways by ${over}px`);
+    }
+    await page.goto(server.url + '#q=peace');
+    await appReady(page);
+    await screenshot(page, `search-${width}-zoom`);
+    await ctx.close();
+  }
+});
+
+test('print shows the card and its quotes, not the controls', async () => {
+  const ctx = await launch();
+  const page = await openPage(ctx);
+  await page.goto(server.url + '#q=peace&card=peace-mission-2016');
+  await appReady(page);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.filters', '.search', '.card-actions', '.site-header nav']) {
+    assert.equal(await page.locator(hidden).first().evaluate((el) => getComputedStyle(el).display), 'none', hidden);
+  }
+  assert.ok(await page.locator('.card-detail blockquote').first().isVisible());
+  await screenshot(page, 'print-card');
+  await ctx.close();
+});
+
+test('reduced motion is honoured', async () => {
+  const ctx = await launch({ reducedMotion: 'reduce' });
+  const page = await openPage(ctx);
+  await page.goto(server.url);
+  await appReady(page);
+  const d = await page.locator('button').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+  assert.equal(d, '0s');
+  await ctx.close();
+});

@@ -1,0 +1,104 @@
+// Security and resilience: the CSP holds with no violations, hostile data renders as inert
+// text, and a panic shows a panel with a way out instead of a dead page.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serve, openPage, appReady, watchCsp, screenshot, FIXTURE_DIR } from './harness.mjs';
+
+let site, fixture;
+before(async () => { site = await serve(); fixture = await serve({ root: FIXTURE_DIR }); });
+after(async () => { await site?.close(); await fixture?.close(); });
+
+test('the app runs under a strict CSP with no violations', async () => {
+  const ctx = await launch();
+  await watchCsp(ctx);
+  const page = await openPage(ctx);
+  await page.goto(site.url);
+  await appReady(page);
+  const csp = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/, 'no inline code, no eval, no external origins');
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script in the page');
+  for (const hash of ['#q=peace', '#card=peace-mission-2018', '#read=000_05d95eeefa1e2818&quote=peace-mission-2016.1', '#view=timeline', '#view=table', '#view=documents']) {
+    await page.goto(site.url + hash);
+    await appReady(page);
+    await page.waitForLoadState('networkidle');
+  }
+  await page.locator('#q').fill('zzz');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.problems(), []);
+  await ctx.close();
+});
+
+test('markup, script URLs and odd Unicode in the data render as inert text', async () => {
+  const ctx = await launch();
+  await watchCsp(ctx);
+  const page = await openPage(ctx);
+  const dialogs = [];
+  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+  await page.goto(fixture.url + '#q=script');
+  await appReady(page);
+  const title = page.locator('#results article h3').first();
+  assert.equal(await title.innerText(), "<script>alert('title')</script> meeting");
+  await title.getByRole('link').click();
+  const card = page.locator('.card-detail');
+  await card.locator('h2').waitFor();
+  assert.equal(await card.locator('h2').innerText(), "<script>alert('title')</script> meeting");
+  assert.match(await card.locator('.summary').innerText(), /<img src=x onerror=alert\('summary'\)> and <a href="javascript:alert\(8\)">a link<\/a>\./);
+  assert.match(await card.innerText(), /Ministry of <img src=x onerror=alert\(1\)> Testing/);
+  await card.getByRole('link', { name: 'Read in context' }).first().click();
+  const reader = page.locator('article.reader');
+  await reader.waitFor();
+  const text = await reader.innerText();
+  assert.match(text, /<a href="javascript:alert\(3\)">click me<\/a>/);
+  assert.match(text, /<i onmouseover=alert\(5\)>Outlet<\/i>/);
+  assert.match(text, /\u202eesrever\u202c/, 'odd Unicode is kept as text');
+  assert.match(text, /\u{1F642}/u);
+  // Nothing became markup or ran.
+  for (const sel of ['main script', 'main img', 'main svg[onload]', 'main b', 'main i', 'a[href^="javascript:"]', '[onerror]', '[onmouseover]']) {
+    assert.equal(await page.locator(sel).count(), 0, sel);
+  }
+  // Every link points inside the app.
+  const hrefs = await page.locator('main a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length > 3 && hrefs.every((h) => h.startsWith('#')), hrefs.join(' '));
+  await page.locator('#q').fill('xanadu');
+  await page.locator('#results article h3', { hasText: 'Xanadu' }).waitFor();
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(page.problems(), []);
+  await ctx.close();
+});
+
+test('a panic shows a panel with the message and a working reload', async () => {
+  const ctx = await launch();
+  const page = await openPage(ctx);
+  await page.goto(fixture.url + '#q=xanadu');
+  await appReady(page);
+  await page.evaluate(() => { try { window.__scoPanic('deliberate test panic'); } catch { /* the wasm traps */ } });
+  const panel = page.getByRole('alert');
+  await panel.waitFor();
+  assert.match(await panel.innerText(), /Something went wrong[\s\S]*deliberate test panic/);
+  await screenshot(page, 'panic-panel');
+  await Promise.all([page.waitForEvent('load'), panel.getByRole('button', { name: 'Reload' }).click()]);
+  await appReady(page);
+  await page.locator('#results article h3', { hasText: 'Xanadu' }).waitFor();
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await ctx.close();
+});
+
+test('very long queries and hundreds of filters keep the page responsive', async () => {
+  const ctx = await launch();
+  const page = await openPage(ctx);
+  const ents = Array.from({ length: 200 }, (_, i) => `entity-${i}`).join(',');
+  await page.goto(`${site.url}#ent=${ents}&q=peace`);
+  await appReady(page);
+  const box = page.locator('#q');
+  const t0 = Date.now();
+  await box.fill('peace mission '.repeat(400));
+  await page.waitForFunction(() => document.querySelector('#q').value.length > 0);
+  assert.ok(Date.now() - t0 < 5000, 'a 5,600-character paste is handled');
+  assert.ok((await box.inputValue()).length <= 500, 'the query is cut to 500 characters');
+  assert.equal(await page.locator('.chips li').count(), 200);
+  assert.deepEqual(page.problems(), []);
+  await ctx.close();
+});
