@@ -153,7 +153,7 @@ export async function finishSite(dir) {
   console.log(`post-build: ${files.length} files precached as version ${version}; ${SINGLE_FILE} ${size} bytes`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('post-build: give a folder or set TRUNK_STAGING_DIR');
   await rm(join(dir, 'sw.js'), { force: true });

@@ -3,6 +3,7 @@
 // can switch folders while running (the tests use that to ship a "new release" in place).
 
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +21,22 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Types worth compressing; images and fonts already are. */
+const COMPRESSIBLE = /^(text\/|application\/(wasm|json|manifest\+json)|image\/svg)/;
+
+/** Compressed bodies, by encoding and file, so each file is compressed once. */
+const compressed = new Map();
+
+function encode(file, mtime, body, encoding) {
+  const key = `${encoding}:${file}:${mtime}`;
+  if (!compressed.has(key)) {
+    compressed.set(key, encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })
+      : gzipSync(body, { level: 9 }));
+  }
+  return compressed.get(key);
+}
 
 /**
  * Starts serving `root` at http://127.0.0.1:`port``base`. Port 0 picks a free one.
@@ -47,10 +64,17 @@ export async function startServer({ root, port = 0, base = '/' } = {}) {
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      // Compressed as any real static host would serve it.
+      const accepts = String(req.headers['accept-encoding'] ?? '');
+      const encoding = !COMPRESSIBLE.test(type) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      if (encoding) body = encode(file, info.mtimeMs, body, encoding);
       res.writeHead(200, {
-        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
         'content-length': body.length,
+        ...(encoding ? { 'content-encoding': encoding } : {}),
+        vary: 'accept-encoding',
         // Every asset but the entry points has a content hash in its name; the service worker
         // does the caching, so the server keeps things simple and never lets a stale copy win.
         'cache-control': 'no-cache',
@@ -75,7 +99,7 @@ export async function startServer({ root, port = 0, base = '/' } = {}) {
 }
 
 // `node .ci/server.mjs --root dist [--port 8080] [--base /]` serves until interrupted.
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = Object.fromEntries(
     process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
   );

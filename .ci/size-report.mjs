@@ -34,9 +34,26 @@ export function total(rows) {
     { bytes: 0, gzip: 0, brotli: 0 });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+/** The app's code as shipped: the wasm (with the real data, which is small) and its JS glue. */
+export function appCode(rows) {
+  return total(rows.filter((r) => /^sco-explorer-[0-9a-f]+(\.js|_bg\.wasm)$/.test(r.file)));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2] ?? 'dist';
   const rows = await measure(dir);
+  const check = process.argv.indexOf('--check');
+  if (check > 0) {
+    // Growth is a decision, not an accident: the committed limit is at most 10% above the
+    // measured size, and raising it is a change someone reviews.
+    const { gzip_max, measured_gzip } = JSON.parse(await readFile(process.argv[check + 1], 'utf8'));
+    const code = appCode(rows);
+    const ok = code.gzip <= gzip_max;
+    const honest = gzip_max <= measured_gzip * 1.1;
+    console.log(`app code (wasm + JS glue): ${code.gzip} bytes gzip; limit ${gzip_max} (set from ${measured_gzip}): ${ok ? 'within' : 'OVER'}`);
+    if (!honest) console.log('the limit is more than 10% above the figure it was set from: lower it');
+    process.exit(ok && honest ? 0 : 1);
+  }
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify({ files: rows, total: total(rows) }, null, 2));
   } else {

@@ -111,7 +111,8 @@ fn main() {
             .iter()
             .map(|k| {
                 let t = Instant::now();
-                let o = search(&ix, &data, &query::parse(k), &w);
+                let mut o = search(&ix, &data, &query::parse(k), &w);
+                sco_explorer::core::search::rank::order(&ix, &mut o.hits, 30);
                 std::hint::black_box(o.hits.len());
                 t.elapsed()
             })

@@ -22,9 +22,16 @@ pub mod web;
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     yew::set_custom_panic_hook(Box::new(web::panic_hook));
-    // Only a build made with SCO_TEST_HOOKS set (the browser tests' fixture build) has these.
+    // Only a build made with SCO_TEST_HOOKS set (the browser tests' fixture build and the
+    // benchmark's builds) has these.
     if option_env!("SCO_TEST_HOOKS").is_some() {
         web::install_test_hooks();
     }
+    // Decode the embedded data before the first render, between two performance marks, so the
+    // benchmark can read the start-up cost apart from rendering.
+    web::mark("sco:data-start");
+    let catalog = data::catalog();
+    let _ = catalog.record("");
+    web::mark("sco:data-ready");
     yew::Renderer::<ui::app::App>::new().render();
 }

@@ -4,6 +4,8 @@
 //! - `sco-explorer coverage [DIR]`: validates `DIR` (default `seeds`) and prints the coverage
 //!   report; exits 1 when something is unexplained or invalid.
 //! - `sco-explorer stats`: what the embedded dataset holds.
+//! - `sco-explorer records`: the embedded records as JSON lines of exactly the fields the search
+//!   index uses, for the benchmark's peer libraries (MiniSearch, FlexSearch).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -47,9 +49,54 @@ fn main() {
                 sco_explorer::data::encoded_len()
             );
         }
+        Some("records") => {
+            use sco_explorer::core::search::{Field, RecordRef, fields};
+            use std::io::Write;
+            let data = sco_explorer::data::dataset();
+            let out = std::io::stdout();
+            let mut out = std::io::BufWriter::new(out.lock());
+            for rec in 0..(data.facts.len() + data.entities.len()) as u32 {
+                let r = RecordRef::of(data, rec);
+                let mut by_field: [Vec<&str>; 7] = Default::default();
+                for (f, text) in fields(data, r) {
+                    by_field[f as usize].push(text);
+                }
+                let join = |f: Field| json_string(&by_field[f as usize].join(" \n "));
+                let _ = writeln!(
+                    out,
+                    "{{\"id\":{},\"name\":{},\"alias\":{},\"role\":{},\"linked\":{},\"kind\":{},\"summary\":{},\"quote\":{}}}",
+                    json_string(r.id(data)),
+                    join(Field::Name),
+                    join(Field::Alias),
+                    join(Field::Role),
+                    join(Field::Linked),
+                    join(Field::Kind),
+                    join(Field::Summary),
+                    join(Field::Quote),
+                );
+            }
+        }
         Some(other) => {
-            eprintln!("unknown command {other:?}; try `coverage [DIR]` or `stats`");
+            eprintln!("unknown command {other:?}; try `coverage [DIR]`, `stats` or `records`");
             exit(2);
         }
     }
+}
+
+/// A JSON string literal (the host tool has no JSON dependency; this is all it needs).
+#[cfg(not(target_arch = "wasm32"))]
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

@@ -1,15 +1,18 @@
 //! Search over the real dataset: what a user types, and which cards must come first.
 
-use sco_explorer::core::search::rank::{Outcome, search};
+use sco_explorer::core::search::rank::{Outcome, order, search};
 use sco_explorer::core::search::{RecordRef, Weights, query};
 
 fn run(q: &str) -> Outcome {
-    search(
-        sco_explorer::data::index(),
+    let ix = sco_explorer::data::index();
+    let mut o = search(
+        ix,
         sco_explorer::data::dataset(),
         &query::parse(q),
         &Weights::default(),
-    )
+    );
+    order(ix, &mut o.hits, usize::MAX);
+    o
 }
 
 fn ids(o: &Outcome) -> Vec<&'static str> {

@@ -8,7 +8,7 @@
 
 use crate::core::model::{Certainty, Dataset, EntityIx, EntityKind, FactKind, Status, When};
 use crate::core::search::{Rec, RecordRef};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// A card's type: a fact kind or an entity kind (their slugs never collide).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -202,145 +202,219 @@ impl Filters {
     }
 }
 
-/// The facet values of one record.
-struct Values {
-    kind: CardKind,
-    entities: Vec<EntityIx>,
-    years: Option<(i32, i32)>,
-    docs: Vec<u32>,
-    status: Option<Status>,
-    sureness: Option<Sureness>,
-}
-
 fn is_facet_entity(k: EntityKind) -> bool {
     matches!(k, EntityKind::State | EntityKind::Organisation)
 }
 
-fn values(data: &Dataset, rec: RecordRef) -> Values {
-    let keep = |e: &EntityIx| is_facet_entity(data.entities[*e as usize].kind);
-    match rec {
-        RecordRef::Fact(f) => {
-            let f = &data.facts[f as usize];
-            let mut entities: Vec<EntityIx> = f
-                .participants
-                .iter()
-                .chain(&f.places)
-                .chain(&f.about)
-                .chain(f.membership.iter().map(|m| &m.who))
-                .copied()
-                .filter(|e| keep(e))
-                .collect();
-            entities.sort_unstable();
-            entities.dedup();
-            let mut docs: Vec<u32> = f.evidence.iter().map(|q| q.doc).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            let years = match f.date.when {
-                When::Unknown => None,
-                When::Point(p) => Some((p.year, p.year)),
-                When::Range(a, b) => Some((a.year, b.year)),
-            };
-            let sureness = match (&f.date.when, &f.date.certainty) {
-                (When::Unknown, _) => Sureness::Unknown,
-                (_, Certainty::Inferred(_)) => Sureness::Inferred,
-                _ => Sureness::Stated,
-            };
-            Values {
-                kind: CardKind::Fact(f.kind),
-                entities,
-                years,
-                docs,
-                status: Some(f.status),
-                sureness: Some(sureness),
+/// Every record's facet values, computed once: counting facets per keystroke then costs a
+/// pass over the hits with no allocation and no search through mentions.
+#[derive(Debug, Clone, Default)]
+pub struct FacetIndex {
+    /// Each record's type, as an index into `kinds`.
+    kind: Vec<u8>,
+    kinds: Vec<CardKind>,
+    /// Each record's states and organisations: `ents[ent_start[r]..ent_start[r + 1]]`.
+    ent_start: Vec<u32>,
+    ents: Vec<EntityIx>,
+    /// Each record's source documents, likewise.
+    doc_start: Vec<u32>,
+    docs: Vec<u32>,
+    /// Each fact's first and last year; `None` for entities and undated facts.
+    years: Vec<Option<(i32, i32)>>,
+    /// Status and date certainty as indices into `Status::ALL` / `Sureness::ALL`; 255 for none.
+    status: Vec<u8>,
+    sure: Vec<u8>,
+    /// Facet entities and documents, most used first: the fixed order they are listed in.
+    ent_order: Vec<EntityIx>,
+    doc_order: Vec<u32>,
+}
+
+const NONE: u8 = u8::MAX;
+
+impl FacetIndex {
+    pub fn build(data: &Dataset) -> FacetIndex {
+        let mut fx = FacetIndex::default();
+        let facts = data.facts.len();
+        let records = facts + data.entities.len();
+        let keep = |e: EntityIx| is_facet_entity(data.entities[e as usize].kind);
+        // Which documents mention each entity: one pass over the mentions.
+        let mut mentioned: Vec<(EntityIx, u32)> =
+            data.mentions.iter().map(|m| (m.entity, m.doc)).collect();
+        mentioned.sort_unstable();
+        mentioned.dedup();
+        let kind_ix = |k: CardKind, kinds: &mut Vec<CardKind>| -> u8 {
+            match kinds.iter().position(|x| *x == k) {
+                Some(i) => i as u8,
+                None => {
+                    kinds.push(k);
+                    (kinds.len() - 1) as u8
+                }
             }
-        }
-        RecordRef::Entity(ix) => {
-            let e = &data.entities[ix as usize];
-            let mut entities: Vec<EntityIx> = std::iter::once(ix)
-                .chain(e.affiliation)
-                .filter(|e| keep(e))
-                .collect();
-            entities.dedup();
-            let mut docs: Vec<u32> = e.evidence.iter().map(|q| q.doc).collect();
-            docs.extend(
-                data.mentions
+        };
+        let mut ent_use = vec![0u32; data.entities.len()];
+        let mut doc_use = vec![0u32; data.documents.len()];
+        fx.ent_start.push(0);
+        fx.doc_start.push(0);
+        for r in 0..records {
+            let (ents, docs): (Vec<EntityIx>, Vec<u32>) = if r < facts {
+                let f = &data.facts[r];
+                fx.kind.push(kind_ix(CardKind::Fact(f.kind), &mut fx.kinds));
+                let mut ents: Vec<EntityIx> = f
+                    .participants
                     .iter()
-                    .filter(|m| m.entity == ix)
-                    .map(|m| m.doc),
-            );
-            docs.sort_unstable();
-            docs.dedup();
-            Values {
-                kind: CardKind::Entity(e.kind),
-                entities,
-                years: None,
-                docs,
-                status: None,
-                sureness: None,
+                    .chain(&f.places)
+                    .chain(&f.about)
+                    .chain(f.membership.iter().map(|m| &m.who))
+                    .copied()
+                    .filter(|e| keep(*e))
+                    .collect();
+                ents.sort_unstable();
+                ents.dedup();
+                let mut docs: Vec<u32> = f.evidence.iter().map(|q| q.doc).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                fx.years.push(match f.date.when {
+                    When::Unknown => None,
+                    When::Point(p) => Some((p.year, p.year)),
+                    When::Range(a, b) => Some((a.year, b.year)),
+                });
+                fx.status.push(
+                    Status::ALL
+                        .iter()
+                        .position(|s| *s == f.status)
+                        .map_or(NONE, |i| i as u8),
+                );
+                let sure = match (&f.date.when, &f.date.certainty) {
+                    (When::Unknown, _) => Sureness::Unknown,
+                    (_, Certainty::Inferred(_)) => Sureness::Inferred,
+                    _ => Sureness::Stated,
+                };
+                fx.sure.push(
+                    Sureness::ALL
+                        .iter()
+                        .position(|s| *s == sure)
+                        .map_or(NONE, |i| i as u8),
+                );
+                (ents, docs)
+            } else {
+                let ix = (r - facts) as EntityIx;
+                let e = &data.entities[ix as usize];
+                fx.kind
+                    .push(kind_ix(CardKind::Entity(e.kind), &mut fx.kinds));
+                let mut ents: Vec<EntityIx> = std::iter::once(ix)
+                    .chain(e.affiliation)
+                    .filter(|e| keep(*e))
+                    .collect();
+                ents.dedup();
+                let from = mentioned.partition_point(|m| m.0 < ix);
+                let to = mentioned.partition_point(|m| m.0 <= ix);
+                let mut docs: Vec<u32> = mentioned[from..to].iter().map(|m| m.1).collect();
+                docs.extend(e.evidence.iter().map(|q| q.doc));
+                docs.sort_unstable();
+                docs.dedup();
+                fx.years.push(None);
+                fx.status.push(NONE);
+                fx.sure.push(NONE);
+                (ents, docs)
+            };
+            for &e in &ents {
+                ent_use[e as usize] += 1;
             }
+            for &d in &docs {
+                doc_use[d as usize] += 1;
+            }
+            fx.ents.extend(ents);
+            fx.docs.extend(docs);
+            fx.ent_start.push(fx.ents.len() as u32);
+            fx.doc_start.push(fx.docs.len() as u32);
         }
+        let mut ent_order: Vec<EntityIx> = (0..data.entities.len() as EntityIx)
+            .filter(|e| keep(*e) && ent_use[*e as usize] > 0)
+            .collect();
+        crate::core::order::sort_indices(&mut ent_order, &|a, b| {
+            ent_use[b as usize].cmp(&ent_use[a as usize]).then(
+                data.entities[a as usize]
+                    .name
+                    .cmp(&data.entities[b as usize].name),
+            )
+        });
+        fx.ent_order = ent_order;
+        let mut doc_order: Vec<u32> = (0..data.documents.len() as u32).collect();
+        crate::core::order::sort_indices(&mut doc_order, &|a, b| {
+            doc_use[b as usize]
+                .cmp(&doc_use[a as usize])
+                .then(a.cmp(&b))
+        });
+        fx.doc_order = doc_order;
+        fx
+    }
+
+    fn ents(&self, r: Rec) -> &[EntityIx] {
+        &self.ents[self.ent_start[r as usize] as usize..self.ent_start[r as usize + 1] as usize]
+    }
+
+    fn docs(&self, r: Rec) -> &[u32] {
+        &self.docs[self.doc_start[r as usize] as usize..self.doc_start[r as usize + 1] as usize]
     }
 }
 
 /// Filters resolved against the dataset (ids to indices), ready to test records.
 struct Active {
-    kinds: BTreeSet<CardKind>,
-    entities: Vec<EntityIx>,
+    kinds: Vec<bool>,
+    any_kind: bool,
+    ents: Vec<bool>,
+    any_ent: bool,
     years: Option<(i32, i32)>,
-    docs: Vec<u32>,
-    statuses: BTreeSet<Status>,
-    sureness: BTreeSet<Sureness>,
-    any_entity_filter: bool,
-    any_doc_filter: bool,
+    docs: Vec<bool>,
+    any_doc: bool,
+    statuses: [bool; 4],
+    any_status: bool,
+    sure: [bool; 3],
+    any_sure: bool,
 }
 
 impl Active {
-    fn new(data: &Dataset, f: &Filters) -> Active {
-        let entities = data
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| f.entities.contains(&e.id))
-            .map(|(i, _)| i as EntityIx)
-            .collect();
-        let docs = data
-            .documents
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| f.docs.contains(&d.id))
-            .map(|(i, _)| i as u32)
-            .collect();
+    fn new(data: &Dataset, fx: &FacetIndex, f: &Filters) -> Active {
         Active {
-            kinds: f.kinds.clone(),
-            entities,
+            kinds: fx.kinds.iter().map(|k| f.kinds.contains(k)).collect(),
+            any_kind: !f.kinds.is_empty(),
+            ents: data
+                .entities
+                .iter()
+                .map(|e| f.entities.contains(&e.id))
+                .collect(),
+            any_ent: !f.entities.is_empty(),
             years: f.years,
-            docs,
-            statuses: f.statuses.clone(),
-            sureness: f.sureness.clone(),
-            any_entity_filter: !f.entities.is_empty(),
-            any_doc_filter: !f.docs.is_empty(),
+            docs: data
+                .documents
+                .iter()
+                .map(|d| f.docs.contains(&d.id))
+                .collect(),
+            any_doc: !f.docs.is_empty(),
+            statuses: Status::ALL.map(|s| f.statuses.contains(&s)),
+            any_status: !f.statuses.is_empty(),
+            sure: Sureness::ALL.map(|s| f.sureness.contains(&s)),
+            any_sure: !f.sureness.is_empty(),
         }
     }
 
     /// A bit per facet: set when the record passes that facet.
-    fn passes(&self, v: &Values) -> u8 {
+    fn passes(&self, fx: &FacetIndex, r: Rec) -> u8 {
+        let i = r as usize;
         let mut bits = 0u8;
         let mut set = |d: Dim, ok: bool| {
             if ok {
                 bits |= 1 << d as u8;
             }
         };
-        set(
-            Dim::Kind,
-            self.kinds.is_empty() || self.kinds.contains(&v.kind),
-        );
+        set(Dim::Kind, !self.any_kind || self.kinds[fx.kind[i] as usize]);
         set(
             Dim::Entity,
-            !self.any_entity_filter || v.entities.iter().any(|e| self.entities.contains(e)),
+            !self.any_ent || fx.ents(r).iter().any(|e| self.ents[*e as usize]),
         );
         set(
             Dim::Year,
-            match (self.years, v.years) {
+            match (self.years, fx.years[i]) {
                 (None, _) => true,
                 (Some((a, b)), Some((x, y))) => x <= b && y >= a,
                 (Some(_), None) => false,
@@ -348,21 +422,24 @@ impl Active {
         );
         set(
             Dim::Doc,
-            !self.any_doc_filter || v.docs.iter().any(|d| self.docs.contains(d)),
+            !self.any_doc || fx.docs(r).iter().any(|d| self.docs[*d as usize]),
         );
         set(
             Dim::Status,
-            self.statuses.is_empty() || v.status.is_some_and(|s| self.statuses.contains(&s)),
+            !self.any_status || (fx.status[i] != NONE && self.statuses[fx.status[i] as usize]),
         );
         set(
             Dim::Sureness,
-            self.sureness.is_empty() || v.sureness.is_some_and(|s| self.sureness.contains(&s)),
+            !self.any_sure || (fx.sure[i] != NONE && self.sure[fx.sure[i] as usize]),
         );
         bits
     }
 }
 
 const ALL_DIMS: u8 = 0b11_1111;
+
+/// How many values a long facet (states and organisations, documents) lists before "show all".
+pub const SHORT_LIST: usize = 12;
 
 /// One value of a facet, with its count.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -378,159 +455,205 @@ pub struct FacetValue {
 pub struct FacetGroup {
     pub dim: Dim,
     pub values: Vec<FacetValue>,
+    /// Values not listed (a long facet shows its most used values until asked for all).
+    pub hidden: usize,
 }
 
 /// The filtered hits and every facet's counts.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Faceted {
-    /// The records that pass every filter, in the order given.
-    pub records: Vec<Rec>,
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Faceted<T> {
+    /// The hits that pass every filter, in the order given.
+    pub records: Vec<T>,
     pub groups: Vec<FacetGroup>,
-    /// Per year, how many facts fall in it given the other filters (for the year range).
-    pub years: BTreeMap<i32, usize>,
+    /// (year, how many facts fall in it given the other filters), ascending, for the year range.
+    pub years: Vec<(i32, usize)>,
 }
 
-/// Applies the filters to `hits` (already ranked) and counts every facet value.
-pub fn apply(data: &Dataset, hits: &[Rec], filters: &Filters) -> Faceted {
-    let active = Active::new(data, filters);
-    let mut kinds: BTreeMap<CardKind, usize> = BTreeMap::new();
-    let mut ents: BTreeMap<EntityIx, usize> = BTreeMap::new();
-    let mut docs: BTreeMap<u32, usize> = BTreeMap::new();
-    let mut statuses: BTreeMap<Status, usize> = BTreeMap::new();
-    let mut sure: BTreeMap<Sureness, usize> = BTreeMap::new();
-    let mut years: BTreeMap<i32, usize> = BTreeMap::new();
+/// Applies the filters to `hits` and counts every facet value. `rec` reads a hit's record;
+/// `expanded` lists the long facets to list in full.
+pub fn apply<T: Clone>(
+    data: &Dataset,
+    fx: &FacetIndex,
+    hits: &[T],
+    rec: impl Fn(&T) -> Rec,
+    filters: &Filters,
+    expanded: &[Dim],
+) -> Faceted<T> {
+    let active = Active::new(data, fx, filters);
+    let mut kinds = vec![0usize; fx.kinds.len()];
+    let mut ents = vec![0usize; data.entities.len()];
+    let mut docs = vec![0usize; data.documents.len()];
+    let mut statuses = [0usize; 4];
+    let mut sure = [0usize; 3];
+    // Counts per year, by offset from the earliest year any fact has.
+    let first_year = fx.years.iter().flatten().map(|y| y.0).min().unwrap_or(0);
+    let last_year = fx.years.iter().flatten().map(|y| y.1).max().unwrap_or(0);
+    let mut years = vec![0usize; (last_year - first_year + 1).clamp(0, 400) as usize];
     let mut records = Vec::new();
     let others = |d: Dim, bits: u8| bits | (1 << d as u8) == ALL_DIMS;
-    for &rec in hits {
-        let v = values(data, RecordRef::of(data, rec));
-        let bits = active.passes(&v);
+    for hit in hits {
+        let r = rec(hit);
+        let i = r as usize;
+        let bits = active.passes(fx, r);
         if bits == ALL_DIMS {
-            records.push(rec);
+            records.push(hit.clone());
         }
         if others(Dim::Kind, bits) {
-            *kinds.entry(v.kind).or_default() += 1;
+            kinds[fx.kind[i] as usize] += 1;
         }
         if others(Dim::Entity, bits) {
-            for e in &v.entities {
-                *ents.entry(*e).or_default() += 1;
+            for e in fx.ents(r) {
+                ents[*e as usize] += 1;
             }
         }
         if others(Dim::Doc, bits) {
-            for d in &v.docs {
-                *docs.entry(*d).or_default() += 1;
+            for d in fx.docs(r) {
+                docs[*d as usize] += 1;
             }
         }
-        if others(Dim::Status, bits)
-            && let Some(s) = v.status
-        {
-            *statuses.entry(s).or_default() += 1;
+        if others(Dim::Status, bits) && fx.status[i] != NONE {
+            statuses[fx.status[i] as usize] += 1;
         }
-        if others(Dim::Sureness, bits)
-            && let Some(s) = v.sureness
-        {
-            *sure.entry(s).or_default() += 1;
+        if others(Dim::Sureness, bits) && fx.sure[i] != NONE {
+            sure[fx.sure[i] as usize] += 1;
         }
         if others(Dim::Year, bits)
-            && let Some((a, b)) = v.years
+            && let Some((a, b)) = fx.years[i]
         {
             for y in a..=b.min(a + 200) {
-                *years.entry(y).or_default() += 1;
+                if let Some(slot) = years.get_mut((y - first_year) as usize) {
+                    *slot += 1;
+                }
             }
         }
     }
 
-    // Every value is listed in a fixed order whatever the counts: a list that reorders or
-    // loses items while the user types would move the control under their focus. A value
-    // with nothing behind it shows a zero (and the UI disables it unless it is selected).
-    let value = |key: String, label: String, count: Option<&usize>, selected: bool| FacetValue {
-        key,
-        label,
-        count: count.copied().unwrap_or(0),
+    // Every value is listed in a fixed order whatever the counts (types in their order, long
+    // facets by how much they are used overall): a list that reorders or loses items while
+    // the user types would move the control under their focus. A value with nothing behind
+    // it shows a zero (and the UI disables it unless it is selected).
+    let value = |key: &str, label: &str, count: usize, selected: bool| FacetValue {
+        key: key.to_string(),
+        label: label.to_string(),
+        count,
         selected,
     };
-    let mut kind_keys: BTreeSet<CardKind> =
-        data.facts.iter().map(|f| CardKind::Fact(f.kind)).collect();
-    kind_keys.extend(data.entities.iter().map(|e| CardKind::Entity(e.kind)));
-    kind_keys.extend(filters.kinds.iter().copied());
-    let mut ent_values: Vec<FacetValue> = data
+    let kind_order =
+        crate::core::order::order_of(fx.kinds.len(), &|a, b| fx.kinds[a].cmp(&fx.kinds[b]));
+    let mut groups = vec![FacetGroup {
+        dim: Dim::Kind,
+        values: kind_order
+            .into_iter()
+            .map(|i| {
+                let i = i as usize;
+                let k = fx.kinds[i];
+                value(k.slug(), k.label(), kinds[i], filters.kinds.contains(&k))
+            })
+            .collect(),
+        hidden: 0,
+    }];
+    // A selected value that the data no longer has (a stale link) still shows, so it can be undone.
+    for k in filters.kinds.iter().filter(|k| !fx.kinds.contains(k)) {
+        groups[0].values.push(value(k.slug(), k.label(), 0, true));
+    }
+    let long = |dim: Dim, order: &mut dyn Iterator<Item = (String, String, usize, bool)>| {
+        let full = expanded.contains(&dim);
+        let mut values = Vec::new();
+        let mut hidden = 0;
+        for (n, (key, label, count, selected)) in order.enumerate() {
+            if full || n < SHORT_LIST || selected {
+                values.push(FacetValue {
+                    key,
+                    label,
+                    count,
+                    selected,
+                });
+            } else {
+                hidden += 1;
+            }
+        }
+        FacetGroup {
+            dim,
+            values,
+            hidden,
+        }
+    };
+    let mut ent_iter = fx.ent_order.iter().map(|&e| {
+        let ent = &data.entities[e as usize];
+        (
+            ent.id.clone(),
+            ent.name.clone(),
+            ents[e as usize],
+            active.ents[e as usize],
+        )
+    });
+    let mut ent_group = long(Dim::Entity, &mut ent_iter);
+    let missing: Vec<&String> = filters
         .entities
         .iter()
-        .enumerate()
-        .filter(|(_, e)| is_facet_entity(e.kind) || filters.entities.contains(&e.id))
-        .map(|(i, e)| {
-            value(
-                e.id.clone(),
-                e.name.clone(),
-                ents.get(&(i as EntityIx)),
-                filters.entities.contains(&e.id),
-            )
-        })
+        .filter(|id| !ent_group.values.iter().any(|v| &v.key == *id))
         .collect();
-    ent_values.sort_by(|a, b| a.label.cmp(&b.label));
-    let groups = vec![
-        FacetGroup {
-            dim: Dim::Kind,
-            values: kind_keys
-                .into_iter()
-                .map(|k| {
-                    value(
-                        k.slug().into(),
-                        k.label().into(),
-                        kinds.get(&k),
-                        filters.kinds.contains(&k),
-                    )
-                })
-                .collect(),
-        },
-        FacetGroup {
-            dim: Dim::Entity,
-            values: ent_values,
-        },
-        FacetGroup {
-            dim: Dim::Doc,
-            values: data
-                .documents
-                .iter()
-                .enumerate()
-                .map(|(i, d)| {
-                    value(
-                        d.id.clone(),
-                        d.title.clone(),
-                        docs.get(&(i as u32)),
-                        filters.docs.contains(&d.id),
-                    )
-                })
-                .collect(),
-        },
-        FacetGroup {
-            dim: Dim::Status,
-            values: Status::ALL
-                .into_iter()
-                .map(|s| {
-                    value(
-                        s.slug().into(),
-                        s.label().into(),
-                        statuses.get(&s),
-                        filters.statuses.contains(&s),
-                    )
-                })
-                .collect(),
-        },
-        FacetGroup {
-            dim: Dim::Sureness,
-            values: Sureness::ALL
-                .into_iter()
-                .map(|s| {
-                    value(
-                        s.slug().into(),
-                        s.label().into(),
-                        sure.get(&s),
-                        filters.sureness.contains(&s),
-                    )
-                })
-                .collect(),
-        },
-    ];
+    for id in missing {
+        let label = data
+            .entities
+            .iter()
+            .find(|e| &e.id == id)
+            .map_or_else(|| format!("{id} (unknown)"), |e| e.name.clone());
+        ent_group.values.push(value(id, &label, 0, true));
+    }
+    groups.push(ent_group);
+    let mut doc_iter = fx.doc_order.iter().map(|&d| {
+        let doc = &data.documents[d as usize];
+        (
+            doc.id.clone(),
+            doc.title.clone(),
+            docs[d as usize],
+            active.docs[d as usize],
+        )
+    });
+    let mut doc_group = long(Dim::Doc, &mut doc_iter);
+    let missing: Vec<&String> = filters
+        .docs
+        .iter()
+        .filter(|id| !doc_group.values.iter().any(|v| &v.key == *id))
+        .collect();
+    for id in missing {
+        doc_group
+            .values
+            .push(value(id, &format!("{id} (unknown)"), 0, true));
+    }
+    groups.push(doc_group);
+    groups.push(FacetGroup {
+        dim: Dim::Status,
+        values: Status::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                value(
+                    s.slug(),
+                    s.label(),
+                    statuses[i],
+                    filters.statuses.contains(s),
+                )
+            })
+            .collect(),
+        hidden: 0,
+    });
+    groups.push(FacetGroup {
+        dim: Dim::Sureness,
+        values: Sureness::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, s)| value(s.slug(), s.label(), sure[i], filters.sureness.contains(s)))
+            .collect(),
+        hidden: 0,
+    });
+    let years = years
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .map(|(i, n)| (first_year + i as i32, n))
+        .collect();
     Faceted {
         records,
         groups,
@@ -546,16 +669,17 @@ mod tests {
     use crate::core::search::{Weights, query};
     use crate::core::{source, validate};
 
-    fn data() -> (Dataset, Index) {
+    fn data() -> (Dataset, Index, FacetIndex) {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
         let d = validate::validate(&source::load_dir(&dir).expect("seeds"))
             .expect("valid")
             .dataset;
         let ix = Index::build(&d);
-        (d, ix)
+        let fx = FacetIndex::build(&d);
+        (d, ix, fx)
     }
 
-    fn count(f: &Faceted, dim: Dim, key: &str) -> Option<usize> {
+    fn count(f: &Faceted<Rec>, dim: Dim, key: &str) -> Option<usize> {
         f.groups
             .iter()
             .find(|g| g.dim == dim)?
@@ -573,7 +697,7 @@ mod tests {
         results: usize,
         counts: &[(Dim, &str, Option<usize>)],
     ) {
-        let (d, ix) = data();
+        let (d, ix, fx) = data();
         let hits: Vec<Rec> = search(&ix, &d, &query::parse(q), &Weights::default())
             .hits
             .iter()
@@ -581,7 +705,7 @@ mod tests {
             .collect();
         let mut f = Filters::default();
         set(&mut f);
-        let got = apply(&d, &hits, &f);
+        let got = apply(&d, &fx, &hits, |r| *r, &f, &[]);
         assert_eq!(got.records.len(), results, "{q:?} {f:?}");
         for (dim, key, want) in counts {
             assert_eq!(count(&got, *dim, key), *want, "{q:?} {f:?}: {dim:?}={key}");
@@ -672,14 +796,14 @@ mod tests {
 
     #[test]
     fn the_lists_keep_their_order_and_length_whatever_the_query() {
-        let (d, ix) = data();
+        let (d, ix, fx) = data();
         let shape = |q: &str| -> Vec<(Dim, Vec<String>)> {
             let hits: Vec<Rec> = search(&ix, &d, &query::parse(q), &Weights::default())
                 .hits
                 .iter()
                 .map(|h| h.rec)
                 .collect();
-            apply(&d, &hits, &Filters::default())
+            apply(&d, &fx, &hits, |r| *r, &Filters::default(), &[])
                 .groups
                 .into_iter()
                 .map(|g| (g.dim, g.values.into_iter().map(|v| v.key).collect()))
@@ -691,7 +815,7 @@ mod tests {
 
     #[test]
     fn a_selected_value_with_no_results_stays_listed() {
-        let (d, ix) = data();
+        let (d, ix, fx) = data();
         let hits: Vec<Rec> = search(&ix, &d, &query::parse("belarus"), &Weights::default())
             .hits
             .iter()
@@ -699,8 +823,51 @@ mod tests {
             .collect();
         let mut f = Filters::default();
         f.toggle(Dim::Kind, "procurement");
-        let got = apply(&d, &hits, &f);
+        let got = apply(&d, &fx, &hits, |r| *r, &f, &[]);
         assert!(got.records.is_empty());
         assert_eq!(count(&got, Dim::Kind, "procurement"), Some(0));
+    }
+}
+
+#[cfg(test)]
+mod long_lists {
+    use super::*;
+
+    #[test]
+    fn long_facets_list_their_most_used_values_until_asked_for_all() {
+        let d = crate::core::validate::validate(&crate::core::synth::generate(2000, 3))
+            .expect("valid")
+            .dataset;
+        let fx = FacetIndex::build(&d);
+        let all: Vec<Rec> = (0..(d.facts.len() + d.entities.len()) as Rec).collect();
+        let short = apply(&d, &fx, &all, |r| *r, &Filters::default(), &[]);
+        let docs = short
+            .groups
+            .iter()
+            .find(|g| g.dim == Dim::Doc)
+            .expect("documents");
+        assert_eq!(docs.values.len(), SHORT_LIST);
+        assert_eq!(docs.hidden, d.documents.len() - SHORT_LIST);
+        let full = apply(&d, &fx, &all, |r| *r, &Filters::default(), &[Dim::Doc]);
+        assert_eq!(
+            full.groups
+                .iter()
+                .find(|g| g.dim == Dim::Doc)
+                .expect("documents")
+                .values
+                .len(),
+            d.documents.len()
+        );
+        // A chosen value is always listed, however little used.
+        let rare = fx.doc_order.last().copied().expect("a document");
+        let mut f = Filters::default();
+        f.toggle(Dim::Doc, &d.documents[rare as usize].id);
+        let chosen = apply(&d, &fx, &all, |r| *r, &f, &[]);
+        let g = chosen
+            .groups
+            .iter()
+            .find(|g| g.dim == Dim::Doc)
+            .expect("documents");
+        assert!(g.values.iter().any(|v| v.selected));
     }
 }

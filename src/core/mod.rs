@@ -10,6 +10,7 @@ pub mod coverage;
 pub mod extract;
 pub mod facets;
 pub mod model;
+pub mod order;
 pub mod raw;
 pub mod route;
 pub mod search;

@@ -30,6 +30,8 @@ pub struct AppState {
     pub shown: usize,
     /// Things worth telling the user (ignored link parameters, unknown ids), dismissible.
     pub notices: Vec<String>,
+    /// Long facets the user asked to see in full.
+    pub expanded: Vec<Dim>,
     pub history: History,
 }
 
@@ -43,6 +45,8 @@ pub enum Action {
     Years(Option<(i32, i32)>),
     ClearFilter(Dim),
     ClearFilters,
+    /// Lists every value of a long facet, not only the most used.
+    ShowAllValues(Dim),
     OpenCard(String),
     CloseCard,
     /// Opens a document, optionally highlighting a card's quote.
@@ -136,6 +140,12 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
             if v == View::Documents {
                 route.card = None;
             }
+        }
+        Action::ShowAllValues(dim) => {
+            if !s.expanded.contains(&dim) {
+                s.expanded.push(dim);
+            }
+            s.history = History::Keep;
         }
         Action::ShowMore => {
             s.shown = s.shown.max(PAGE) + PAGE;

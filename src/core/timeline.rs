@@ -17,6 +17,7 @@
 //! the SVG stays small at any zoom (10k events stay under 1,400 nodes).
 
 use crate::core::model::*;
+use crate::core::order::{order_of, permute, sort_by};
 use crate::core::search::{Rec, RecordRef};
 use crate::core::view::date_view;
 
@@ -261,6 +262,8 @@ pub struct Item {
     /// For a standing: its start and end in words, as precise as the documents are.
     pub from_text: String,
     pub to_text: String,
+    /// The fact an event item draws (for the table view).
+    pub fact: Option<FactIx>,
 }
 
 /// A lane and its items, sorted by start.
@@ -346,7 +349,7 @@ fn cadence(items: &[Item]) -> Option<String> {
         if n == 1.0 {
             "about every year".to_string()
         } else {
-            format!("about every {n} years")
+            format!("about every {} years", n as i64)
         }
     })
 }
@@ -432,6 +435,7 @@ pub fn chart(data: &Dataset, records: &[Rec]) -> Chart {
             point: a == b,
             from_text: String::new(),
             to_text: String::new(),
+            fact: Some(fi),
         };
         grow(item.start, item.end);
         match lanes.iter_mut().find(|l| l.key == key) {
@@ -445,7 +449,9 @@ pub fn chart(data: &Dataset, records: &[Rec]) -> Chart {
             }),
         }
     }
-    lanes.sort_by(|a, b| a.order.cmp(&b.order).then(a.label.cmp(&b.label)));
+    let lanes = sort_by(lanes, &|a: &Pending, b: &Pending| {
+        a.order.cmp(&b.order).then(a.label.cmp(&b.label))
+    });
     chart.events = lanes
         .into_iter()
         .map(
@@ -453,10 +459,12 @@ pub fn chart(data: &Dataset, records: &[Rec]) -> Chart {
                  key,
                  label,
                  card,
-                 mut items,
+                 items,
                  ..
              }| {
-                items.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.end.total_cmp(&b.end)));
+                let items = sort_by(items, &|a: &Item, b: &Item| {
+                    a.start.total_cmp(&b.start).then(a.end.total_cmp(&b.end))
+                });
                 let note = if key.starts_with("series-") {
                     cadence(&items)
                 } else {
@@ -590,6 +598,7 @@ pub fn chart(data: &Dataset, records: &[Rec]) -> Chart {
             point: false,
             from_text,
             to_text,
+            fact: None,
         };
         grow(item.start, item.end);
         match lanes.iter_mut().find(|l| l.key == e.id) {
@@ -604,22 +613,25 @@ pub fn chart(data: &Dataset, records: &[Rec]) -> Chart {
         }
     }
     for l in &mut lanes {
-        l.items.sort_by(|a, b| a.start.total_cmp(&b.start));
+        l.items = sort_by(std::mem::take(&mut l.items), &|a: &Item, b: &Item| {
+            a.start.total_cmp(&b.start)
+        });
     }
     // States first, then organisations; each by its earliest standing.
-    lanes.sort_by(|a, b| {
-        let kind = |l: &Lane| {
-            data.entities
-                .iter()
-                .find(|e| e.id == l.key)
-                .map(|e| e.kind != EntityKind::State)
-        };
-        kind(a)
-            .cmp(&kind(b))
-            .then(a.items[0].start.total_cmp(&b.items[0].start))
-            .then(a.label.cmp(&b.label))
+    let kind = |l: &Lane| {
+        data.entities
+            .iter()
+            .find(|e| e.id == l.key)
+            .map(|e| e.kind != EntityKind::State)
+    };
+    let kinds: Vec<Option<bool>> = lanes.iter().map(kind).collect();
+    let order = order_of(lanes.len(), &|a, b| {
+        kinds[a]
+            .cmp(&kinds[b])
+            .then(lanes[a].items[0].start.total_cmp(&lanes[b].items[0].start))
+            .then(lanes[a].label.cmp(&lanes[b].label))
     });
-    chart.membership = lanes;
+    chart.membership = permute(lanes, &order);
     chart.extent = extent;
     chart
 }
@@ -967,7 +979,7 @@ pub fn table(data: &Dataset, chart: &Chart) -> (Vec<YearRows>, Vec<MemberRow>) {
     let mut rows: Vec<(i32, f64, TableRow)> = Vec::new();
     for lane in &chart.events {
         for it in &lane.items {
-            let Some(f) = data.facts.iter().find(|f| f.id == it.card) else {
+            let Some(f) = it.fact.and_then(|f| data.facts.get(f as usize)) else {
                 continue;
             };
             let d = date_view(&f.date);
@@ -986,7 +998,11 @@ pub fn table(data: &Dataset, chart: &Chart) -> (Vec<YearRows>, Vec<MemberRow>) {
             ));
         }
     }
-    rows.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.2.title.cmp(&b.2.title)));
+    let rows =
+        sort_by(rows, &|a: &(i32, f64, TableRow),
+                        b: &(i32, f64, TableRow)| {
+            a.1.total_cmp(&b.1).then(a.2.title.cmp(&b.2.title))
+        });
     let mut groups: Vec<(String, Vec<TableRow>)> = Vec::new();
     for (y, _, r) in rows {
         match groups.last_mut() {
@@ -1344,6 +1360,7 @@ mod tests {
                     point: false,
                     from_text: String::new(),
                     to_text: String::new(),
+                    fact: None,
                 })
                 .collect(),
         }

@@ -1,20 +1,21 @@
 //! Display-ready view models: everything a component shows, already worded, ordered and
 //! highlighted, so the Yew layer only renders. Highlights are data (`Seg { mark }`), never HTML.
 
-use crate::core::facets::{self, CardKind, Dim, FacetGroup, Filters};
+use crate::core::facets::{self, CardKind, Dim, FacetGroup, FacetIndex, Filters};
 use crate::core::model::*;
 use crate::core::route::{QuoteRef, Route};
 use crate::core::search::index::Index;
-use crate::core::search::rank::{Highlighter, Outcome, search};
+use crate::core::search::rank::{Highlighter, Outcome, order, search};
 use crate::core::search::{Rec, RecordRef, Weights, query};
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The dataset and its index, with lookups by id built on first use.
 pub struct Catalog<'a> {
     pub data: &'a Dataset,
     pub index: &'a Index,
-    by_id: OnceLock<HashMap<&'a str, RecordRef>>,
+    /// Every record's id, sorted, for binary search (no hash table: less code in the wasm).
+    by_id: OnceLock<Vec<(&'a str, RecordRef)>>,
+    facets: OnceLock<FacetIndex>,
 }
 
 impl<'a> Catalog<'a> {
@@ -23,12 +24,18 @@ impl<'a> Catalog<'a> {
             data,
             index,
             by_id: OnceLock::new(),
+            facets: OnceLock::new(),
         }
+    }
+
+    /// Every record's facet values, computed on first use.
+    pub fn facets(&self) -> &FacetIndex {
+        self.facets.get_or_init(|| FacetIndex::build(self.data))
     }
 
     /// The fact or entity with this id.
     pub fn record(&self, id: &str) -> Option<RecordRef> {
-        let map = self.by_id.get_or_init(|| {
+        let ids = self.by_id.get_or_init(|| {
             let facts = self
                 .data
                 .facts
@@ -41,9 +48,12 @@ impl<'a> Catalog<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, e)| (e.id.as_str(), RecordRef::Entity(i as EntityIx)));
-            facts.chain(ents).collect()
+            let all: Vec<(&str, RecordRef)> = facts.chain(ents).collect();
+            crate::core::order::sort_by(all, &|a: &(&str, RecordRef), b| a.0.cmp(b.0))
         });
-        map.get(id).copied()
+        ids.binary_search_by(|(k, _)| (*k).cmp(id))
+            .ok()
+            .map(|i| ids[i].1)
     }
 
     pub fn doc(&self, id: &str) -> Option<DocIx> {
@@ -54,9 +64,11 @@ impl<'a> Catalog<'a> {
             .map(|i| i as DocIx)
     }
 
-    /// Runs a query as the search box would.
+    /// Runs a query as the search box would, every hit in rank order.
     pub fn search(&self, q: &str) -> Outcome {
-        search(self.index, self.data, &query::parse(q), &Weights::default())
+        let mut o = search(self.index, self.data, &query::parse(q), &Weights::default());
+        order(self.index, &mut o.hits, usize::MAX);
+        o
     }
 }
 
@@ -381,32 +393,48 @@ pub struct ResultsView {
     pub active: Vec<ActiveFilter>,
     /// Results before the filters applied, to say when filters hide everything.
     pub unfiltered: usize,
-    /// Every record that passed, in order (the timeline draws the facts among them).
+    /// Every record that passed, the shown ones first, in order (the timeline draws the facts
+    /// among them).
     pub records: Vec<Rec>,
 }
 
-/// Searches, filters and shapes the first `shown` results.
-pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize) -> ResultsView {
+/// Searches, filters and shapes the first `shown` results. `expanded` lists the long facets
+/// the user asked to see in full.
+pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim]) -> ResultsView {
     let data = cat.data;
-    let outcome = cat.search(&route.query);
-    let hits: Vec<Rec> = outcome.hits.iter().map(|h| h.rec).collect();
-    let faceted = facets::apply(data, &hits, &route.filters);
+    let outcome = search(
+        cat.index,
+        data,
+        &query::parse(&route.query),
+        &Weights::default(),
+    );
+    let unfiltered = outcome.hits.len();
+    let mut faceted = facets::apply(
+        data,
+        cat.facets(),
+        &outcome.hits,
+        |h| h.rec,
+        &route.filters,
+        expanded,
+    );
+    // Only what is shown needs ordering.
+    order(cat.index, &mut faceted.records, shown);
     let items: Vec<ResultItem> = faceted
         .records
         .iter()
         .take(shown)
-        .map(|&r| result_item(data, RecordRef::of(data, r), &outcome.highlight))
+        .map(|h| result_item(data, RecordRef::of(data, h.rec), &outcome.highlight))
         .collect();
     ResultsView {
         total: faceted.records.len(),
         more: faceted.records.len().saturating_sub(shown),
         items,
         facets: faceted.groups,
-        years: faceted.years.iter().map(|(y, n)| (*y, *n)).collect(),
+        years: faceted.years,
         suggestions: outcome.suggestions,
         active: active_filters(cat, &route.filters),
-        unfiltered: hits.len(),
-        records: faceted.records,
+        unfiltered,
+        records: faceted.records.iter().map(|h| h.rec).collect(),
     }
 }
 
@@ -619,7 +647,7 @@ pub fn fact_card(data: &Dataset, ix: FactIx) -> FactCard {
 
 pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
     let e = &data.entities[ix as usize];
-    let mut facts: Vec<(Option<(i32, i32)>, FactIx)> = data
+    let facts: Vec<(Option<(i32, i32)>, FactIx)> = data
         .facts
         .iter()
         .enumerate()
@@ -633,22 +661,29 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
         .map(|(i, f)| (f.date.when.span(), i as FactIx))
         .collect();
     // Chronological, undated last.
-    facts.sort_by_key(|(span, i)| (span.is_none(), *span, *i));
-    let mut counts: HashMap<DocIx, usize> = HashMap::new();
+    let facts = crate::core::order::sort_by(facts, &|a: &(Option<(i32, i32)>, FactIx), b| {
+        (a.0.is_none(), a.0, a.1).cmp(&(b.0.is_none(), b.0, b.1))
+    });
+    let mut counts = vec![0usize; data.documents.len()];
     for m in data.mentions.iter().filter(|m| m.entity == ix) {
-        *counts.entry(m.doc).or_default() += 1;
+        counts[m.doc as usize] += 1;
     }
-    let mut mentioned_in: Vec<(String, String, usize)> = counts
+    let mentioned_in: Vec<(String, String, usize)> = counts
         .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
         .map(|(d, n)| {
             (
-                data.documents[d as usize].id.clone(),
-                data.documents[d as usize].title.clone(),
+                data.documents[d].id.clone(),
+                data.documents[d].title.clone(),
                 n,
             )
         })
         .collect();
-    mentioned_in.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    let mentioned_in =
+        crate::core::order::sort_by(mentioned_in, &|a: &(String, String, usize), b| {
+            b.2.cmp(&a.2).then(a.0.cmp(&b.0))
+        });
     let mut aliases = e.aliases.clone();
     aliases.extend(e.abbreviations.iter().filter(|a| **a != e.name).cloned());
     EntityCard {
@@ -777,14 +812,16 @@ pub fn document(cat: &Catalog<'_>, doc_id: &str, quote: Option<&QuoteRef>) -> Op
         }
         paragraphs.push(pieces);
     }
-    let mut facts: Vec<(Option<(i32, i32)>, FactIx)> = data
+    let facts: Vec<(Option<(i32, i32)>, FactIx)> = data
         .facts
         .iter()
         .enumerate()
         .filter(|(_, f)| f.evidence.iter().any(|q| q.doc == d))
         .map(|(i, f)| (f.date.when.span(), i as FactIx))
         .collect();
-    facts.sort_by_key(|(span, i)| (span.is_none(), *span, *i));
+    let facts = crate::core::order::sort_by(facts, &|a: &(Option<(i32, i32)>, FactIx), b| {
+        (a.0.is_none(), a.0, a.1).cmp(&(b.0.is_none(), b.0, b.1))
+    });
     Some(DocumentView {
         id: doc.id.clone(),
         title: doc.title.clone(),
@@ -812,13 +849,29 @@ pub struct DocSummary {
     pub entities: usize,
 }
 
-pub fn documents(data: &Dataset) -> Vec<DocSummary> {
-    data.documents
+/// The first `shown` documents and how many there are. Facts per document are counted in one
+/// pass over the facts, not one per document.
+pub fn documents(data: &Dataset, shown: usize) -> (Vec<DocSummary>, usize) {
+    let mut facts = vec![0usize; data.documents.len()];
+    for f in &data.facts {
+        let mut docs: Vec<DocIx> = f.evidence.iter().map(|q| q.doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        for d in docs {
+            facts[d as usize] += 1;
+        }
+    }
+    let list = data
+        .documents
         .iter()
         .enumerate()
+        .take(shown)
         .map(|(i, d)| {
-            let i = i as DocIx;
-            let mut ents: Vec<EntityIx> = data.mentions_in(i).iter().map(|m| m.entity).collect();
+            let mut ents: Vec<EntityIx> = data
+                .mentions_in(i as DocIx)
+                .iter()
+                .map(|m| m.entity)
+                .collect();
             ents.sort_unstable();
             ents.dedup();
             DocSummary {
@@ -827,15 +880,12 @@ pub fn documents(data: &Dataset) -> Vec<DocSummary> {
                 page_date: d.page_date.clone(),
                 outlet: d.outlet.clone(),
                 written: date_view(&d.written),
-                facts: data
-                    .facts
-                    .iter()
-                    .filter(|f| f.evidence.iter().any(|q| q.doc == i))
-                    .count(),
+                facts: facts[i],
                 entities: ents.len(),
             }
         })
-        .collect()
+        .collect();
+    (list, data.documents.len())
 }
 
 /// A citation of a card a reader can paste: title, date, source, outlet, page date, quote, link.
@@ -1106,6 +1156,7 @@ mod tests {
                 ..Default::default()
             },
             30,
+            &[],
         );
         assert_eq!(r.items[0].id, "yekaterinburg");
         let talks = r
@@ -1126,6 +1177,7 @@ mod tests {
                 ..Default::default()
             },
             30,
+            &[],
         );
         let title: String = r.items[0].title.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(title, "CIS (Commonwealth of Independent States)");

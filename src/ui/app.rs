@@ -167,13 +167,21 @@ pub fn app() -> Html {
         });
     }
 
+    // The first frame with result cards in it, for the start-up benchmark.
+    use_effect_with((), |_| web::after_paint(|| web::mark("sco:first-cards")));
     // Offline: register the service worker once; its reports drive the indicator and the
     // "new version" prompt.
     let offline = use_state(|| web::Offline::Checking);
     {
         let offline = offline.clone();
+        // After the first cards are up: its precache downloads should not compete with them.
         use_effect_with((), move |_| {
-            web::register_service_worker(move |s| offline.set(s))
+            web::after_paint(move || {
+                gloo::timers::callback::Timeout::new(300, move || {
+                    web::register_service_worker(move |s| offline.set(s))
+                })
+                .forget();
+            })
         });
     }
 
@@ -183,19 +191,27 @@ pub fn app() -> Html {
             state.route.query.clone(),
             state.route.filters.clone(),
             state.shown,
+            state.expanded.clone(),
         );
-        use_memo(key, |(q, f, shown)| {
+        use_memo(key, |(q, f, shown, expanded)| {
             let r = Route {
                 query: q.clone(),
                 filters: f.clone(),
                 ..Default::default()
             };
-            view::results(cat, &r, *shown)
+            view::results(cat, &r, *shown, expanded)
         })
     };
     // The charts draw the facts among the filtered records; built only when a chart is shown.
     let charting = matches!(state.route.view, View::Timeline | View::Table);
-    let chart = use_memo((results.clone(), charting), |(r, on)| {
+    // Keyed on the query and filters, not on the results: "show more" must not rebuild it.
+    let chart_key = (
+        state.route.query.clone(),
+        state.route.filters.clone(),
+        charting,
+    );
+    let chart = use_memo(chart_key, |(_, _, on)| {
+        let r = &results;
         if *on {
             timeline::chart(cat.data, &r.records)
         } else {
@@ -223,7 +239,17 @@ pub fn app() -> Html {
                 .and_then(|d| view::document(cat, d, quote.as_ref()))
         },
     );
-    let docs = use_memo((), |_| view::documents(cat.data));
+    // The document list is built only when it is shown, a page at a time.
+    let docs = use_memo(
+        (state.route.view == View::Documents, state.shown),
+        |(on, shown)| {
+            if *on {
+                view::documents(cat.data, *shown)
+            } else {
+                (Vec::new(), 0)
+            }
+        },
+    );
 
     // The title names what is open, so history entries and shared tabs read well.
     {
@@ -287,7 +313,9 @@ pub fn app() -> Html {
                     </div>
                 }
             }
-            View::Documents => html! { <DocumentList docs={docs.clone()} /> },
+            View::Documents => {
+                html! { <DocumentList docs={Rc::new(docs.0.clone())} total={docs.1} /> }
+            }
         }
     };
 

@@ -1,7 +1,7 @@
 //! The document reader (the full text, mentions linked, one quote highlighted) and the list of
 //! documents.
 
-use super::common::{DateBadge, Link, status_badge};
+use super::common::{DateBadge, Link, status_badge, use_nav};
 use crate::core::route::View;
 use crate::core::state::Action;
 use crate::core::view::{DocSummary, DocumentView};
@@ -82,14 +82,18 @@ pub fn reader(props: &ReaderProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct DocListProps {
+    /// The documents shown (a page at a time).
     pub docs: Rc<Vec<DocSummary>>,
+    /// How many there are.
+    pub total: usize,
 }
 
 #[function_component(DocumentList)]
 pub fn document_list(props: &DocListProps) -> Html {
+    let nav = use_nav();
     html! {
         <section class="documents" aria-labelledby="docs-heading">
-            <h2 id="docs-heading">{ format!("Source documents ({})", props.docs.len()) }</h2>
+            <h2 id="docs-heading">{ format!("Source documents ({})", props.total) }</h2>
             <p class="lede">{ "Every fact in this explorer quotes one of these documents. Open one to read it with its names linked to their cards." }</p>
             <ol class="result-list">
                 { for props.docs.iter().map(|d| html! {
@@ -110,6 +114,11 @@ pub fn document_list(props: &DocListProps) -> Html {
                     </li>
                 }) }
             </ol>
+            if props.total > props.docs.len() {
+                <button type="button" class="show-more" onclick={nav.dispatch.reform(|_: MouseEvent| Action::ShowMore)}>
+                    { format!("Show more ({} more)", props.total - props.docs.len()) }
+                </button>
+            }
             <p><Link action={Action::SetView(View::Search)}>{ "Back to search" }</Link></p>
         </section>
     }

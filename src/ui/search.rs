@@ -90,6 +90,11 @@ pub fn filters(props: &FiltersProps) -> Html {
                 <legend>{ dim.label() }</legend>
                 { clear }
                 <ul class="facet-values">{ for values }</ul>
+                if g.hidden > 0 {
+                    <button type="button" class="show-all" onclick={nav.dispatch.reform(move |_: MouseEvent| Action::ShowAllValues(dim))}>
+                        { format!("Show all {} values", g.values.len() + g.hidden) }
+                    </button>
+                }
             </fieldset>
         }
     });
@@ -169,8 +174,8 @@ pub fn year_range(props: &YearRangeProps) -> Html {
         let inside = *y >= from && *y <= to;
         let h = (*count as f64 * 34.0 / max as f64).max(2.0);
         html! {
-            <rect class={classes!("bar", inside.then_some("in"))} x={(i as f64 * 10.0 + 1.0).to_string()} y={(36.0 - h).to_string()}
-                width="8" height={h.to_string()}><title>{ format!("{y}: {count}") }</title></rect>
+            <rect class={classes!("bar", inside.then_some("in"))} x={crate::core::order::px(i as f64 * 10.0 + 1.0)} y={crate::core::order::px(36.0 - h)}
+                width="8" height={crate::core::order::px(h)}><title>{ format!("{y}: {count}") }</title></rect>
         }
     });
     html! {
@@ -179,7 +184,7 @@ pub fn year_range(props: &YearRangeProps) -> Html {
             if chosen.is_some() {
                 <Link class="clear" action={Action::Years(None)} label="Clear years">{ "Clear" }</Link>
             }
-            <svg class="histogram" viewBox={format!("0 0 {} 36", n * 10.0)} preserveAspectRatio="none" aria-hidden="true">{ for bars }</svg>
+            <svg class="histogram" viewBox={format!("0 0 {} 36", crate::core::order::px(n * 10.0))} preserveAspectRatio="none" aria-hidden="true">{ for bars }</svg>
             <div class="year-selects">
                 { select("year-from", "From", from, true) }
                 { select("year-to", "To", to, false) }

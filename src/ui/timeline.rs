@@ -3,11 +3,11 @@
 //! and listens.
 
 use super::common::{Link, use_nav};
+use crate::core::order::px;
 use crate::core::route::View;
 use crate::core::state::Action;
 use crate::core::timeline::{self, Chart, LabelAt, Layout, Mark, OPEN_PX, Viewport};
 use crate::web;
-use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,10 +19,22 @@ pub struct TimelineProps {
 /// A gesture in progress: pointers down and where they started.
 #[derive(Default)]
 struct Gesture {
-    pointers: HashMap<i32, f64>,
-    start: HashMap<i32, f64>,
+    /// (pointer id, x now) and (pointer id, x at the start), for the one or two pointers down.
+    pointers: Vec<(i32, f64)>,
+    start: Vec<(i32, f64)>,
     view: Option<Viewport>,
     moved: bool,
+}
+
+fn put(list: &mut Vec<(i32, f64)>, id: i32, x: f64) {
+    match list.iter_mut().find(|p| p.0 == id) {
+        Some(p) => p.1 = x,
+        None => list.push((id, x)),
+    }
+}
+
+fn at(list: &[(i32, f64)], id: i32) -> f64 {
+    list.iter().find(|p| p.0 == id).map_or(0.0, |p| p.1)
 }
 
 #[function_component(Timeline)]
@@ -110,8 +122,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 return;
             }
             let mut g = gesture.borrow_mut();
-            g.pointers.insert(e.pointer_id(), f64::from(e.client_x()));
-            g.start.insert(e.pointer_id(), f64::from(e.client_x()));
+            put(&mut g.pointers, e.pointer_id(), f64::from(e.client_x()));
+            put(&mut g.start, e.pointer_id(), f64::from(e.client_x()));
             g.view = Some(view);
             g.moved = false;
         })
@@ -122,21 +134,21 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         Callback::from(move |e: PointerEvent| {
             let mut g = gesture.borrow_mut();
             let Some(start_view) = g.view else { return };
-            if !g.pointers.contains_key(&e.pointer_id()) {
+            if !g.pointers.iter().any(|p| p.0 == e.pointer_id()) {
                 return;
             }
-            g.pointers.insert(e.pointer_id(), f64::from(e.client_x()));
-            let ids: Vec<i32> = g.pointers.keys().copied().collect();
+            put(&mut g.pointers, e.pointer_id(), f64::from(e.client_x()));
+            let ids: Vec<i32> = g.pointers.iter().map(|p| p.0).collect();
             if ids.len() >= 2 {
                 // Pinch: the spread of two pointers now against when they went down.
                 let (a, b) = (ids[0], ids[1]);
-                let now = (g.pointers[&a] - g.pointers[&b]).abs().max(1.0);
-                let then = (g.start[&a] - g.start[&b]).abs().max(1.0);
-                let mid = (g.pointers[&a] + g.pointers[&b]) / 2.0;
+                let now = (at(&g.pointers, a) - at(&g.pointers, b)).abs().max(1.0);
+                let then = (at(&g.start, a) - at(&g.start, b)).abs().max(1.0);
+                let mid = (at(&g.pointers, a) + at(&g.pointers, b)) / 2.0;
                 g.moved = true;
                 live.set(Some(start_view.zoom(now / then, anchor_of(mid))));
             } else {
-                let dx = g.pointers[&e.pointer_id()] - g.start[&e.pointer_id()];
+                let dx = at(&g.pointers, e.pointer_id()) - at(&g.start, e.pointer_id());
                 if dx.abs() > 4.0 || g.moved {
                     if !g.moved {
                         web::capture_pointer("tl-frame", e.pointer_id());
@@ -153,8 +165,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         let commit = commit.clone();
         Callback::from(move |e: PointerEvent| {
             let mut g = gesture.borrow_mut();
-            g.pointers.remove(&e.pointer_id());
-            g.start.remove(&e.pointer_id());
+            g.pointers.retain(|p| p.0 != e.pointer_id());
+            g.start.retain(|p| p.0 != e.pointer_id());
             if g.pointers.is_empty() {
                 g.view = None;
                 if g.moved
@@ -212,12 +224,12 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         html! {
             <div class="chart-wrap">
                 <svg class={classes!("chart", if which { "events" } else { "membership" })}
-                    width={lay.width.to_string()} height={lay.height.to_string()}
-                    viewBox={format!("0 0 {} {}", lay.width, lay.height)} role="group" aria-label={title}>
+                    width={px(lay.width)} height={px(lay.height)}
+                    viewBox={format!("0 0 {} {}", px(lay.width), px(lay.height))} role="group" aria-label={title}>
                     { axis(lay) }
                     { for lay.lanes.iter().enumerate().map(|(i, l)| lane_label(l, i, lay)) }
                     if let Some(x) = lay.horizon_x {
-                        <line class="horizon" x1={x.to_string()} x2={x.to_string()} y1={timeline::AXIS_H.to_string()} y2={lay.height.to_string()} />
+                        <line class="horizon" x1={px(x)} x2={px(x)} y1={px(timeline::AXIS_H)} y2={px(lay.height)} />
                     }
                     { for lay.marks.iter().enumerate().map(|(i, m)| mark(m, i, which, selected.as_deref() == Some(m.card.as_str()), &nav.dispatch, &hover)) }
                     if let Some(m) = hovered { { tooltip(&m, lay) } }
@@ -285,11 +297,11 @@ fn tooltip(m: &Mark, lay: &Layout) -> Html {
     };
     let last = lines.len() - 1;
     html! {
-        <g class="tooltip" role="tooltip" transform={format!("translate({x} {y})")}>
-            <rect width={w.to_string()} height={h.to_string()} rx="6" />
+        <g class="tooltip" role="tooltip" transform={format!("translate({} {})", px(x), px(y))}>
+            <rect width={px(w)} height={px(h)} rx="6" />
             <text>
                 { for lines.into_iter().enumerate().map(|(i, l)| html! {
-                    <tspan x="8" y={(18.0 + i as f64 * 16.0).to_string()} class={classes!((i == last && m.count == 1).then_some("tip-hint"))}>{ l }</tspan>
+                    <tspan x="8" y={px(18.0 + i as f64 * 16.0)} class={classes!((i == last && m.count == 1).then_some("tip-hint"))}>{ l }</tspan>
                 }) }
             </text>
         </g>
@@ -318,9 +330,9 @@ fn axis(lay: &Layout) -> Html {
         <g class="axis" aria-hidden="true">
             { for lay.ticks.iter().map(|t| html! {
                 <>
-                    <line class={classes!("grid", t.major.then_some("major"))} x1={t.x.to_string()} x2={t.x.to_string()}
-                        y1={(timeline::AXIS_H - 6.0).to_string()} y2={lay.height.to_string()} />
-                    <text x={(t.x + 3.0).to_string()} y="16">{ t.label.clone() }</text>
+                    <line class={classes!("grid", t.major.then_some("major"))} x1={px(t.x)} x2={px(t.x)}
+                        y1={px(timeline::AXIS_H - 6.0)} y2={px(lay.height)} />
+                    <text x={px(t.x + 3.0)} y="16">{ t.label.clone() }</text>
                 </>
             }) }
         </g>
@@ -329,14 +341,14 @@ fn axis(lay: &Layout) -> Html {
 
 fn lane_label(l: &timeline::LaneBox, i: usize, lay: &Layout) -> Html {
     let name = html! {
-        <text class="lane-name" x="8" y={(l.y + 16.0).to_string()}>{ shorten(&l.label, (lay.plot_x / 7.4) as usize) }</text>
+        <text class="lane-name" x="8" y={px(l.y + 16.0)}>{ shorten(&l.label, (lay.plot_x / 7.4) as usize) }</text>
     };
     html! {
         <g class={classes!("lane", (i % 2 == 1).then_some("odd"))}>
-            <rect class="lane-bg" x="0" y={l.y.to_string()} width={lay.width.to_string()} height={l.h.to_string()} />
+            <rect class="lane-bg" x="0" y={px(l.y)} width={px(lay.width)} height={px(l.h)} />
             { name }
             if let Some(n) = &l.note {
-                <text class="lane-note" x="8" y={(l.y + 30.0).to_string()}>{ n.clone() }</text>
+                <text class="lane-note" x="8" y={px(l.y + 30.0)}>{ n.clone() }</text>
             }
         </g>
     }
@@ -406,13 +418,13 @@ fn mark(
     );
     let shape = if m.point && !cluster {
         let (cx, cy, r) = (m.x + m.w / 2.0, m.y + m.h / 2.0, m.h / 2.0);
-        html! { <path class="shape" d={format!("M{cx} {}L{} {cy}L{cx} {}L{} {cy}Z", cy - r, cx + r, cy + r, cx - r)} /> }
+        html! { <path class="shape" d={format!("M{} {}L{} {}L{} {}L{} {}Z", px(cx), px(cy - r), px(cx + r), px(cy), px(cx), px(cy + r), px(cx - r), px(cy))} /> }
     } else {
-        html! { <rect class="shape" x={m.x.to_string()} y={m.y.to_string()} width={m.w.to_string()} height={m.h.to_string()} rx="3" /> }
+        html! { <rect class="shape" x={px(m.x)} y={px(m.y)} width={px(m.w)} height={px(m.h)} rx="3" /> }
     };
     // An unknown start or end fades out beyond the dated part instead of stopping at a date.
     let fade = |x: f64, mask: &'static str| {
-        html! { <rect class="shape fade" x={x.to_string()} y={m.y.to_string()} width={OPEN_PX.to_string()} height={m.h.to_string()} mask={mask} /> }
+        html! { <rect class="shape fade" x={px(x)} y={px(m.y)} width={px(OPEN_PX)} height={px(m.h)} mask={mask} /> }
     };
     let (fade_l, fade_r) = (
         if m.open_start { OPEN_PX } else { 0.0 },
@@ -442,7 +454,7 @@ fn mark(
             </a>
             if let Some(text) = label {
                 <text aria-hidden="true" class={classes!("mark-label", (m.label_at == LabelAt::Inside).then_some("inside"), m.inferred.then_some("inferred"))}
-                    x={label_x.to_string()} y={(m.y + m.h - 4.0).to_string()} text-anchor={anchor}>{ text }</text>
+                    x={px(label_x)} y={px(m.y + m.h - 4.0)} text-anchor={anchor}>{ text }</text>
             }
         </>
     }

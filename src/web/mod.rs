@@ -404,10 +404,41 @@ pub fn apply_update() {
 }
 
 /// Test hooks, compiled in only when SCO_TEST_HOOKS is set at build time:
-/// `window.__scoPanic(message)` panics inside the app, to test the panic panel.
+/// - `window.__scoPanic(message)` panics inside the app, to test the panic panel;
+/// - `window.__scoSearch(query, runs)` runs the pure search `runs` times and returns the
+///   median milliseconds, for the benchmark.
 pub fn install_test_hooks() {
     let Some(w) = window() else { return };
     let panic = Closure::<dyn Fn(String)>::new(|message: String| panic!("{message}"));
     let _ = js_sys::Reflect::set(&w, &"__scoPanic".into(), panic.as_ref());
     panic.forget();
+    let search = Closure::<dyn Fn(String, u32) -> f64>::new(|q: String, runs: u32| {
+        let cat = crate::data::catalog();
+        let mut times: Vec<f64> = (0..runs.max(1))
+            .map(|_| {
+                let t0 = now();
+                let hits = cat.search(&q).hits.len();
+                std::hint::black_box(hits);
+                now() - t0
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    });
+    let _ = js_sys::Reflect::set(&w, &"__scoSearch".into(), search.as_ref());
+    search.forget();
+}
+
+/// `performance.now()`, or 0 where there is no clock.
+pub fn now() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// A `performance.mark`, for the benchmark to read.
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
 }

@@ -290,8 +290,8 @@ impl Index {
     }
 
     /// Names and aliases whose squashed form starts with `whole` (a query squashed the same
-    /// way), with their record.
-    pub fn names_starting(&self, data: &Dataset, whole: &str) -> Vec<(String, Rec)> {
+    /// way), with their record; at most `limit` of them.
+    pub fn names_starting(&self, data: &Dataset, whole: &str, limit: usize) -> Vec<(String, Rec)> {
         let squashed = |&(r, k): &(Rec, u8)| -> String {
             names(data, RecordRef::of(data, r))
                 .get(k as usize)
@@ -303,6 +303,7 @@ impl Index {
             .iter()
             .map(|e| (squashed(e), e.0))
             .take_while(|(n, _)| n.starts_with(whole))
+            .take(limit)
             .collect()
     }
 }

@@ -6,7 +6,6 @@ use super::normalize::{canonical, tokens};
 use super::query::{Query, Term};
 use super::{Field, Rec, RecordRef, Weights, fields};
 use crate::core::model::Dataset;
-use std::collections::HashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
@@ -18,7 +17,8 @@ pub struct Hit {
 
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
-    /// Every matching record, best first.
+    /// Every matching record, in no particular order (see [`order`]), except that an empty
+    /// query gives every record newest first.
     pub hits: Vec<Hit>,
     /// The index terms that the query reached, for highlighting.
     pub highlight: Highlighter,
@@ -26,37 +26,45 @@ pub struct Outcome {
     pub suggestions: Vec<String>,
 }
 
-/// Marks the words of a text that the query matched.
+/// Marks the words of a text that the query matched: words equal to a matched index term,
+/// and words starting with a prefix the user is typing.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Highlighter {
-    terms: HashSet<Box<str>>,
+    /// Sorted, for binary search.
+    terms: Vec<Box<str>>,
+    prefixes: Vec<String>,
 }
 
 impl Highlighter {
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.terms.is_empty() && self.prefixes.is_empty()
+    }
+
+    fn hit(&self, t: &str) -> bool {
+        let one = |t: &str| {
+            self.terms.binary_search_by(|x| (**x).cmp(t)).is_ok()
+                || self.prefixes.iter().any(|p| t.starts_with(p.as_str()))
+        };
+        one(t) || canonical(t).is_some_and(|c| one(&c))
     }
 
     /// Byte ranges of the matched words of `text`, in order, not overlapping.
     pub fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
-        if self.terms.is_empty() {
+        if self.is_empty() {
             return Vec::new();
         }
         let toks = tokens(text);
         let mut out: Vec<(usize, usize)> = Vec::new();
-        let hit = |t: &str| {
-            self.terms.contains(t) || canonical(t).is_some_and(|c| self.terms.contains(c.as_str()))
-        };
         for (i, t) in toks.iter().enumerate() {
             let joined =
-                t.joins_previous && i > 0 && hit(&format!("{}{}", toks[i - 1].text, t.text));
+                t.joins_previous && i > 0 && self.hit(&format!("{}{}", toks[i - 1].text, t.text));
             if joined {
                 let start = toks[i - 1].start;
                 match out.last_mut() {
                     Some(last) if last.0 == start => last.1 = t.end,
                     _ => out.push((start, t.end)),
                 }
-            } else if hit(&t.text) {
+            } else if self.hit(&t.text) {
                 out.push((t.start, t.end));
             }
         }
@@ -66,6 +74,12 @@ impl Highlighter {
 
 /// Within tiers 3 and 4, up to this much is added for how much of the name the query covers.
 const NAME_COVER_BONUS: f32 = 10.0;
+/// At most this many names are looked at for whole-query name matches.
+const NAME_LIFT_LIMIT: usize = 300;
+/// A prefix expansion stops adding words (most frequent first) once it reaches this many
+/// postings, so a one- or two-letter prefix over a huge dataset stays fast; the next letter
+/// makes the match complete again. Never reached by the real dataset.
+pub const PREFIX_POSTINGS_BUDGET: u64 = 200_000;
 
 const NAME_BIT: u32 = 1 << Field::Name as u32;
 
@@ -79,7 +93,25 @@ enum Group<'q> {
     },
 }
 
-/// Runs a query. An empty query returns every record, newest first.
+/// Per-record working arrays, kept between searches so a keystroke allocates nothing in
+/// proportion to the dataset. Only entries the search touched are non-zero, and only those are
+/// reset afterwards.
+#[derive(Default)]
+struct Scratch {
+    total: Vec<f32>,
+    matched: Vec<u16>,
+    fuzzy: Vec<bool>,
+    cur: Vec<f32>,
+    cur_fuzzy: Vec<bool>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// Runs a query and returns every hit, *unordered*: ordering all of them is wasted work when a
+/// screen shows thirty; [`order`] puts the best first. An empty query returns every record,
+/// newest first.
 pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
     if q.is_empty() {
         let hits = ix
@@ -96,15 +128,33 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
             ..Default::default()
         };
     }
+    SCRATCH.with(|s| search_with(ix, data, q, w, &mut s.borrow_mut()))
+}
+
+fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scratch) -> Outcome {
     let field_best = best_weight_table(w);
     let n = ix.records as usize;
-    let mut total = vec![0f32; n];
-    let mut matched = vec![0u16; n];
-    let mut fuzzy = vec![false; n];
-    let mut cur = vec![0f32; n];
-    let mut cur_fuzzy = vec![false; n];
+    if s.total.len() != n {
+        *s = Scratch {
+            total: vec![0.0; n],
+            matched: vec![0; n],
+            fuzzy: vec![false; n],
+            cur: vec![0.0; n],
+            cur_fuzzy: vec![false; n],
+        };
+    }
+    let Scratch {
+        total,
+        matched,
+        fuzzy,
+        cur,
+        cur_fuzzy,
+    } = s;
+    // Records the first group matched: every later group can only narrow them.
+    let mut seen: Vec<Rec> = Vec::new();
     let mut touched: Vec<Rec> = Vec::new();
-    let mut highlight = HashSet::new();
+    let mut highlight: Vec<Box<str>> = Vec::new();
+    let mut prefixes: Vec<String> = Vec::new();
 
     let groups: Vec<Group<'_>> = q
         .terms
@@ -118,7 +168,7 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
         .collect();
     for (gi, group) in groups.iter().enumerate() {
         let gi = gi as u16;
-        let mut visit = |rec: Rec, s: f32, fz: bool| {
+        let mut visit = |rec: Rec, sc: f32, fz: bool| {
             let r = rec as usize;
             if matched[r] != gi {
                 return;
@@ -126,8 +176,8 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
             if cur[r] == 0.0 {
                 touched.push(rec);
             }
-            if s > cur[r] || (s == cur[r] && !fz) {
-                cur[r] = s;
+            if sc > cur[r] || (sc == cur[r] && !fz) {
+                cur[r] = sc;
                 cur_fuzzy[r] = fz;
             }
         };
@@ -148,30 +198,46 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
                 // Records that say the date in words: every word, the year's field scoring.
                 let ids: Vec<Option<u32>> = words.iter().map(|wd| ix.find(wd)).collect();
                 if let Some(ids) = ids.into_iter().collect::<Option<Vec<u32>>>() {
-                    let mut seen = vec![0u8; if ids.len() > 1 { n } else { 0 }];
                     let (year, rest) = ids.split_last().expect("a date has a year");
+                    // Count, per record, how many of the other words it has.
+                    // The records that have every other word: postings come in record order,
+                    // so this is a merge of sorted lists.
+                    let mut have: Vec<Rec> = Vec::new();
                     for (i, &t) in rest.iter().enumerate() {
-                        for p in ix.postings(t) {
-                            let r = (p >> 8) as usize;
-                            if seen[r] == i as u8 {
-                                seen[r] = i as u8 + 1;
-                            }
-                        }
+                        let recs: Vec<Rec> = ix.postings(t).map(|p| p >> 8).collect();
+                        have = if i == 0 {
+                            recs
+                        } else {
+                            recs.into_iter()
+                                .filter(|r| have.binary_search(r).is_ok())
+                                .collect()
+                        };
                     }
                     for p in ix.postings(*year) {
-                        if rest.is_empty() || seen[(p >> 8) as usize] == rest.len() as u8 {
+                        if rest.is_empty() || have.binary_search(&(p >> 8)).is_ok() {
                             visit(p >> 8, field_best[(p & 0xff) as usize], false);
                         }
                     }
                     for &t in &ids {
-                        highlight.insert(ix.terms[t as usize].clone());
+                        highlight.push(ix.terms[t as usize].clone());
                     }
                 }
                 Vec::new()
             }
         };
+        if let Group::Word(t) = group
+            && t.prefix
+            && !t.exact_only
+        {
+            prefixes.push(t.text.clone());
+            prefixes.extend(t.written.clone());
+        }
         for (t, quality, fz) in expansions {
-            highlight.insert(ix.terms[t as usize].clone());
+            // Prefix matches are highlighted by the prefix itself; only exact and typo
+            // matches need their word remembered.
+            if quality != w.prefix {
+                highlight.push(ix.terms[t as usize].clone());
+            }
             for p in ix.postings(t) {
                 let rec = p >> 8;
                 // A word in a short name counts for more than the same word in a long title.
@@ -189,11 +255,18 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
             matched[r] = gi + 1;
             fuzzy[r] |= cur_fuzzy[r];
             cur[r] = 0.0;
+            cur_fuzzy[r] = false;
         }
-        touched.clear();
+        if gi == 0 {
+            seen = std::mem::take(&mut touched);
+        } else {
+            touched.clear();
+        }
     }
     let need = groups.len() as u16;
-    let mut candidates: Vec<Rec> = (0..ix.records)
+    let mut candidates: Vec<Rec> = seen
+        .iter()
+        .copied()
         .filter(|&r| matched[r as usize] == need)
         .collect();
     if !q.phrases.is_empty() {
@@ -206,48 +279,49 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
     // Whole-query name matches lift a record to tier 4 (equal) or 3 (prefix); among name
     // prefixes, the name the query covers most of wins ("pak" prefers "Pakistan" to
     // "Pakistan Air Force").
-    let mut tier: Vec<(u8, f32)> = Vec::new();
-    if !candidates.is_empty() && !q.whole.is_empty() {
-        tier = vec![(0, 0.0); n];
-        for (name, r) in ix.names_starting(data, &q.whole) {
+    let mut lifted: Vec<(Rec, u8, f32)> = Vec::new();
+    if !candidates.is_empty() && q.whole.len() >= 2 {
+        for (name, r) in ix.names_starting(data, &q.whole, NAME_LIFT_LIMIT) {
             let cover = q.whole.len() as f32 / name.len().max(1) as f32;
-            let slot = &mut tier[r as usize];
             let t = if name.len() == q.whole.len() { 4 } else { 3 };
-            if (t, cover) > (slot.0, slot.1) {
-                *slot = (t, cover);
-            }
+            lifted.push((r, t, cover));
         }
+        // Best lift per record first, then one entry per record, for binary search.
+        lifted = crate::core::order::sort_by(lifted, &|a: &(Rec, u8, f32), b| {
+            a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(b.2.total_cmp(&a.2))
+        });
+        lifted.dedup_by_key(|l| l.0);
     }
-    let mut hits: Vec<Hit> = candidates
+    let hits: Vec<Hit> = candidates
         .into_iter()
         .map(|rec| {
             let r = rec as usize;
-            let (t, cover) = tier.get(r).copied().unwrap_or((0, 0.0));
-            match t {
-                0 if fuzzy[r] => Hit {
+            match lifted.binary_search_by_key(&rec, |l| l.0) {
+                Ok(i) => Hit {
+                    rec,
+                    tier: lifted[i].1,
+                    score: total[r] + NAME_COVER_BONUS * lifted[i].2,
+                },
+                Err(_) if fuzzy[r] => Hit {
                     rec,
                     tier: 1,
                     score: total[r],
                 },
-                0 => Hit {
+                Err(_) => Hit {
                     rec,
                     tier: 2,
                     score: total[r],
                 },
-                _ => Hit {
-                    rec,
-                    tier: t,
-                    score: total[r] + NAME_COVER_BONUS * cover,
-                },
             }
         })
         .collect();
-    hits.sort_unstable_by(|a, b| {
-        b.tier
-            .cmp(&a.tier)
-            .then(b.score.total_cmp(&a.score))
-            .then(ix.date_rank[a.rec as usize].cmp(&ix.date_rank[b.rec as usize]))
-    });
+    // Leave the scratch clean for the next search.
+    for &rec in &seen {
+        let r = rec as usize;
+        total[r] = 0.0;
+        matched[r] = 0;
+        fuzzy[r] = false;
+    }
     let suggestions = if hits.is_empty() {
         suggest(ix, q)
     } else {
@@ -255,9 +329,31 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
     };
     Outcome {
         hits,
-        highlight: Highlighter { terms: highlight },
+        highlight: Highlighter {
+            terms: highlight,
+            prefixes,
+        },
         suggestions,
     }
+}
+
+/// Puts the best `k` hits first, in order: tier, then score, then date (newest first). The
+/// rest stay unordered.
+pub fn order(ix: &Index, hits: &mut [Hit], k: usize) {
+    let cmp = |a: &Hit, b: &Hit| {
+        b.tier
+            .cmp(&a.tier)
+            .then(b.score.total_cmp(&a.score))
+            .then(ix.date_rank[a.rec as usize].cmp(&ix.date_rank[b.rec as usize]))
+    };
+    let k = k.min(hits.len());
+    if k == 0 {
+        return;
+    }
+    if k < hits.len() {
+        hits.select_nth_unstable_by(k - 1, cmp);
+    }
+    hits[..k].sort_unstable_by(cmp);
 }
 
 /// For each field mask, the weight of its best field.
@@ -288,12 +384,24 @@ fn expand(ix: &Index, t: &Term, w: &Weights) -> Vec<(u32, f32, bool)> {
         return out;
     }
     if t.prefix {
+        let mut more: Vec<u32> = Vec::new();
         for f in &forms {
-            for id in ix.prefix_range(f) {
-                if !out.iter().any(|(o, _, _)| *o == id) {
-                    out.push((id, w.prefix, false));
-                }
+            more.extend(
+                ix.prefix_range(f)
+                    .filter(|id| !out.iter().any(|(o, _, _)| o == id)),
+            );
+        }
+        crate::core::order::sort_indices(&mut more, &|a, b| {
+            ix.count(b).cmp(&ix.count(a)).then(a.cmp(&b))
+        });
+        more.dedup();
+        let mut spent: u64 = out.iter().map(|(id, _, _)| u64::from(ix.count(*id))).sum();
+        for id in more {
+            if spent >= PREFIX_POSTINGS_BUDGET {
+                break;
             }
+            spent += u64::from(ix.count(id));
+            out.push((id, w.prefix, false));
         }
     }
     let len = t.text.chars().count();
@@ -306,13 +414,22 @@ fn expand(ix: &Index, t: &Term, w: &Weights) -> Vec<(u32, f32, bool)> {
     };
     if max_edits > 0 {
         let a: Vec<char> = t.text.chars().collect();
+        let ascii = t.text.is_ascii();
+        let mut b: Vec<char> = Vec::new();
         for l in len.saturating_sub(max_edits)..=(len + max_edits).min(31) {
             for &id in &ix.by_len[l] {
-                if out.iter().any(|(o, _, _)| *o == id) {
-                    continue;
-                }
-                let b: Vec<char> = ix.terms[id as usize].chars().collect();
-                if let Some(d) = edit_distance(&a, &b, max_edits) {
+                let term = &ix.terms[id as usize];
+                // Most words are ASCII: compare bytes without building a char vector.
+                let d = if ascii && term.is_ascii() {
+                    edit_distance(t.text.as_bytes(), term.as_bytes(), max_edits)
+                } else {
+                    b.clear();
+                    b.extend(term.chars());
+                    edit_distance(&a, &b, max_edits)
+                };
+                if let Some(d) = d
+                    && !out.iter().any(|(o, _, _)| *o == id)
+                {
                     out.push((id, if d == 1 { w.one_edit } else { w.two_edits }, true));
                 }
             }
@@ -322,7 +439,7 @@ fn expand(ix: &Index, t: &Term, w: &Weights) -> Vec<(u32, f32, bool)> {
 }
 
 /// Optimal string alignment distance (a transposition is one edit), or `None` above `max`.
-pub fn edit_distance(a: &[char], b: &[char], max: usize) -> Option<usize> {
+pub fn edit_distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
@@ -386,7 +503,7 @@ fn suggest(ix: &Index, q: &Query) -> Vec<String> {
             }
         }
     }
-    out.sort();
+    let mut out = crate::core::order::sort_by(out, &|a: &(usize, usize, String), b| a.cmp(b));
     out.dedup_by(|a, b| a.2 == b.2);
     out.into_iter().take(5).map(|(_, _, t)| t).collect()
 }
@@ -413,18 +530,19 @@ mod tests {
     #[test]
     fn highlighting_marks_whole_matched_words() {
         let h = Highlighter {
-            terms: ["peace", "mi35m", "defense"]
+            terms: ["defense", "mi35m", "peace"]
                 .into_iter()
                 .map(Into::into)
                 .collect(),
+            prefixes: vec!["helic".into()],
         };
-        let text = "Peace Mission, four Mi-35M; Ministry of Defence";
+        let text = "Peace Mission, four Mi-35M; Ministry of Defence; Russian Helicopters";
         let marked: Vec<&str> = h
             .ranges(text)
             .into_iter()
             .map(|(a, b)| &text[a..b])
             .collect();
-        assert_eq!(marked, ["Peace", "Mi-35M", "Defence"]);
+        assert_eq!(marked, ["Peace", "Mi-35M", "Defence", "Helicopters"]);
         assert!(Highlighter::default().ranges(text).is_empty());
     }
 }
