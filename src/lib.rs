@@ -33,5 +33,6 @@ pub fn start() {
     let catalog = data::catalog();
     let _ = catalog.record("");
     web::mark("sco:data-ready");
+    web::remove_element("shell");
     yew::Renderer::<ui::app::App>::new().render();
 }

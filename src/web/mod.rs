@@ -442,3 +442,10 @@ pub fn mark(name: &str) {
         let _ = p.mark(name);
     }
 }
+
+/// Removes the element with this id, if present (the static loading shell).
+pub fn remove_element(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.remove();
+    }
+}
