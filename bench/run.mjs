@@ -307,14 +307,19 @@ async function main() {
   await report(results);
 }
 
-async function report(r) {
+async function report(r, { keepPrevious = false } = {}) {
   const prevPath = join(HERE, 'results.json');
+  const olderPath = join(HERE, 'results.previous.json');
   let prev = null;
-  if (existsSync(prevPath)) {
-    prev = JSON.parse(await readFile(prevPath, 'utf8'));
-    await rename(prevPath, join(HERE, 'results.previous.json'));
+  if (keepPrevious) {
+    if (existsSync(olderPath)) prev = JSON.parse(await readFile(olderPath, 'utf8'));
+  } else {
+    if (existsSync(prevPath)) {
+      prev = JSON.parse(await readFile(prevPath, 'utf8'));
+      await rename(prevPath, olderPath);
+    }
+    await writeFile(prevPath, JSON.stringify(r, null, 2));
   }
-  await writeFile(prevPath, JSON.stringify(r, null, 2));
   const change = (get) => {
     if (!prev) return '';
     try {
@@ -388,4 +393,11 @@ async function report(r) {
   console.log(L.join('\n'));
 }
 
-await main();
+// `node bench/run.mjs --report` rewrites RESULTS.md from results.json (and the notes) without
+// measuring again.
+if (process.argv.includes('--report')) {
+  const r = JSON.parse(await readFile(join(HERE, 'results.json'), 'utf8'));
+  await report(r, { keepPrevious: true });
+} else {
+  await main();
+}
