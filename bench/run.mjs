@@ -241,15 +241,16 @@ async function lighthouse(dir) {
   const { default: run } = await import('lighthouse');
   const launcher = await import('chrome-launcher');
   const server = await serveSite(dir);
-  const scores = { performance: [], accessibility: [], 'best-practices': [], seo: [] };
+  const categories = ['performance', 'accessibility', 'best-practices', 'seo'];
+  const scores = Object.fromEntries(categories.map((c) => [c, []]));
+  let failing = [];
   for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
     const chrome = await launcher.launch({ chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', ...FLAGS] });
     try {
-      const result = await run(server.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(scores) });
-      for (const k of Object.keys(scores)) scores[k].push(result.lhr.categories[k].score * 100);
+      const result = await run(server.url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: categories });
+      for (const k of categories) scores[k].push(result.lhr.categories[k].score * 100);
       if (i === 0) {
-        const failing = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable').map((a) => `${a.id} (${a.score})`);
-        scores.failing = failing;
+        failing = Object.values(result.lhr.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable').map((a) => `${a.id} (${a.score})`);
       }
     } finally {
       await chrome.kill();
@@ -257,8 +258,8 @@ async function lighthouse(dir) {
   }
   await server.close();
   const out = {};
-  for (const k of ['performance', 'accessibility', 'best-practices', 'seo']) out[k] = summary(scores[k]);
-  out.failing = scores.failing ?? [];
+  for (const k of categories) out[k] = summary(scores[k]);
+  out.failing = failing;
   return out;
 }
 
@@ -301,6 +302,7 @@ async function main() {
       t.timeline = await timeline(dir);
     }
     results.tiers[n] = t;
+    await writeFile(join(HERE, 'out', 'partial.json'), JSON.stringify(results, null, 2));
     console.log(`tier ${n} done`);
   }
   if (LIGHTHOUSE_RUNS > 0) results.lighthouse = await lighthouse(join(SITES, 'real'));

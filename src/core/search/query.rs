@@ -99,7 +99,8 @@ fn day_of(word: &str) -> Option<u8> {
         .filter(|d| (1..=31).contains(d))
 }
 
-fn date_query(p: Point, label: String) -> DateQuery {
+/// The date query for a point; its words (and label) say the date as a user would.
+fn date_query(p: Point) -> DateQuery {
     let mut words = Vec::new();
     if let Some(d) = p.day {
         words.push(d.to_string());
@@ -108,12 +109,7 @@ fn date_query(p: Point, label: String) -> DateQuery {
         words.push(MONTH_NAMES[m as usize - 1].to_string());
     }
     words.push(p.year.to_string());
-    DateQuery {
-        from: p.first_day(),
-        to: p.last_day(),
-        words,
-        label,
-    }
+    DateQuery { from: p.first_day(), to: p.last_day(), label: words.join(" "), words }
 }
 
 /// Finds date expressions among the tokens; returns them and which tokens they used.
@@ -137,23 +133,20 @@ fn dates(toks: &[Token]) -> (Vec<DateQuery>, Vec<bool>) {
                     Some(d) => (Point::day(y, m, d), 3),
                     None => (Point::month(y, m), 2),
                 };
-                out.push(date_query(p, p.iso()));
+                out.push(date_query(p));
                 used[i..i + n].iter_mut().for_each(|u| *u = true);
                 i += n;
                 continue;
             }
             // 2017 June
             if let Some(m) = word(i + 1).and_then(month_of) {
-                out.push(date_query(
-                    Point::month(y, m),
-                    format!("{} {y}", MONTH_NAMES[m as usize - 1]),
-                ));
+                out.push(date_query(Point::month(y, m)));
                 used[i] = true;
                 used[i + 1] = true;
                 i += 2;
                 continue;
             }
-            out.push(date_query(Point::year(y), y.to_string()));
+            out.push(date_query(Point::year(y)));
             used[i] = true;
         } else if let Some(m) = month_of(t) {
             // [day] month year
@@ -165,16 +158,10 @@ fn dates(toks: &[Token]) -> (Vec<DateQuery>, Vec<bool>) {
                     .filter(|&d| d <= days_in_month(y, m));
                 match day {
                     Some(d) if !used[i - 1] => {
-                        out.push(date_query(
-                            Point::day(y, m, d),
-                            format!("{d} {} {y}", MONTH_NAMES[m as usize - 1]),
-                        ));
+                        out.push(date_query(Point::day(y, m, d)));
                         used[i - 1] = true;
                     }
-                    _ => out.push(date_query(
-                        Point::month(y, m),
-                        format!("{} {y}", MONTH_NAMES[m as usize - 1]),
-                    )),
+                    _ => out.push(date_query(Point::month(y, m))),
                 }
                 used[i] = true;
                 used[i + 1] = true;
@@ -326,8 +313,8 @@ mod tests {
         check("2017", "@2017");
         check("June 2017", "@june 2017");
         check("jun 2017 pakistan", "pakistan* @june 2017");
-        check("2017-06", "@2017-06");
-        check("2019-10-31", "@2019-10-31");
+        check("2017-06", "@june 2017");
+        check("2019-10-31", "@31 october 2019");
         check("27 June 2007", "@27 june 2007");
         check("june", "june*");
         check("may", "may*");
