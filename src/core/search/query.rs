@@ -109,7 +109,12 @@ fn date_query(p: Point) -> DateQuery {
         words.push(MONTH_NAMES[m as usize - 1].to_string());
     }
     words.push(p.year.to_string());
-    DateQuery { from: p.first_day(), to: p.last_day(), label: words.join(" "), words }
+    DateQuery {
+        from: p.first_day(),
+        to: p.last_day(),
+        label: words.join(" "),
+        words,
+    }
 }
 
 /// Finds date expressions among the tokens; returns them and which tokens they used.
