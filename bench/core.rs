@@ -9,7 +9,28 @@ use sco_explorer::core::search::index::Index;
 use sco_explorer::core::search::rank::search;
 use sco_explorer::core::search::{Weights, query};
 use sco_explorer::core::{bundle, synth, validate};
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+/// Counts live heap bytes, so the table can say how much memory loading takes beside the blob
+/// (the browser's figure adds the wasm's own data segment, stack and allocator slack).
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, l: Layout) -> *mut u8 {
+        LIVE.fetch_add(l.size(), Ordering::Relaxed);
+        unsafe { System.alloc(l) }
+    }
+    unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
+        LIVE.fetch_sub(l.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(p, l) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
 
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
@@ -55,9 +76,9 @@ fn main() {
     let keys = keystrokes();
     println!("typing script: {} keystrokes", keys.len());
     println!(
-        "| facts | dataset postcard bytes | json bytes | decode postcard ms | decode json ms | bundle bytes | index build ms (build time) | bundle load ms (start-up) | terms | search p50 ms | p95 ms | max ms |"
+        "| facts | dataset postcard bytes | json bytes | decode postcard ms | decode json ms | bundle bytes | index build ms (build time) | bundle load ms (start-up) | catalog ids ms | heap after load | terms | search p50 ms | p95 ms | max ms |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for n in tiers {
         let data: Dataset = validate::validate(&synth::generate(n, synth::SEED))
             .expect("synthetic data is valid")
@@ -105,7 +126,15 @@ fn main() {
                 })
                 .collect(),
         );
-        let (data, ix) = loaded.expect("loaded");
+        drop(loaded.take());
+        let before = LIVE.load(Ordering::Relaxed);
+        let (data, ix) = bundle::decode(blob).expect("decodes");
+        let t = Instant::now();
+        let cat = sco_explorer::core::view::Catalog::new(&data, &ix);
+        std::hint::black_box(cat.record(""));
+        let ids = t.elapsed();
+        let heap = LIVE.load(Ordering::Relaxed) - before;
+        drop(cat);
         let w = Weights::default();
         let mut lat: Vec<Duration> = keys
             .iter()
@@ -119,7 +148,7 @@ fn main() {
             .collect();
         let max = *lat.iter().max().unwrap();
         println!(
-            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             post.len(),
             json.len(),
             ms(dec_post),
@@ -127,6 +156,8 @@ fn main() {
             blob.len(),
             ms(build),
             ms(load),
+            ms(ids),
+            heap,
             ix.terms.len(),
             ms(pct(&mut lat, 0.5)),
             ms(pct(&mut lat, 0.95)),

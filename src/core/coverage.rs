@@ -263,7 +263,7 @@ pub fn report(data: &Dataset, ignores: &[Ignore]) -> Report {
     };
     for (d, doc) in data.documents.iter().enumerate() {
         let d = d as DocIx;
-        let body = doc.body.as_str();
+        let body = doc.body.as_ref();
         let folded: Folded = fold(body);
         // Spans of every occurrence of every quote (a quote covers a passage wherever it repeats,
         // as a headline often does) and of the page date.

@@ -47,7 +47,7 @@ pub fn mentions(data: &Dataset) -> Vec<Mention> {
 
     let mut out = Vec::new();
     for (doc_ix, doc) in data.documents.iter().enumerate() {
-        let body = doc.body.as_str();
+        let body = doc.body.as_ref();
         let ws = words(body);
         let folded: Vec<String> = ws.iter().map(|w| w.text.to_string()).collect();
         let mut i = 0;
@@ -110,7 +110,7 @@ mod tests {
                 credit: None,
                 written: crate::core::model::DateSpec::UNKNOWN,
                 date_note: None,
-                body: body.into(),
+                body: body.to_string().into(),
             }],
             entities: vec![
                 entity("russia", "Russia", &["Russian Federation", "Russian"], &[]),

@@ -4,6 +4,7 @@
 //! files by validation; the slugs themselves stay on the records because shared links use them.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Index of an entity in [`Dataset::entities`].
 pub type EntityIx = u32;
@@ -15,11 +16,46 @@ pub type FactIx = u32;
 /// Everything the app knows, as validation left it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
+    #[serde(deserialize_with = "exact::vec")]
     pub documents: Vec<Document>,
+    #[serde(deserialize_with = "exact::vec")]
     pub entities: Vec<Entity>,
+    #[serde(deserialize_with = "exact::vec")]
     pub facts: Vec<Fact>,
     /// Every place a document names an entity, sorted by document then offset, never overlapping.
+    #[serde(deserialize_with = "exact::vec")]
     pub mentions: Vec<Mention>,
+}
+
+/// Serde's own `Vec` decoding trusts a stated length only up to 1 MiB of elements and then
+/// doubles, which at 10k facts left a quarter of a 4 MB vector unused and a larger transient
+/// peak. The embedded bundle is ours and postcard states exact lengths, so allocate once (with a
+/// cap, so that a corrupt length cannot ask for the moon).
+mod exact {
+    use serde::de::{Deserialize, Deserializer, SeqAccess, Visitor};
+    use std::marker::PhantomData;
+
+    pub fn vec<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let mut v = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+                while let Some(x) = seq.next_element()? {
+                    v.push(x);
+                }
+                Ok(v)
+            }
+        }
+        d.deserialize_seq(V(PhantomData))
+    }
 }
 
 impl Dataset {
@@ -55,8 +91,11 @@ pub struct Document {
     pub written: DateSpec,
     /// Why the page date and the content disagree, where they do.
     pub date_note: Option<String>,
-    /// The full text, exactly as in the file.
-    pub body: String,
+    /// The full text, exactly as in the file. In the app it is borrowed from the embedded bundle,
+    /// which carries the texts after its postcard part (see `bundle.rs`), so the largest strings
+    /// are never copied at start-up; serde leaves it out for that reason.
+    #[serde(skip)]
+    pub body: Cow<'static, str>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

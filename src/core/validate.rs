@@ -220,7 +220,7 @@ impl<'a> Validator<'a> {
                 credit: None,
                 written: DateSpec::UNKNOWN,
                 date_note: None,
-                body: body.clone(),
+                body: body.clone().into(),
             })
             .collect();
 

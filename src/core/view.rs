@@ -762,7 +762,7 @@ pub fn document(cat: &Catalog<'_>, doc_id: &str, quote: Option<&QuoteRef>) -> Op
         quote_missing = true;
     }
     let mentions = data.mentions_in(d);
-    let body = doc.body.as_str();
+    let body = doc.body.as_ref();
     let mut paragraphs = Vec::new();
     let mut first_quote_piece = true;
     let mut start = 0;
