@@ -588,19 +588,12 @@ pub fn apply<T: Clone>(
         )
     });
     let mut ent_group = long(Dim::Entity, &mut ent_iter);
-    let missing: Vec<&String> = filters
-        .entities
-        .iter()
-        .filter(|id| !ent_group.values.iter().any(|v| &v.key == *id))
-        .collect();
-    for id in missing {
-        let label = data
-            .entities
+    keep_stale(&mut ent_group, &filters.entities, |id| {
+        data.entities
             .iter()
-            .find(|e| &e.id == id)
-            .map_or_else(|| format!("{id} (unknown)"), |e| e.name.clone());
-        ent_group.values.push(value(id, &label, 0, true));
-    }
+            .find(|e| e.id == id)
+            .map_or_else(|| format!("{id} (unknown)"), |e| e.name.clone())
+    });
     groups.push(ent_group);
     let mut doc_iter = fx.doc_order.iter().map(|&d| {
         let doc = &data.documents[d as usize];
@@ -612,16 +605,9 @@ pub fn apply<T: Clone>(
         )
     });
     let mut doc_group = long(Dim::Doc, &mut doc_iter);
-    let missing: Vec<&String> = filters
-        .docs
-        .iter()
-        .filter(|id| !doc_group.values.iter().any(|v| &v.key == *id))
-        .collect();
-    for id in missing {
-        doc_group
-            .values
-            .push(value(id, &format!("{id} (unknown)"), 0, true));
-    }
+    keep_stale(&mut doc_group, &filters.docs, |id| {
+        format!("{id} (unknown)")
+    });
     groups.push(doc_group);
     groups.push(FacetGroup {
         dim: Dim::Status,
@@ -658,6 +644,21 @@ pub fn apply<T: Clone>(
         records,
         groups,
         years,
+    }
+}
+
+/// A selected entity or document that the list does not show (a stale or hand-edited link)
+/// still appears, at zero and selected, so it can be undone; `label` names it.
+fn keep_stale(group: &mut FacetGroup, selected: &BTreeSet<String>, label: impl Fn(&str) -> String) {
+    for id in selected {
+        if !group.values.iter().any(|v| &v.key == id) {
+            group.values.push(FacetValue {
+                key: id.clone(),
+                label: label(id),
+                count: 0,
+                selected: true,
+            });
+        }
     }
 }
 
@@ -710,6 +711,31 @@ mod tests {
         for (dim, key, want) in counts {
             assert_eq!(count(&got, *dim, key), *want, "{q:?} {f:?}: {dim:?}={key}");
         }
+    }
+
+    #[test]
+    fn a_selected_value_the_data_lacks_stays_listed_so_it_can_be_undone() {
+        let (d, ix, fx) = data();
+        let hits: Vec<Rec> = search(&ix, &d, &query::parse(""), &Weights::default())
+            .hits
+            .iter()
+            .map(|h| h.rec)
+            .collect();
+        let mut f = Filters::default();
+        f.toggle(Dim::Entity, "atlantis");
+        f.toggle(Dim::Doc, "no-such-doc");
+        let got = apply(&d, &fx, &hits, |r| *r, &f, &[]);
+        let find = |dim: Dim, key: &str| {
+            got.groups
+                .iter()
+                .find(|g| g.dim == dim)
+                .and_then(|g| g.values.iter().find(|v| v.key == key))
+                .map(|v| (v.label.clone(), v.count, v.selected))
+        };
+        let stale = |key: &str| Some((format!("{key} (unknown)"), 0, true));
+        assert_eq!(find(Dim::Entity, "atlantis"), stale("atlantis"));
+        assert_eq!(find(Dim::Doc, "no-such-doc"), stale("no-such-doc"));
+        assert_eq!(got.records.len(), 0);
     }
 
     #[test]
