@@ -1,5 +1,6 @@
 //! Native benchmark of the pure core at 1k, 10k and 100k synthetic facts: encoded size and decode
-//! time of the dataset (postcard, the embedding we use, against JSON), the time to build the index
+//! time of the dataset without its document texts (postcard, the embedding we use, against JSON;
+//! the bundle carries the texts apart, borrowed at load), the time to build the index
 //! (at build time) and to load the embedded bundle (at start-up), and search latency over the
 //! committed typing script. `cargo bench --bench core`. The browser benchmark (`bench/run.mjs`)
 //! measures the same in wasm; this one isolates the algorithms.

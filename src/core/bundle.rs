@@ -24,15 +24,14 @@ pub fn encode(dataset: Dataset) -> Vec<u8> {
         .iter()
         .map(|d| d.body.len() as u32)
         .collect();
-    let bodies: Vec<Cow<'static, str>> = dataset.documents.iter().map(|d| d.body.clone()).collect();
-    let mut out = postcard::to_allocvec(&Bundle {
+    let bundle = Bundle {
         dataset,
         body_lens,
         index,
-    })
-    .expect("the model serialises");
-    for b in bodies {
-        out.extend_from_slice(b.as_bytes());
+    };
+    let mut out = postcard::to_allocvec(&bundle).expect("the model serialises");
+    for d in &bundle.dataset.documents {
+        out.extend_from_slice(d.body.as_bytes());
     }
     out
 }
