@@ -685,16 +685,22 @@ pub enum LabelAt {
     Left,
 }
 
-fn text_w(label: &str) -> f64 {
-    label.chars().count() as f64 * CHAR_W
+fn text_w(label: &str, char_w: f64) -> f64 {
+    label.chars().count() as f64 * char_w
 }
 
 /// Fits a label right of its mark, inside it, or left of it, in that order, shortening it
 /// (never below a few characters) rather than letting it collide.
-fn place_label(label: &str, right: f64, inside: f64, left: f64) -> Option<(String, LabelAt)> {
+fn place_label(
+    label: &str,
+    right: f64,
+    inside: f64,
+    left: f64,
+    char_w: f64,
+) -> Option<(String, LabelAt)> {
     let fit = |room: f64| -> Option<String> {
         let n = label.chars().count();
-        let max = (room / CHAR_W).floor() as usize;
+        let max = (room / char_w).floor() as usize;
         if max >= n {
             Some(label.to_string())
         } else if max >= 7 {
@@ -711,7 +717,7 @@ fn place_label(label: &str, right: f64, inside: f64, left: f64) -> Option<(Strin
             None
         }
     };
-    let whole = |room: f64| (text_w(label) <= room).then(|| label.to_string());
+    let whole = |room: f64| (text_w(label, char_w) <= room).then(|| label.to_string());
     whole(right)
         .map(|l| (l, LabelAt::Right))
         .or_else(|| whole(inside).map(|l| (l, LabelAt::Inside)))
@@ -739,6 +745,8 @@ pub struct Layout {
     pub height: f64,
     /// Where the plot starts (lane labels sit left of it).
     pub plot_x: f64,
+    /// The label character width the layout was made with, for the lane names the UI shortens.
+    pub char_w: f64,
     pub ticks: Vec<Tick>,
     pub lanes: Vec<LaneBox>,
     pub marks: Vec<Mark>,
@@ -757,16 +765,19 @@ const MAX_ROWS: usize = 4;
 const MIN_MARK: f64 = 8.0;
 /// How far an open (unknown) start or end fades out beyond the dated part, in pixels.
 pub const OPEN_PX: f64 = 28.0;
-/// Rough width of a label character, for collision checks (the SVG uses a 12px font).
-const CHAR_W: f64 = 6.6;
+/// Width of a label character when the browser has not measured its font (the SVG uses a 12px
+/// font). The UI passes the measured width to [`layout`]: fonts differ by 15% or more between
+/// systems, and an estimate that is too small lets labels run into lane names and off the edge.
+pub const CHAR_W: f64 = 6.6;
 
 /// The width of the lane-label column for a chart of this width.
 pub fn label_column(width: f64) -> f64 {
     (width * 0.26).clamp(96.0, 190.0)
 }
 
-/// Lays out `lanes` for a chart `width` pixels wide showing `view`.
-pub fn layout(lanes: &[Lane], view: Viewport, width: f64, horizon: f64) -> Layout {
+/// Lays out `lanes` for a chart `width` pixels wide showing `view`, with labels whose characters
+/// are `char_w` pixels wide on average.
+pub fn layout(lanes: &[Lane], view: Viewport, width: f64, horizon: f64, char_w: f64) -> Layout {
     let plot_x = label_column(width);
     let scale = Scale {
         view,
@@ -878,10 +889,10 @@ pub fn layout(lanes: &[Lane], view: Viewport, width: f64, horizon: f64) -> Layou
                 .min(width);
             let right_room = next_start - (x + w + fade + 4.0) - 2.0;
             let left_room = left_edge - rows[row].max(plot_x) - 6.0;
-            let placed = place_label(&item.label, right_room, w - 8.0, left_room);
+            let placed = place_label(&item.label, right_room, w - 8.0, left_room, char_w);
             let right = match &placed {
                 Some((_, LabelAt::Right)) => {
-                    x + w + fade + 4.0 + text_w(&placed.as_ref().expect("placed").0)
+                    x + w + fade + 4.0 + text_w(&placed.as_ref().expect("placed").0, char_w)
                 }
                 _ => x + w + fade,
             };
@@ -915,7 +926,7 @@ pub fn layout(lanes: &[Lane], view: Viewport, width: f64, horizon: f64) -> Layou
             m.name = format!("{} events; zoom in to see them", m.count);
             // A cluster shows its count inside when there is room for the digits.
             let digits = m.count.to_string();
-            if m.w >= digits.len() as f64 * CHAR_W + 6.0 {
+            if m.w >= digits.len() as f64 * char_w + 6.0 {
                 m.label = Some(digits);
                 m.label_at = LabelAt::Inside;
             } else {
@@ -928,6 +939,7 @@ pub fn layout(lanes: &[Lane], view: Viewport, width: f64, horizon: f64) -> Layou
         width,
         height: y + 4.0,
         plot_x,
+        char_w,
         ticks,
         lanes: boxes,
         marks,
@@ -1383,6 +1395,7 @@ mod tests {
             },
             1000.0,
             1000.0,
+            CHAR_W,
         );
         let rows: Vec<(&str, f64)> = lay.marks.iter().map(|m| (m.card.as_str(), m.y)).collect();
         assert_eq!(
@@ -1397,7 +1410,7 @@ mod tests {
             .flat_map(|m| {
                 let mut v = vec![(m.y, m.x, m.x + m.w)];
                 if let Some(l) = &m.label {
-                    let lw = l.chars().count() as f64 * CHAR_W;
+                    let lw = l.chars().count() as f64 * lay.char_w;
                     match m.label_at {
                         LabelAt::Right => v.push((m.y, m.x + m.w + 4.0, m.x + m.w + 4.0 + lw)),
                         LabelAt::Left => v.push((m.y, m.x - 4.0 - lw, m.x - 4.0)),
@@ -1440,6 +1453,7 @@ mod tests {
             },
             1000.0,
             1000.0,
+            CHAR_W,
         );
         assert_eq!(
             lay.marks
@@ -1462,7 +1476,7 @@ mod tests {
         let c = chart(&data, &all(&data));
         let mut v = fit(&c);
         for _ in 0..12 {
-            let lay = layout(&c.events, v, 1200.0, c.horizon);
+            let lay = layout(&c.events, v, 1200.0, c.horizon, CHAR_W);
             // Per mark: a link, a shape and at most a label; plus ticks, lanes and the frame.
             let nodes = lay.marks.len() * 3 + lay.ticks.len() * 2 + lay.lanes.len() * 3 + 10;
             assert!(nodes <= 1400, "{nodes} nodes at span {:.0} days", v.span());

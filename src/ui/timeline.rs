@@ -42,6 +42,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let nav = use_nav();
     let chart = &props.chart;
     let width = use_state(|| web::element_width("tl-frame").unwrap_or(960.0));
+    // Labels are fitted with the width this browser's font really has.
+    let char_w = use_state(|| web::label_char_width().unwrap_or(timeline::CHAR_W));
     // The viewport while a gesture runs; written to the URL when it settles.
     let live = use_state(|| None::<Viewport>);
     let gesture = use_mut_ref(Gesture::default);
@@ -67,8 +69,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
         .or(nav.state.route.timeline.map(Viewport::from_range))
         .unwrap_or(fitted);
     let w = *width;
-    let members = timeline::layout(&chart.membership, view, w, chart.horizon);
-    let events = timeline::layout(&chart.events, view, w, chart.horizon);
+    let members = timeline::layout(&chart.membership, view, w, chart.horizon, *char_w);
+    let events = timeline::layout(&chart.events, view, w, chart.horizon, *char_w);
     let plot_w = (w - members.plot_x - 8.0).max(40.0);
 
     let commit = {
@@ -341,7 +343,7 @@ fn axis(lay: &Layout) -> Html {
 
 fn lane_label(l: &timeline::LaneBox, i: usize, lay: &Layout) -> Html {
     let name = html! {
-        <text class="lane-name" x="8" y={px(l.y + 16.0)}>{ shorten(&l.label, (lay.plot_x / 7.4) as usize) }</text>
+        <text class="lane-name" x="8" y={px(l.y + 16.0)}>{ shorten(&l.label, ((lay.plot_x - 14.0) / lay.char_w) as usize) }</text>
     };
     html! {
         <g class={classes!("lane", (i % 2 == 1).then_some("odd"))}>

@@ -271,6 +271,20 @@ pub fn element_width(id: &str) -> Option<f64> {
     (w > 0.0).then_some(w)
 }
 
+/// The average character width of the timeline's label font, measured on a hidden probe styled
+/// like its boldest labels (`.chart-probe` in the stylesheet); `None` before the page has layout.
+pub fn label_char_width() -> Option<f64> {
+    const SAMPLE: &str = "Pakistan's ambassador says SCO Peace Mission 2018 Kyrgyzstan";
+    let doc = document()?;
+    let probe = doc.create_element("span").ok()?;
+    probe.set_class_name("chart-probe");
+    probe.set_text_content(Some(SAMPLE));
+    doc.body()?.append_child(&probe).ok()?;
+    let w = probe.get_bounding_client_rect().width();
+    probe.remove();
+    (w > 0.0).then(|| w / SAMPLE.chars().count() as f64)
+}
+
 /// The left edge of the element with this id, in viewport coordinates.
 pub fn element_left(id: &str) -> Option<f64> {
     Some(
