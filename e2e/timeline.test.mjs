@@ -32,7 +32,12 @@ const marksIn = async (page, chart) =>
 
 test('membership lanes show each state and organisation with its standings', async () => {
   const page = await open('#view=timeline');
-  assert.deepEqual(await lanes(page, 'membership'), ['India', 'Pakistan', 'Belarus', 'Russia', 'Shanghai Cooperation Org\u2026']);
+  // A name too long for the label column is shortened with an ellipsis; where it is cut depends
+  // on the width of this system's font, so the last lane is matched by its shape.
+  const names = await lanes(page, 'membership');
+  assert.deepEqual(names.slice(0, 4), ['India', 'Pakistan', 'Belarus', 'Russia']);
+  assert.match(names[4], /^Shanghai Cooperation O[a-z]*\u2026$/);
+  assert.equal(names.length, 5);
   const marks = (await marksIn(page, 'membership')).map((m) => m.name);
   assert.ok(marks.includes('Pakistan: full member, from June 2017, no end in the documents'), marks.join('\n'));
   assert.ok(marks.some((m) => m.startsWith('Belarus: observer, start unknown')), 'an unknown start is said, not invented');
