@@ -680,6 +680,15 @@ mod tests {
         (d, ix, fx)
     }
 
+    /// The records query `q` finds, unordered, as facets receive them.
+    fn hits(d: &Dataset, ix: &Index, q: &str) -> Vec<Rec> {
+        search(ix, d, &query::parse(q), &Weights::default())
+            .hits
+            .iter()
+            .map(|h| h.rec)
+            .collect()
+    }
+
     fn count(f: &Faceted<Rec>, dim: Dim, key: &str) -> Option<usize> {
         f.groups
             .iter()
@@ -699,11 +708,7 @@ mod tests {
         counts: &[(Dim, &str, Option<usize>)],
     ) {
         let (d, ix, fx) = data();
-        let hits: Vec<Rec> = search(&ix, &d, &query::parse(q), &Weights::default())
-            .hits
-            .iter()
-            .map(|h| h.rec)
-            .collect();
+        let hits = hits(&d, &ix, q);
         let mut f = Filters::default();
         set(&mut f);
         let got = apply(&d, &fx, &hits, |r| *r, &f, &[]);
@@ -716,11 +721,7 @@ mod tests {
     #[test]
     fn a_selected_value_the_data_lacks_stays_listed_so_it_can_be_undone() {
         let (d, ix, fx) = data();
-        let hits: Vec<Rec> = search(&ix, &d, &query::parse(""), &Weights::default())
-            .hits
-            .iter()
-            .map(|h| h.rec)
-            .collect();
+        let hits = hits(&d, &ix, "");
         let mut f = Filters::default();
         f.toggle(Dim::Entity, "atlantis");
         f.toggle(Dim::Doc, "no-such-doc");
@@ -824,11 +825,7 @@ mod tests {
     fn the_lists_keep_their_order_and_length_whatever_the_query() {
         let (d, ix, fx) = data();
         let shape = |q: &str| -> Vec<(Dim, Vec<String>)> {
-            let hits: Vec<Rec> = search(&ix, &d, &query::parse(q), &Weights::default())
-                .hits
-                .iter()
-                .map(|h| h.rec)
-                .collect();
+            let hits = hits(&d, &ix, q);
             apply(&d, &fx, &hits, |r| *r, &Filters::default(), &[])
                 .groups
                 .into_iter()
@@ -842,11 +839,7 @@ mod tests {
     #[test]
     fn a_selected_value_with_no_results_stays_listed() {
         let (d, ix, fx) = data();
-        let hits: Vec<Rec> = search(&ix, &d, &query::parse("belarus"), &Weights::default())
-            .hits
-            .iter()
-            .map(|h| h.rec)
-            .collect();
+        let hits = hits(&d, &ix, "belarus");
         let mut f = Filters::default();
         f.toggle(Dim::Kind, "procurement");
         let got = apply(&d, &fx, &hits, |r| *r, &f, &[]);
