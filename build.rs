@@ -18,6 +18,9 @@ fn main() {
     println!("cargo::rerun-if-changed=src/core");
     println!("cargo::rerun-if-env-changed=SCO_SYNTH");
     println!("cargo::rerun-if-env-changed=SCO_SEEDS");
+    // Tests over the real data read the folder that was embedded, whichever it is.
+    let abs = fs::canonicalize(&seeds).unwrap_or_else(|_| PathBuf::from(&seeds));
+    println!("cargo::rustc-env=SCO_SEEDS_DIR={}", abs.display());
 
     let synth = env::var("SCO_SYNTH").ok().filter(|s| !s.trim().is_empty());
     let source = match &synth {

@@ -34,7 +34,7 @@ pub fn encoded_len() -> usize {
 }
 
 /// The dataset and index with id look-ups, for the UI.
-pub fn catalog() -> &'static crate::core::view::Catalog<'static> {
-    static CAT: OnceLock<crate::core::view::Catalog<'static>> = OnceLock::new();
-    CAT.get_or_init(|| crate::core::view::Catalog::new(dataset(), index()))
+pub fn catalog() -> &'static crate::core::catalog::Catalog<'static> {
+    static CAT: OnceLock<crate::core::catalog::Catalog<'static>> = OnceLock::new();
+    CAT.get_or_init(|| crate::core::catalog::Catalog::new(dataset(), index()))
 }

@@ -6,6 +6,7 @@
 //! the seeds with the same model the app decodes.
 
 pub mod bundle;
+pub mod catalog;
 pub mod coverage;
 pub mod extract;
 pub mod facets;
@@ -18,6 +19,9 @@ pub mod search;
 pub mod source;
 pub mod state;
 pub mod synth;
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod testing;
 pub mod text;
 pub mod timeline;
 pub mod validate;

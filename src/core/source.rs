@@ -17,8 +17,7 @@ pub fn parse_file(path: &str, text: &str) -> Result<RawFile, ValidationError> {
     Ok(file)
 }
 
-/// Loads every `*.txt` and `*.toml` in `dir`, sorted by name. An annotation file whose stem
-/// equals a document's stem annotates that document (its plain quotes come from it).
+/// Loads every `*.txt` and `*.toml` in `dir`, sorted by name: see [`load_files`].
 pub fn load_dir(dir: &Path) -> Result<RawSource, Vec<ValidationError>> {
     let listing_error = |e: std::io::Error| {
         vec![ValidationError {
@@ -30,40 +29,54 @@ pub fn load_dir(dir: &Path) -> Result<RawSource, Vec<ValidationError>> {
     let mut paths: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(listing_error)?
         .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("txt" | "toml")))
         .collect();
     paths.sort();
-    let mut src = RawSource::default();
+    let mut files = Vec::new();
     let mut errors = Vec::new();
-    let mut tomls = Vec::new();
     for path in paths {
-        let shown = path.display().to_string();
-        let stem = path
+        match fs::read_to_string(&path) {
+            Ok(text) => files.push((path.display().to_string(), text)),
+            Err(e) => errors.push(ValidationError {
+                file: path.display().to_string(),
+                record: None,
+                problem: Problem::Parse(e.to_string()),
+            }),
+        }
+    }
+    let loaded = load_files(&files);
+    match loaded {
+        Ok(src) if errors.is_empty() => Ok(src),
+        Ok(_) => Err(errors),
+        Err(more) => {
+            errors.extend(more);
+            Err(errors)
+        }
+    }
+}
+
+/// Builds a raw source from files given as (path, text), in that order: documents (`*.txt`)
+/// and annotation files (`*.toml`). An annotation file whose stem equals a document's stem
+/// annotates that document (its plain quotes come from it). Other paths are skipped.
+pub fn load_files(files: &[(String, String)]) -> Result<RawSource, Vec<ValidationError>> {
+    let stem = |path: &str| {
+        Path::new(path)
             .file_stem()
             .unwrap_or_default()
             .to_string_lossy()
-            .into_owned();
-        let read = |p: &Path| {
-            fs::read_to_string(p).map_err(|e| ValidationError {
-                file: shown.clone(),
-                record: None,
-                problem: Problem::Parse(e.to_string()),
-            })
-        };
-        match path.extension().and_then(|e| e.to_str()) {
-            Some("txt") => match read(&path) {
-                Ok(body) => src.documents.push((stem, body)),
-                Err(e) => errors.push(e),
-            },
-            Some("toml") => match read(&path) {
-                Ok(text) => tomls.push((shown, stem, text)),
-                Err(e) => errors.push(e),
-            },
-            _ => {}
-        }
+            .into_owned()
+    };
+    let is =
+        |path: &str, ext: &str| Path::new(path).extension().and_then(|e| e.to_str()) == Some(ext);
+    let mut src = RawSource::default();
+    for (path, text) in files.iter().filter(|(p, _)| is(p, "txt")) {
+        src.documents.push((stem(path), text.clone()));
     }
-    for (shown, stem, text) in tomls {
-        match parse_file(&shown, &text) {
+    let mut errors = Vec::new();
+    for (path, text) in files.iter().filter(|(p, _)| is(p, "toml")) {
+        match parse_file(path, text) {
             Ok(mut file) => {
+                let stem = stem(path);
                 file.doc = src
                     .documents
                     .iter()

@@ -1,0 +1,370 @@
+//! The card screen's view model: a fact, an entity, or "not found" with the closest cards; and
+//! the citation a reader pastes.
+
+use super::search::result_item;
+use super::{
+    DateView, EntityLink, Evidence, FactLink, ResultItem, date_view, entity_link, evidence,
+    facts_by_date,
+};
+use crate::core::catalog::Catalog;
+use crate::core::facets::CardKind;
+use crate::core::model::*;
+use crate::core::search::rank::Highlighter;
+use crate::core::search::{Rec, RecordRef};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactCard {
+    pub id: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub kind_slug: &'static str,
+    pub status: &'static str,
+    pub status_slug: &'static str,
+    /// For what is planned, intended or in progress: as of when the document was written.
+    pub as_of: Option<String>,
+    pub date: Option<DateView>,
+    pub summary: String,
+    pub purpose: Option<String>,
+    pub participants: Vec<EntityLink>,
+    pub places: Vec<EntityLink>,
+    pub about: Vec<EntityLink>,
+    pub series: Option<EntityLink>,
+    /// "Pakistan: full member (from this date)".
+    pub membership: Vec<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityCard {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub kind_slug: &'static str,
+    pub aliases: Vec<String>,
+    pub search_aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub affiliation: Option<EntityLink>,
+    /// Entities affiliated with this one (bodies of an organisation, people of a state).
+    pub members: Vec<EntityLink>,
+    pub description: String,
+    pub purpose: Option<String>,
+    pub evidence: Vec<Evidence>,
+    /// The facts it takes part in, in date order (undated last).
+    pub facts: Vec<FactLink>,
+    /// (document id, title, mentions), most mentions first.
+    pub mentioned_in: Vec<(String, String, usize)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardView {
+    Fact(FactCard),
+    Entity(EntityCard),
+    /// A link named an id that does not exist (any more): offer the closest cards.
+    NotFound {
+        id: String,
+        closest: Vec<ResultItem>,
+    },
+}
+
+/// The card for an id, or a "not found" card with the closest matches.
+pub fn card(cat: &Catalog<'_>, id: &str) -> CardView {
+    match cat.record(id) {
+        Some(RecordRef::Fact(f)) => CardView::Fact(fact_card(cat.data, f)),
+        Some(RecordRef::Entity(e)) => CardView::Entity(entity_card(cat.data, e)),
+        None => {
+            let words = id.replace(['-', '_'], " ");
+            let outcome = cat.search(&words);
+            let mut hits: Vec<Rec> = outcome.hits.iter().map(|h| h.rec).collect();
+            // Fall back to any single word of the id that finds something.
+            if hits.is_empty() {
+                for w in words.split_whitespace().filter(|w| w.len() > 2) {
+                    hits = cat
+                        .search(&format!("{w} "))
+                        .hits
+                        .iter()
+                        .map(|h| h.rec)
+                        .collect();
+                    if !hits.is_empty() {
+                        break;
+                    }
+                }
+            }
+            let closest = hits
+                .into_iter()
+                .take(5)
+                .map(|r| {
+                    result_item(
+                        cat.data,
+                        RecordRef::of(cat.data, r),
+                        &Highlighter::default(),
+                    )
+                })
+                .collect();
+            CardView::NotFound {
+                id: id.to_string(),
+                closest,
+            }
+        }
+    }
+}
+
+pub fn fact_card(data: &Dataset, ix: FactIx) -> FactCard {
+    let f = &data.facts[ix as usize];
+    let links = |list: &[EntityIx]| {
+        list.iter()
+            .map(|&e| entity_link(data, e))
+            .collect::<Vec<_>>()
+    };
+    let doc = &data.documents[f.reported_in() as usize];
+    let as_of = (f.status != Status::Happened).then(|| match date_view(&doc.written) {
+        Some(w) if w.inferred.is_some() => {
+            format!("as of the document, written {} (inferred)", w.text)
+        }
+        Some(w) => format!("as of the document, written {}", w.text),
+        None => "as of the document (its date is not known)".to_string(),
+    });
+    FactCard {
+        id: f.id.clone(),
+        title: f.title.clone(),
+        kind: f.kind.label(),
+        kind_slug: f.kind.slug(),
+        status: f.status.label(),
+        status_slug: f.status.slug(),
+        as_of,
+        date: date_view(&f.date),
+        summary: f.summary.clone(),
+        purpose: f.purpose.clone(),
+        participants: links(&f.participants),
+        places: links(&f.places),
+        about: links(&f.about),
+        series: f.series.map(|s| entity_link(data, s)),
+        membership: f
+            .membership
+            .iter()
+            .map(|m| {
+                let edge = match m.edge {
+                    Edge::Start => "begins",
+                    Edge::End => "ends",
+                    Edge::Holds => "holds",
+                };
+                format!(
+                    "{}: {} ({edge})",
+                    data.entities[m.who as usize].name,
+                    m.standing.label()
+                )
+            })
+            .collect(),
+        evidence: evidence(data, &f.evidence),
+    }
+}
+
+pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
+    let e = &data.entities[ix as usize];
+    let takes_part = |f: &Fact| {
+        f.participants.contains(&ix)
+            || f.places.contains(&ix)
+            || f.about.contains(&ix)
+            || f.series == Some(ix)
+            || f.membership.iter().any(|m| m.who == ix)
+    };
+    let facts = facts_by_date(
+        data,
+        (0..data.facts.len() as FactIx).filter(|&f| takes_part(&data.facts[f as usize])),
+    );
+    let mut counts = vec![0usize; data.documents.len()];
+    for m in data.mentions.iter().filter(|m| m.entity == ix) {
+        counts[m.doc as usize] += 1;
+    }
+    let mentioned_in: Vec<(String, String, usize)> = counts
+        .into_iter()
+        .enumerate()
+        .filter(|(_, n)| *n > 0)
+        .map(|(d, n)| {
+            (
+                data.documents[d].id.clone(),
+                data.documents[d].title.clone(),
+                n,
+            )
+        })
+        .collect();
+    let mentioned_in =
+        crate::core::order::sort_by(mentioned_in, &|a: &(String, String, usize), b| {
+            b.2.cmp(&a.2).then(a.0.cmp(&b.0))
+        });
+    let mut aliases = e.aliases.clone();
+    aliases.extend(e.abbreviations.iter().filter(|a| **a != e.name).cloned());
+    EntityCard {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        kind: e.kind.label(),
+        kind_slug: CardKind::Entity(e.kind).slug(),
+        aliases,
+        search_aliases: e.search_aliases.clone(),
+        roles: e.roles.clone(),
+        affiliation: e.affiliation.map(|a| entity_link(data, a)),
+        members: data
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.affiliation == Some(ix))
+            .map(|(i, _)| entity_link(data, i as EntityIx))
+            .collect(),
+        description: e.description.clone(),
+        purpose: e.purpose.clone(),
+        evidence: evidence(data, &e.evidence),
+        facts,
+        mentioned_in,
+    }
+}
+
+/// A citation of a card a reader can paste: title, date, source, outlet, page date, quote, link.
+pub fn citation(cat: &Catalog<'_>, id: &str, link: &str) -> Option<String> {
+    let data = cat.data;
+    let (title, date, quotes) = match cat.record(id)? {
+        RecordRef::Fact(f) => {
+            let f = &data.facts[f as usize];
+            (f.title.clone(), date_view(&f.date), &f.evidence)
+        }
+        RecordRef::Entity(e) => {
+            let e = &data.entities[e as usize];
+            (e.name.clone(), None, &e.evidence)
+        }
+    };
+    let q = quotes.first()?;
+    let doc = &data.documents[q.doc as usize];
+    let mut out = format!("{title}.");
+    if let Some(d) = date {
+        out.push_str(&format!(
+            " {}{}.",
+            d.text,
+            if d.inferred.is_some() {
+                " (date inferred)"
+            } else {
+                ""
+            }
+        ));
+    }
+    out.push_str(&format!(" Source: \u{201c}{}\u{201d}", doc.title));
+    out.push_str(&match &doc.outlet {
+        Some(o) => format!(", {o}"),
+        None => ", outlet not stated".into(),
+    });
+    out.push_str(&match &doc.page_date {
+        Some(p) => format!(", page dated {p}."),
+        None => ", page undated.".into(),
+    });
+    out.push_str(&format!(" Quote: \u{201c}{}\u{201d}", data.quote_text(q)));
+    out.push_str(&format!(" {link}"));
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::corpus;
+
+    fn fact(id: &str) -> FactCard {
+        match card(corpus(), id) {
+            CardView::Fact(f) => f,
+            other => panic!("{id} is not a fact: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_fact_card_shows_its_date_status_links_and_quotes() {
+        let f = fact("working-group-2019");
+        assert_eq!(
+            f.date.as_ref().map(|d| d.text.as_str()),
+            Some("31 October \u{2013} 1 November 2019")
+        );
+        assert_eq!(f.status, "Held");
+        assert_eq!(f.as_of, None, "what happened needs no \"as of\"");
+        assert!(f.participants.iter().any(|p| p.id == "dorsk"));
+        assert_eq!(
+            f.places,
+            [EntityLink {
+                id: "borvia-city".into(),
+                name: "Borvia City".into()
+            }]
+        );
+        assert_eq!(f.evidence[0].doc_id, "b_fixture");
+        assert_eq!(f.evidence[0].outlet.as_deref(), Some("Fixture Wire"));
+        assert!(
+            f.evidence[0]
+                .text
+                .starts_with("The council's working group met")
+        );
+        // A plan is a plan as of its document, and says when that was.
+        let p = fact("harbour-shield-2018");
+        assert_eq!(
+            p.as_of.as_deref(),
+            Some("as of the document, written January \u{2013} April 2018 (inferred)")
+        );
+        assert_eq!(
+            p.date.as_ref().and_then(|d| d.inferred.as_deref()),
+            Some("The month is stated; the year comes from the exercise's name.")
+        );
+        let m = fact("arland-cestria-join-ncc");
+        assert_eq!(
+            m.membership,
+            [
+                "Arland: Full member (begins)",
+                "Cestria: Full member (begins)"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_entity_card_lists_its_facts_in_date_order_and_where_it_is_mentioned() {
+        let CardView::Entity(e) = card(corpus(), "arland") else {
+            panic!("an entity")
+        };
+        let ids: Vec<&str> = e.facts.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "arland-cestria-join-ncc",
+                "harbour-shield-2018",
+                "arland-accord-accession",
+                "arland-seeks-boats",
+            ],
+            "by date, undated last"
+        );
+        let docs: Vec<&str> = e.mentioned_in.iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(docs, ["a_fixture", "b_fixture"], "most mentions first");
+        assert!(e.mentioned_in[0].2 > e.mentioned_in[1].2);
+        assert!(e.members.iter().any(|m| m.id == "dana-rook"));
+    }
+
+    #[test]
+    fn an_unknown_id_gives_the_closest_cards() {
+        let CardView::NotFound { id, closest } = card(corpus(), "harbour-shield-2019") else {
+            panic!("not found")
+        };
+        assert_eq!(id, "harbour-shield-2019");
+        assert!(
+            closest.iter().any(|c| c.id == "harbour-shield"),
+            "{closest:?}"
+        );
+        let CardView::NotFound { closest, .. } = card(corpus(), "zz-qq") else {
+            panic!("not found")
+        };
+        assert!(closest.is_empty());
+    }
+
+    #[test]
+    fn a_citation_names_title_source_outlet_page_date_quote_and_link() {
+        fn check(id: &str, expect: &str) {
+            let got = citation(corpus(), id, "https://x/card").expect("cites");
+            assert_eq!(got, expect, "{id}");
+        }
+        check(
+            "harbour-shield-2018",
+            "Harbour Shield 2018. September 2018 (date inferred). Source: \u{201c}Fixture A: Arland and the Harbour Shield exercises\u{201d}, outlet not stated, page dated 1 May 2024. Quote: \u{201c}Arland will take part in the Harbour Shield 2018 exercise of the Northern Cooperation Council (NCC) in September.\u{201d} https://x/card",
+        );
+        check(
+            "dorsk",
+            "Dorsk. Source: \u{201c}Fixture B: the working group meets\u{201d}, Fixture Wire, page undated. Quote: \u{201c}Delegates from Dorsk attended as observers.\u{201d} https://x/card",
+        );
+    }
+}

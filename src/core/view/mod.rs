@@ -1,0 +1,154 @@
+//! Display-ready view models: everything a component shows, already worded, ordered and
+//! highlighted, so the Yew layer only renders. Highlights are data (`Seg { mark }`), never HTML.
+//!
+//! One file per screen, as `src/ui/` has one per screen: `search` (results and facets), `card`
+//! (fact, entity, not found, citation), `reader` (a document), `documents` (their list). What
+//! several screens show lives here: highlighted text, links to records, quotes; and `date`,
+//! the wording of dates.
+
+mod card;
+mod date;
+mod documents;
+mod reader;
+mod search;
+
+pub use card::*;
+pub use date::*;
+pub use documents::*;
+pub use reader::*;
+pub use search::*;
+
+use crate::core::model::*;
+use crate::core::search::rank::Highlighter;
+
+/// A run of text, marked when the query matched it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seg {
+    pub text: String,
+    pub mark: bool,
+}
+
+/// Splits `text` into marked and unmarked runs.
+pub fn marked(text: &str, h: &Highlighter) -> Vec<Seg> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for (a, b) in h.ranges(text) {
+        if a > at {
+            out.push(Seg {
+                text: text[at..a].to_string(),
+                mark: false,
+            });
+        }
+        out.push(Seg {
+            text: text[a..b].to_string(),
+            mark: true,
+        });
+        at = b;
+    }
+    if at < text.len() || out.is_empty() {
+        out.push(Seg {
+            text: text[at..].to_string(),
+            mark: false,
+        });
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityLink {
+    pub id: String,
+    pub name: String,
+}
+
+fn entity_link(data: &Dataset, e: EntityIx) -> EntityLink {
+    let e = &data.entities[e as usize];
+    EntityLink {
+        id: e.id.clone(),
+        name: e.name.clone(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FactLink {
+    pub id: String,
+    pub title: String,
+    pub date: Option<DateView>,
+    pub status: &'static str,
+    pub status_slug: &'static str,
+}
+
+fn fact_link(data: &Dataset, f: FactIx) -> FactLink {
+    let f = &data.facts[f as usize];
+    FactLink {
+        id: f.id.clone(),
+        title: f.title.clone(),
+        date: date_view(&f.date),
+        status: f.status.label(),
+        status_slug: f.status.slug(),
+    }
+}
+
+/// One verbatim quote and where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    /// The quote's number on its card (from 1), as links use it.
+    pub n: u16,
+    pub text: String,
+    pub doc_id: String,
+    pub doc_title: String,
+    pub page_date: Option<String>,
+    pub outlet: Option<String>,
+}
+
+fn evidence(data: &Dataset, quotes: &[Quote]) -> Vec<Evidence> {
+    quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let d = &data.documents[q.doc as usize];
+            Evidence {
+                n: i as u16 + 1,
+                text: data.quote_text(q).to_string(),
+                doc_id: d.id.clone(),
+                doc_title: d.title.clone(),
+                page_date: d.page_date.clone(),
+                outlet: d.outlet.clone(),
+            }
+        })
+        .collect()
+}
+
+/// Links to `facts` in date order, undated last: the one order every list of facts uses.
+fn facts_by_date(data: &Dataset, facts: impl Iterator<Item = FactIx>) -> Vec<FactLink> {
+    let dated: Vec<(Option<(i32, i32)>, FactIx)> = facts
+        .map(|f| (data.facts[f as usize].date.when.span(), f))
+        .collect();
+    let sorted = crate::core::order::sort_by(dated, &|a: &(Option<(i32, i32)>, FactIx), b| {
+        (a.0.is_none(), a.0, a.1).cmp(&(b.0.is_none(), b.0, b.1))
+    });
+    sorted
+        .into_iter()
+        .map(|(_, f)| fact_link(data, f))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::corpus;
+
+    #[test]
+    fn marking_splits_text_without_losing_any() {
+        let h = corpus().search("harbour shield").highlight;
+        let text = "Harbour Shield is held every two years.";
+        let segs = marked(text, &h);
+        let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(joined, text);
+        let marks: Vec<&str> = segs
+            .iter()
+            .filter(|s| s.mark)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marks, ["Harbour", "Shield"]);
+    }
+}

@@ -1,0 +1,343 @@
+//! The search screen's view model: result items with highlights, counts, facets, chips.
+
+use super::{DateView, Seg, date_view, marked};
+use crate::core::catalog::Catalog;
+use crate::core::facets::{self, CardKind, Dim, FacetGroup, Filters};
+use crate::core::model::*;
+use crate::core::route::Route;
+use crate::core::search::rank::{Highlighter, order, search};
+use crate::core::search::{Rec, RecordRef, Weights, query};
+
+/// A result in the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultItem {
+    pub id: String,
+    pub kind: &'static str,
+    pub kind_slug: &'static str,
+    pub is_fact: bool,
+    pub title: Vec<Seg>,
+    pub date: Option<DateView>,
+    pub status: Option<&'static str>,
+    pub status_slug: Option<&'static str>,
+    /// The summary, or the quote the query matched when the summary does not show why.
+    pub snippet: Vec<Seg>,
+    /// For a fact, the document of its first quote.
+    pub source: Option<String>,
+}
+
+pub(super) fn result_item(data: &Dataset, rec: RecordRef, h: &Highlighter) -> ResultItem {
+    let kind = CardKind::of(data, rec);
+    match rec {
+        RecordRef::Fact(f) => {
+            let fact = &data.facts[f as usize];
+            let mut snippet = marked(&fact.summary, h);
+            if !h.is_empty()
+                && !snippet.iter().any(|s| s.mark)
+                && let Some(q) = fact
+                    .evidence
+                    .iter()
+                    .map(|q| marked(data.quote_text(q), h))
+                    .find(|m| m.iter().any(|s| s.mark))
+            {
+                snippet = window(q, 220);
+            }
+            ResultItem {
+                id: fact.id.clone(),
+                kind: kind.label(),
+                kind_slug: kind.slug(),
+                is_fact: true,
+                title: marked(&fact.title, h),
+                date: date_view(&fact.date),
+                status: Some(fact.status.label()),
+                status_slug: Some(fact.status.slug()),
+                snippet,
+                source: Some(data.documents[fact.reported_in() as usize].title.clone()),
+            }
+        }
+        RecordRef::Entity(e) => {
+            let ent = &data.entities[e as usize];
+            let mut title = marked(&ent.name, h);
+            // Say which alias matched when the name itself did not.
+            if !h.is_empty()
+                && !title.iter().any(|s| s.mark)
+                && let Some(alias) = ent
+                    .aliases
+                    .iter()
+                    .chain(&ent.abbreviations)
+                    .chain(&ent.search_aliases)
+                    .find(|a| !h.ranges(a).is_empty())
+            {
+                title.push(Seg {
+                    text: " (".into(),
+                    mark: false,
+                });
+                title.extend(marked(alias, h));
+                title.push(Seg {
+                    text: ")".into(),
+                    mark: false,
+                });
+            }
+            ResultItem {
+                id: ent.id.clone(),
+                kind: kind.label(),
+                kind_slug: kind.slug(),
+                is_fact: false,
+                title,
+                date: None,
+                status: None,
+                status_slug: None,
+                snippet: marked(&ent.description, h),
+                source: None,
+            }
+        }
+    }
+}
+
+/// Cuts marked text to about `max` characters around its first mark, with ellipses.
+fn window(segs: Vec<Seg>, max: usize) -> Vec<Seg> {
+    let total: usize = segs.iter().map(|s| s.text.chars().count()).sum();
+    if total <= max {
+        return segs;
+    }
+    let before: usize = segs
+        .iter()
+        .take_while(|s| !s.mark)
+        .map(|s| s.text.chars().count())
+        .sum();
+    let start = before.saturating_sub(max / 3);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for s in segs {
+        let len = s.text.chars().count();
+        let (from, to) = (start.max(pos), (start + max).min(pos + len));
+        if from < to {
+            let text: String = s.text.chars().skip(from - pos).take(to - from).collect();
+            out.push(Seg { text, mark: s.mark });
+        }
+        pos += len;
+    }
+    if start > 0 {
+        out.insert(
+            0,
+            Seg {
+                text: "\u{2026}".into(),
+                mark: false,
+            },
+        );
+    }
+    if start + max < total {
+        out.push(Seg {
+            text: "\u{2026}".into(),
+            mark: false,
+        });
+    }
+    out
+}
+
+/// A chosen filter value, for the "clear" chips.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveFilter {
+    pub dim: Dim,
+    pub key: String,
+    pub label: String,
+}
+
+/// The search screen: results, counts, facets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultsView {
+    pub total: usize,
+    pub items: Vec<ResultItem>,
+    /// More results than shown.
+    pub more: usize,
+    pub facets: Vec<FacetGroup>,
+    /// (year, facts in it given the other filters), ascending.
+    pub years: Vec<(i32, usize)>,
+    pub suggestions: Vec<String>,
+    pub active: Vec<ActiveFilter>,
+    /// Results before the filters applied, to say when filters hide everything.
+    pub unfiltered: usize,
+    /// Every record that passed, the shown ones first, in order (the timeline draws the facts
+    /// among them).
+    pub records: Vec<Rec>,
+}
+
+/// Searches, filters and shapes the first `shown` results. `expanded` lists the long facets
+/// the user asked to see in full.
+pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim]) -> ResultsView {
+    let data = cat.data;
+    let outcome = search(
+        cat.index,
+        data,
+        &query::parse(&route.query),
+        &Weights::default(),
+    );
+    let unfiltered = outcome.hits.len();
+    let mut faceted = facets::apply(
+        data,
+        cat.facets(),
+        &outcome.hits,
+        |h| h.rec,
+        &route.filters,
+        expanded,
+    );
+    // Only what is shown needs ordering.
+    order(cat.index, &mut faceted.records, shown);
+    let items: Vec<ResultItem> = faceted
+        .records
+        .iter()
+        .take(shown)
+        .map(|h| result_item(data, RecordRef::of(data, h.rec), &outcome.highlight))
+        .collect();
+    ResultsView {
+        total: faceted.records.len(),
+        more: faceted.records.len().saturating_sub(shown),
+        items,
+        facets: faceted.groups,
+        years: faceted.years,
+        suggestions: outcome.suggestions,
+        active: active_filters(cat, &route.filters),
+        unfiltered,
+        records: faceted.records.iter().map(|h| h.rec).collect(),
+    }
+}
+
+fn active_filters(cat: &Catalog<'_>, f: &Filters) -> Vec<ActiveFilter> {
+    let data = cat.data;
+    let mut out = Vec::new();
+    for k in &f.kinds {
+        out.push(ActiveFilter {
+            dim: Dim::Kind,
+            key: k.slug().into(),
+            label: k.label().into(),
+        });
+    }
+    for e in &f.entities {
+        let label = match cat.record(e) {
+            Some(RecordRef::Entity(ix)) => data.entities[ix as usize].name.clone(),
+            _ => format!("{e} (unknown)"),
+        };
+        out.push(ActiveFilter {
+            dim: Dim::Entity,
+            key: e.clone(),
+            label,
+        });
+    }
+    if let Some((a, b)) = f.years {
+        let label = if a == b {
+            a.to_string()
+        } else {
+            format!("{a}\u{2013}{b}")
+        };
+        out.push(ActiveFilter {
+            dim: Dim::Year,
+            key: String::new(),
+            label,
+        });
+    }
+    for d in &f.docs {
+        let label = cat.doc(d).map_or_else(
+            || format!("{d} (unknown)"),
+            |ix| data.documents[ix as usize].title.clone(),
+        );
+        out.push(ActiveFilter {
+            dim: Dim::Doc,
+            key: d.clone(),
+            label,
+        });
+    }
+    for s in &f.statuses {
+        out.push(ActiveFilter {
+            dim: Dim::Status,
+            key: s.slug().into(),
+            label: s.label().into(),
+        });
+    }
+    for s in &f.sureness {
+        out.push(ActiveFilter {
+            dim: Dim::Sureness,
+            key: s.slug().into(),
+            label: s.label().into(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::corpus;
+
+    fn run(q: &str) -> ResultsView {
+        let route = Route {
+            query: q.into(),
+            ..Default::default()
+        };
+        results(corpus(), &route, 30, &[])
+    }
+
+    fn title(item: &ResultItem) -> String {
+        item.title.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn results_say_why_a_card_matched() {
+        // A fact whose summary does not say the word shows the quote that does.
+        let r = run("patrol");
+        let boats = r
+            .items
+            .iter()
+            .find(|i| i.id == "arland-seeks-boats")
+            .expect("found");
+        assert!(
+            boats.snippet.iter().any(|s| s.mark && s.text == "patrol"),
+            "{boats:?}"
+        );
+        // An entity found by an alias names the alias.
+        let r = run("Customs Bloc");
+        assert_eq!(title(&r.items[0]), "Eastern Customs Union (Customs Bloc)");
+    }
+
+    #[test]
+    fn a_long_quote_is_cut_around_the_match() {
+        let segs = vec![
+            Seg {
+                text: "a".repeat(300),
+                mark: false,
+            },
+            Seg {
+                text: "hit".into(),
+                mark: true,
+            },
+            Seg {
+                text: "b".repeat(300),
+                mark: false,
+            },
+        ];
+        let cut = window(segs, 60);
+        let text: String = cut.iter().map(|s| s.text.as_str()).collect();
+        assert!(
+            text.starts_with('\u{2026}') && text.ends_with('\u{2026}'),
+            "{text}"
+        );
+        assert!(cut.iter().any(|s| s.mark && s.text == "hit"));
+        assert!(text.chars().count() <= 62, "{}", text.chars().count());
+    }
+
+    #[test]
+    fn chips_name_each_chosen_filter() {
+        let mut route = Route::default();
+        route.filters.toggle(Dim::Entity, "arland");
+        route.filters.toggle(Dim::Entity, "gone");
+        route.filters.toggle(Dim::Doc, "b_fixture");
+        let r = results(corpus(), &route, 30, &[]);
+        let labels: Vec<&str> = r.active.iter().map(|a| a.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Arland",
+                "gone (unknown)",
+                "Fixture B: the working group meets"
+            ]
+        );
+    }
+}
