@@ -131,7 +131,7 @@ fn main() {
         let before = LIVE.load(Ordering::Relaxed);
         let (data, ix) = bundle::decode(blob).expect("decodes");
         let t = Instant::now();
-        let cat = sco_explorer::core::view::Catalog::new(&data, &ix);
+        let cat = sco_explorer::core::catalog::Catalog::new(&data, &ix);
         std::hint::black_box(cat.record(""));
         let ids = t.elapsed();
         let heap = LIVE.load(Ordering::Relaxed) - before;
