@@ -103,7 +103,7 @@ test('copy link and cite: with the clipboard, and with the select-the-text fallb
   // The document has a no-break space in "Republic of Belarus"; the citation keeps it verbatim.
   const citation = await page.locator('#citation-text').inputValue();
   const plain = citation.replace(/\u00a0/g, ' ');
-  assert.match(plain, /^Belarus is an SCO observer\. 31 October – 1 November 2019 \(date inferred\)\. Source: “Expert Working Group/);
+  assert.match(plain, /^Belarus is an SCO observer\. 31 October – 1 November 2019 \(inferred\)\. Source: “Expert Working Group/);
   assert.match(plain, /outlet not stated, page undated\. Quote: “the Republic of Belarus, a SCO observer” http:\/\/127\.0\.0\.1:\d+\/#card=belarus-sco-observer$/);
   await page.getByRole('button', { name: 'Copy citation' }).click();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), citation);

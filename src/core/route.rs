@@ -112,13 +112,9 @@ pub fn parse(fragment: &str) -> Parsed {
     p
 }
 
+/// A value as a notice quotes it: cut short, so a hostile link cannot flood the page.
 fn shown(s: &str) -> String {
-    let cut: String = s.chars().take(40).collect();
-    if cut.len() < s.len() {
-        format!("{cut}\u{2026}")
-    } else {
-        cut
-    }
+    crate::core::text::ellipsize(s, 41)
 }
 
 fn apply(p: &mut Parsed, key: &str, value: &str) {
@@ -290,6 +286,15 @@ fn parse_range(v: &str) -> Option<(i32, i32)> {
 fn iso_day(d: i32) -> String {
     let (y, m, dd) = civil_from_days(d);
     format!("{y:04}-{m:02}-{dd:02}")
+}
+
+/// The fragment of a card's own link: the card alone, with no query or view, so it reads
+/// the same for whoever opens it. Permalinks and citations use it.
+pub fn card_fragment(id: &str) -> String {
+    format(&Route {
+        card: Some(id.to_string()),
+        ..Default::default()
+    })
 }
 
 /// Writes a route as a fragment (without `#`); the default route is the empty string.

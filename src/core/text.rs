@@ -145,6 +145,35 @@ pub fn line_of(s: &str, offset: usize) -> usize {
         + 1
 }
 
+/// The character that marks text cut short, wherever text is cut.
+pub const ELLIPSIS: char = '\u{2026}';
+
+/// `s` cut to at most `max` characters (the ellipsis included), at a word's end where one
+/// falls in the last third, so a label never ends mid-word when it need not.
+pub fn ellipsize(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let keep: String = s.chars().take(max.saturating_sub(1)).collect();
+    let next_is_space = s
+        .chars()
+        .nth(keep.chars().count())
+        .is_some_and(char::is_whitespace);
+    let at_word = keep
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i)
+        .filter(|&i| keep[..i].chars().count() * 3 >= max * 2)
+        .or(next_is_space.then_some(keep.len()));
+    let mut out = at_word
+        .map_or(keep.as_str(), |i| &keep[..i])
+        .trim_end()
+        .to_string();
+    out.push(ELLIPSIS);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,5 +246,30 @@ mod tests {
         check(", ", false);
         check("\n\n", false);
         check("’", false);
+    }
+
+    #[test]
+    fn text_is_cut_with_an_ellipsis_at_a_word_end() {
+        fn check(s: &str, max: usize, expect: &str) {
+            let got = ellipsize(s, max);
+            assert_eq!(got, expect, "{s:?} to {max}");
+            assert!(got.chars().count() <= max.max(1), "{got:?}");
+        }
+        check("short", 10, "short");
+        check("Statements of intent", 12, "Statements\u{2026}");
+        check(
+            "Shanghai Cooperation Organisation",
+            21,
+            "Shanghai Cooperation\u{2026}",
+        );
+        check(
+            "Shanghai Cooperation Organisation",
+            20,
+            "Shanghai Cooperatio\u{2026}",
+        );
+        check("Joint meeting of the council", 12, "Joint meeti\u{2026}");
+        check("Joint meeting of the council", 16, "Joint meeting\u{2026}");
+        check("Procurements", 8, "Procure\u{2026}");
+        check("Moscow", 3, "Mo\u{2026}");
     }
 }

@@ -109,7 +109,7 @@ impl fmt::Display for Problem {
                 write!(
                     f,
                     "quote not found in document `{doc}`: \u{ab}{}\u{bb}",
-                    shorten(quote, 120)
+                    crate::core::text::ellipsize(quote, 120)
                 )
             }
             Problem::NotInDocuments { field, text } => {
@@ -137,15 +137,6 @@ impl fmt::Display for Problem {
             ),
         }
     }
-}
-
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let mut out: String = s.chars().take(max).collect();
-    out.push('\u{2026}');
-    out
 }
 
 /// A validated dataset with the coverage ignore list that came with it.
@@ -303,7 +294,7 @@ impl<'a> Validator<'a> {
             for raw in &file.ignores {
                 let at = At {
                     file: &file.path,
-                    record: format!("ignore {:?}", shorten(&raw.text, 40)),
+                    record: format!("ignore {:?}", crate::core::text::ellipsize(&raw.text, 40)),
                 };
                 if raw.text.trim().is_empty() {
                     self.report(&at, Problem::Empty("text"));

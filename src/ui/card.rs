@@ -1,8 +1,8 @@
 //! The open card: a fact, an entity, or "not found" with the closest matches. Every statement
 //! on a card sits next to the quote it comes from.
 
-use super::common::{DateBadge, Link, kind_badge, segs, status_badge};
-use crate::core::route::{self, QuoteRef, Route};
+use super::common::{CopyField, DateBadge, Link, kind_badge, segs, status_badge};
+use crate::core::route::{self, QuoteRef};
 use crate::core::state::Action;
 use crate::core::view::{CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink};
 use crate::web;
@@ -119,43 +119,19 @@ struct ActionsProps {
 /// Permalink, copy link and cite.
 #[function_component(CardActions)]
 fn card_actions(props: &ActionsProps) -> Html {
-    let status = use_state(String::new);
-    let link = format!(
-        "{}#{}",
-        web::base_url(),
-        route::format(&Route {
-            card: Some(props.id.to_string()),
-            ..Default::default()
-        })
-    );
-    let copy = |text: String, fallback: &'static str, what: &'static str| {
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
-            let status = status.clone();
-            web::copy_text(text.clone(), fallback, move |ok| {
-                status.set(if ok {
-                    format!("{what} copied.")
-                } else {
-                    format!("{what} selected: press Ctrl+C (\u{2318}C) to copy.")
-                })
-            });
-        })
-    };
-    let on_copy_link = copy(link.clone(), "permalink-text", "Link");
+    let fragment = route::card_fragment(&props.id);
     html! {
         <div class="card-actions">
-            <a class="permalink" href={format!("#{}", route::format(&Route { card: Some(props.id.to_string()), ..Default::default() }))}>{ "Permalink" }</a>
-            <button type="button" onclick={on_copy_link}>{ "Copy link" }</button>
-            <input id="permalink-text" class="copy-source" type="text" readonly=true value={link} aria-label="Link to this card" tabindex="-1" />
+            <a class="permalink" href={format!("#{fragment}")}>{ "Permalink" }</a>
+            <CopyField text={web::url_with(&fragment)} field_id="permalink-text" field_label="Link to this card"
+                button="Copy link" what="Link" />
             if let Some(c) = &props.citation {
                 <details class="cite">
                     <summary>{ "Cite" }</summary>
-                    <label for="citation-text">{ "Citation" }</label>
-                    <textarea id="citation-text" readonly=true rows="5" value={c.clone()} />
-                    <button type="button" onclick={copy(c.to_string(), "citation-text", "Citation")}>{ "Copy citation" }</button>
+                    <CopyField text={c.clone()} field_id="citation-text" field_label="Citation"
+                        button="Copy citation" what="Citation" visible=true />
                 </details>
             }
-            <p class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </div>
     }
 }

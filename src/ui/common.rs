@@ -3,7 +3,8 @@
 
 use crate::core::route::format;
 use crate::core::state::{Action, AppState, apply};
-use crate::core::view::{DateView, Seg};
+use crate::core::view::{DateView, INFERRED, Seg};
+use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -115,7 +116,7 @@ pub fn date_badge(props: &DateProps) -> Html {
         Some(reason) => html! {
             <span class="date inferred" title={format!("Inferred: {reason}")}>
                 <time datetime={d.iso.clone()}>{ d.text.clone() }</time>
-                <span class="inferred-mark">{ " (inferred)" }</span>
+                <span class="inferred-mark">{ format!(" {INFERRED}") }</span>
             </span>
         },
     }
@@ -129,4 +130,63 @@ pub fn status_badge(label: &str, slug: &str) -> Html {
 /// The type of a card.
 pub fn kind_badge(label: &str, slug: &str) -> Html {
     html! { <span class={classes!("kind", format!("kind-{slug}"))}>{ label.to_string() }</span> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CopyProps {
+    /// What is copied.
+    pub text: AttrValue,
+    /// The field holding the text, selected for Ctrl+C when the clipboard is refused.
+    pub field_id: &'static str,
+    /// What the field is, for assistive technology ("Link to this card").
+    pub field_label: AttrValue,
+    /// The button's words.
+    pub button: AttrValue,
+    /// What the status line calls the text ("Link", "Citation").
+    pub what: AttrValue,
+    /// A visible, labelled text area (a citation is read before it is copied); otherwise the
+    /// field is a hidden one-line input.
+    #[prop_or_default]
+    pub visible: bool,
+}
+
+/// A copy button with its fallback field and a status line: every "copy" in the app.
+#[function_component(CopyField)]
+pub fn copy_field(props: &CopyProps) -> Html {
+    let status = use_state(String::new);
+    let onclick = {
+        let (text, id, what) = (props.text.to_string(), props.field_id, props.what.clone());
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (status, what) = (status.clone(), what.clone());
+            web::copy_text(text.clone(), id, move |ok| {
+                status.set(if ok {
+                    format!("{what} copied.")
+                } else {
+                    format!("{what} selected: press Ctrl+C (\u{2318}C) to copy.")
+                })
+            });
+        })
+    };
+    let field = if props.visible {
+        html! {
+            <>
+                <label for={props.field_id}>{ props.field_label.clone() }</label>
+                <textarea id={props.field_id} readonly=true rows="5" value={props.text.clone()} />
+            </>
+        }
+    } else {
+        html! {
+            <input id={props.field_id} class="copy-source" type="text" readonly=true value={props.text.clone()}
+                aria-label={props.field_label.clone()} tabindex="-1" />
+        }
+    };
+    html! {
+        <>
+            if props.visible { { field.clone() } }
+            <button type="button" {onclick}>{ props.button.clone() }</button>
+            if !props.visible { { field } }
+            <span class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</span>
+        </>
+    }
 }

@@ -29,6 +29,11 @@ pub fn base_url() -> String {
         .unwrap_or_default()
 }
 
+/// The absolute URL of a view of this page, given its fragment (without `#`).
+pub fn url_with(fragment: &str) -> String {
+    format!("{}#{fragment}", base_url())
+}
+
 /// Writes the fragment into the address bar, as a new history entry (`push`) or in place.
 /// The empty fragment leaves a clean URL with no `#`.
 pub fn set_fragment(fragment: &str, push: bool) {

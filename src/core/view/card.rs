@@ -117,10 +117,7 @@ pub fn fact_card(data: &Dataset, ix: FactIx) -> FactCard {
     };
     let doc = &data.documents[f.reported_in() as usize];
     let as_of = (f.status != Status::Happened).then(|| match date_view(&doc.written) {
-        Some(w) if w.inferred.is_some() => {
-            format!("as of the document, written {} (inferred)", w.text)
-        }
-        Some(w) => format!("as of the document, written {}", w.text),
+        Some(w) => format!("as of the document, written {}", w.flagged()),
         None => "as of the document (its date is not known)".to_string(),
     });
     FactCard {
@@ -234,15 +231,7 @@ pub fn citation(cat: &Catalog<'_>, id: &str, link: &str) -> Option<String> {
     let doc = &data.documents[q.doc as usize];
     let mut out = format!("{title}.");
     if let Some(d) = date {
-        out.push_str(&format!(
-            " {}{}.",
-            d.text,
-            if d.inferred.is_some() {
-                " (date inferred)"
-            } else {
-                ""
-            }
-        ));
+        out.push_str(&format!(" {}.", d.flagged()));
     }
     out.push_str(&format!(" Source: \u{201c}{}\u{201d}", doc.title));
     out.push_str(&match &doc.outlet {
@@ -360,7 +349,7 @@ mod tests {
         }
         check(
             "harbour-shield-2018",
-            "Harbour Shield 2018. September 2018 (date inferred). Source: \u{201c}Fixture A: Arland and the Harbour Shield exercises\u{201d}, outlet not stated, page dated 1 May 2024. Quote: \u{201c}Arland will take part in the Harbour Shield 2018 exercise of the Northern Cooperation Council (NCC) in September.\u{201d} https://x/card",
+            "Harbour Shield 2018. September 2018 (inferred). Source: \u{201c}Fixture A: Arland and the Harbour Shield exercises\u{201d}, outlet not stated, page dated 1 May 2024. Quote: \u{201c}Arland will take part in the Harbour Shield 2018 exercise of the Northern Cooperation Council (NCC) in September.\u{201d} https://x/card",
         );
         check(
             "dorsk",

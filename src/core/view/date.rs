@@ -16,6 +16,20 @@ pub struct DateView {
     pub inferred: Option<String>,
 }
 
+/// How an inferred date is flagged wherever a date is written out in words.
+pub const INFERRED: &str = "(inferred)";
+
+impl DateView {
+    /// The date in words, flagged when it is inferred: "June 2017 (inferred)".
+    pub fn flagged(&self) -> String {
+        if self.inferred.is_some() {
+            format!("{} {INFERRED}", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
 fn point_text(p: Point) -> String {
     match (p.month, p.day) {
         (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], p.year),

@@ -120,14 +120,14 @@ fn window(segs: Vec<Seg>, max: usize) -> Vec<Seg> {
         out.insert(
             0,
             Seg {
-                text: "\u{2026}".into(),
+                text: crate::core::text::ELLIPSIS.into(),
                 mark: false,
             },
         );
     }
     if start + max < total {
         out.push(Seg {
-            text: "\u{2026}".into(),
+            text: crate::core::text::ELLIPSIS.into(),
             mark: false,
         });
     }

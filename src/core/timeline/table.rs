@@ -1,0 +1,158 @@
+//! The timelines as tables, for screen readers, printing and copying: events by year, and
+//! every membership standing with its start and end in words.
+
+use super::chart::Chart;
+use crate::core::model::*;
+use crate::core::order::sort_by;
+use crate::core::view::date_view;
+
+/// A row of the events table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableRow {
+    pub card: String,
+    pub date: String,
+    pub title: String,
+    pub lane: String,
+    pub status: &'static str,
+    /// Why the date is what it is, when it is inferred.
+    pub inferred: Option<String>,
+}
+
+/// A year's events ("Undated" for those without a date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YearRows {
+    pub year: String,
+    pub rows: Vec<TableRow>,
+}
+
+/// A row of the membership table: who, which standing, from and to in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRow {
+    pub who: String,
+    pub standing: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// Both tables of a chart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub years: Vec<YearRows>,
+    pub members: Vec<MemberRow>,
+}
+
+/// The chart's events as table rows grouped by year (undated last), and its membership bars.
+pub fn table(data: &Dataset, chart: &Chart) -> Table {
+    let mut rows: Vec<(i32, f64, TableRow)> = Vec::new();
+    for lane in &chart.events {
+        for it in &lane.items {
+            let Some(f) = it.fact.and_then(|f| data.facts.get(f as usize)) else {
+                continue;
+            };
+            let d = date_view(&f.date);
+            let (y, _, _) = civil_from_days(it.start as i32);
+            let row = TableRow {
+                card: f.id.clone(),
+                date: d.as_ref().map_or("unknown".into(), |d| d.text.clone()),
+                title: f.title.clone(),
+                lane: lane.label.clone(),
+                status: f.status.label(),
+                inferred: d.and_then(|d| d.inferred),
+            };
+            rows.push((y, it.start, row));
+        }
+    }
+    let rows =
+        sort_by(rows, &|a: &(i32, f64, TableRow),
+                        b: &(i32, f64, TableRow)| {
+            a.1.total_cmp(&b.1).then(a.2.title.cmp(&b.2.title))
+        });
+    let mut years: Vec<YearRows> = Vec::new();
+    for (y, _, r) in rows {
+        let year = y.to_string();
+        match years.last_mut() {
+            Some(g) if g.year == year => g.rows.push(r),
+            _ => years.push(YearRows {
+                year,
+                rows: vec![r],
+            }),
+        }
+    }
+    if !chart.undated.is_empty() {
+        let rows = chart
+            .undated
+            .iter()
+            .map(|(id, t)| {
+                let f = data.facts.iter().find(|f| &f.id == id);
+                TableRow {
+                    card: id.clone(),
+                    date: "unknown".into(),
+                    title: t.clone(),
+                    lane: f.map_or(String::new(), |f| f.kind.label().to_string()),
+                    status: f.map_or("", |f| f.status.label()),
+                    inferred: None,
+                }
+            })
+            .collect();
+        years.push(YearRows {
+            year: "Undated".into(),
+            rows,
+        });
+    }
+    let members = chart
+        .membership
+        .iter()
+        .flat_map(|l| {
+            l.items.iter().map(move |it| MemberRow {
+                who: l.label.clone(),
+                standing: it.label.clone(),
+                from: it.from_text.clone(),
+                to: it.to_text.clone(),
+            })
+        })
+        .collect();
+    Table { years, members }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::corpus;
+    use crate::core::timeline::chart;
+
+    #[test]
+    fn the_table_groups_events_by_year_and_words_each_standing() {
+        let data = corpus().data;
+        let all: Vec<u32> = (0..(data.facts.len() + data.entities.len()) as u32).collect();
+        let t = table(data, &chart(data, &all));
+        let years: Vec<&str> = t.years.iter().map(|y| y.year.as_str()).collect();
+        assert_eq!(
+            years,
+            ["2007", "2014", "2016", "2018", "2019", "2020", "Undated"]
+        );
+        let y2019: Vec<&str> = t.years[4].rows.iter().map(|r| r.card.as_str()).collect();
+        assert_eq!(
+            y2019,
+            ["arland-accord-accession", "working-group-2019"],
+            "same day: by title"
+        );
+        assert!(t.years[4].rows[0].inferred.is_some());
+        let row = |who: &str, standing: &str| {
+            t.members
+                .iter()
+                .find(|m| m.who == who && m.standing == standing)
+                .map(|m| (m.from.as_str(), m.to.as_str()))
+                .unwrap_or_else(|| panic!("{who} {standing}: {:#?}", t.members))
+        };
+        // In words, no more precise than the documents: June 2017, not 1 June 2017.
+        assert_eq!(
+            row("Arland", "Full member"),
+            ("June 2017", "no end in the documents")
+        );
+        assert_eq!(
+            row("Dorsk", "Observer").0,
+            "unknown; held as of 31 October \u{2013} 1 November 2019 (inferred)"
+        );
+        assert_eq!(row("Borvia", "SCO presidency"), ("2020", "2020"));
+    }
+}

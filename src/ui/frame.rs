@@ -1,0 +1,137 @@
+//! The page frame around every view: skip link, header (title, view tabs, copy link), notices,
+//! the update banner, and the footer with offline status and what the data holds.
+
+use super::common::{CopyField, Link};
+use crate::core::route::{Route, View};
+use crate::core::state::Action;
+use crate::web;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub route: Route,
+    /// The absolute URL of the current view.
+    pub link: AttrValue,
+}
+
+#[function_component(Header)]
+pub fn header(props: &HeaderProps) -> Html {
+    let r = &props.route;
+    let tabs = [View::Search, View::Timeline, View::Documents].map(|v| {
+        let current = r.view == v || (v == View::Timeline && r.view == View::Table);
+        html! { <li><Link action={Action::SetView(v)} current={current && r.read.is_none()}>{ v.label() }</Link></li> }
+    });
+    html! {
+        <header class="site-header">
+            <div class="brand">
+                <p class="site-title">
+                    <Link action={Action::SetView(View::Search)} class="home">{ "SCO defence cooperation explorer" }</Link>
+                </p>
+                <p class="tagline">{ "Facts from the source documents, each with its quote" }</p>
+            </div>
+            <nav aria-label="Views"><ul class="tabs">{ for tabs }</ul></nav>
+            // The URL holds the whole view, so this is all a colleague needs.
+            <div class="share">
+                <CopyField text={props.link.clone()} field_id="view-link" field_label="Link to this view"
+                    button="Copy link to this view" what="Link" />
+            </div>
+        </header>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SkipProps {
+    /// Whether the results are what the page is about (the search view).
+    pub to_results: bool,
+}
+
+/// The skip link jumps to the results in the search view, to the view's content elsewhere.
+#[function_component(SkipLink)]
+pub fn skip_link(props: &SkipProps) -> Html {
+    let target = if props.to_results {
+        "results"
+    } else {
+        "content"
+    };
+    let onclick = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        web::focus(target);
+    });
+    html! {
+        <a class="skip-link" href={format!("#{target}")} {onclick}>
+            { if props.to_results { "Skip to results" } else { "Skip to content" } }
+        </a>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    pub notices: Vec<String>,
+    pub dispatch: Callback<Action>,
+}
+
+/// What the app ignored or could not find, until dismissed.
+#[function_component(Notices)]
+pub fn notices(props: &NoticesProps) -> Html {
+    if props.notices.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="notices" role="status">
+            <ul>{ for props.notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
+            <button type="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::DismissNotices)}>{ "Dismiss" }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OfflineProps {
+    pub offline: web::Offline,
+}
+
+/// Offered when a new release is cached: the switch happens only on this reload.
+#[function_component(UpdateBanner)]
+pub fn update_banner(props: &OfflineProps) -> Html {
+    if props.offline != web::Offline::UpdateReady {
+        return html! {};
+    }
+    html! {
+        <div class="update-banner" role="status">
+            <span>{ "A new version of the explorer is available." }</span>
+            <button type="button" onclick={Callback::from(|_: MouseEvent| web::apply_update())}>{ "Reload to update" }</button>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    pub offline: web::Offline,
+    /// Facts, entities and documents in the data.
+    pub counts: (usize, usize, usize),
+}
+
+#[function_component(Footer)]
+pub fn footer(props: &FooterProps) -> Html {
+    let (class, text) = match props.offline {
+        web::Offline::Checking => ("checking", "Checking offline use\u{2026}"),
+        web::Offline::Installing => ("installing", "Saving a copy for offline use\u{2026}"),
+        web::Offline::Ready => ("ready", "\u{2713} Available offline"),
+        web::Offline::UpdateReady => ("ready", "\u{2713} Available offline (update waiting)"),
+        web::Offline::SingleFile => (
+            "ready",
+            "\u{2713} Single-file edition: works with no network",
+        ),
+        web::Offline::Unsupported => (
+            "unsupported",
+            "Offline use is not available in this browser",
+        ),
+        web::Offline::Failed => ("unsupported", "Offline copy could not be saved"),
+    };
+    let (facts, entities, documents) = props.counts;
+    html! {
+        <footer class="site-footer">
+            <p class={classes!("offline-status", class)} id="offline-status">{ text }</p>
+            <p>{ format!("{facts} facts and {entities} entities from {documents} documents. Dates marked \u{201c}inferred\u{201d} are deduced; the reason is one click away.") }</p>
+        </footer>
+    }
+}

@@ -1,0 +1,121 @@
+//! The root component's effects, one hook each: the URL follows the state, Back and Forward
+//! come back in, keyboard shortcuts, focus that follows what opened and returns when it
+//! closes, the title, and offline status. Effects live here, never in `apply`.
+
+use crate::core::route::{self, Route};
+use crate::core::state::{Action, History};
+use crate::web;
+use yew::prelude::*;
+
+/// The URL follows the state: discrete steps push a history entry, typing replaces it; and
+/// Back, Forward and edited addresses come back in as navigation.
+#[hook]
+pub fn use_url_sync(route: &Route, history: History, dispatch: &Callback<Action>) {
+    use_effect_with(route.clone(), move |r: &Route| match history {
+        History::Push => web::set_fragment(&route::format(r), true),
+        History::Replace => web::set_fragment(&route::format(r), false),
+        History::Keep => {}
+    });
+    let d = dispatch.clone();
+    use_effect_with((), move |_| {
+        let listeners =
+            web::on_navigate(move |f| d.emit(Action::Navigated(Box::new(route::parse(&f)))));
+        move || drop(listeners)
+    });
+}
+
+/// Keys: "/" searches, Escape steps back, arrows walk the results.
+#[hook]
+pub fn use_shortcuts(dispatch: &Callback<Action>) {
+    let d = dispatch.clone();
+    use_effect_with((), move |_| {
+        let listener = web::on_key(move |key, typing, modifier| {
+            if modifier {
+                return false;
+            }
+            match key {
+                "/" if !typing => web::focus_selector("#q"),
+                "Escape" => {
+                    d.emit(Action::Escape);
+                    false
+                }
+                "ArrowDown" if web::active_matches("#q") => web::focus_step(".result-link", 1),
+                "ArrowDown" if web::active_matches(".result-link") => {
+                    web::focus_step(".result-link", 1)
+                }
+                "ArrowUp" if web::active_matches(".result-link") => {
+                    web::focus_step(".result-link", -1) || web::focus_selector("#q")
+                }
+                _ => false,
+            }
+        });
+        move || drop(listener)
+    });
+}
+
+/// Focus follows what opened: a card's heading, a document's quote. When what had focus
+/// closes, focus returns to where the user came from: the result that opened the card, the
+/// card that opened the document, else the search box. It is never left on `<body>`.
+#[hook]
+pub fn use_focus_return(route: &Route) {
+    let previous = use_mut_ref(|| (None::<String>, None::<String>));
+    let key = (route.card.clone(), route.read.clone(), route.quote.clone());
+    use_effect_with(key, move |(card, doc, quote)| {
+        let (was_card, was_doc) = previous.replace((card.clone(), doc.clone()));
+        if doc.is_some() && *doc != was_doc {
+            let has_quote = quote.is_some();
+            web::after_paint(move || {
+                web::focus("doc-title");
+                if has_quote {
+                    web::scroll_to("quote-start")
+                } else {
+                    web::scroll_top()
+                }
+            });
+        } else if doc.is_none() && was_doc.is_some() {
+            let has_card = card.is_some();
+            web::after_paint(move || {
+                if !(has_card && web::focus_selector("#card-title")) {
+                    web::focus_selector("#q");
+                }
+            });
+        } else if card.is_some() && *card != was_card {
+            web::after_paint(|| web::focus("card-title"));
+        } else if card.is_none()
+            && let Some(id) = was_card
+        {
+            web::after_paint(move || {
+                if !web::focus_selector(&format!("#r-{id} a")) {
+                    web::focus_selector("#q");
+                }
+            });
+        }
+    });
+}
+
+/// The document title names what is open, so history entries and shared tabs read well.
+#[hook]
+pub fn use_title(title: String) {
+    use_effect_with(title, |t| web::set_title(t));
+}
+
+/// Registers the service worker once the first cards are painted (its precache downloads
+/// should not compete with them) and reports where offline use stands. Also marks the first
+/// frame with cards for the start-up benchmark.
+#[hook]
+pub fn use_offline_status() -> web::Offline {
+    let offline = use_state(|| web::Offline::Checking);
+    {
+        let offline = offline.clone();
+        use_effect_with((), move |_| {
+            web::after_paint(move || {
+                web::mark("sco:first-cards");
+                gloo::timers::callback::Timeout::new(300, move || {
+                    web::register_service_worker(move |s| offline.set(s))
+                })
+                .forget();
+            })
+        });
+    }
+    *offline
+}

@@ -1,0 +1,45 @@
+//! What the timeline's shapes and colours mean, and the SVG masks its faded edges use.
+
+use yew::prelude::*;
+
+/// What the shapes and colours mean.
+#[function_component(Legend)]
+pub fn legend() -> Html {
+    let swatch = |class: &'static str, text: &'static str| {
+        html! {
+            <li>
+                <svg width="28" height="14" aria-hidden="true"><g class={classes!("mark", class)}><rect class="shape" x="1" y="1" width="26" height="12" rx="3" /></g></svg>
+                { text }
+            </li>
+        }
+    };
+    html! {
+        <div class="legend">
+            <h3 class="visually-hidden">{ "Legend" }</h3>
+            <ul aria-label="Statuses">
+                { swatch("happened", "Held / happened") }
+                { swatch("planned", "Planned, as of its document") }
+                { swatch("intended", "Intended") }
+                { swatch("in-progress", "In progress") }
+                <li><span class="legend-sym">{ "\u{2248}" }</span>{ " date inferred (reason on the card)" }</li>
+                <li><span class="legend-fade" aria-hidden="true"></span>{ " start or end given by no document" }</li>
+                <li><span class="legend-horizon" aria-hidden="true"></span>{ " latest date the documents speak of" }</li>
+            </ul>
+            <ul aria-label="Standings">
+                { swatch("happened full-member", "Full member") }
+                { swatch("happened observer", "Observer") }
+                { swatch("happened agreement-party", "Party to the Agreement on Joint Military Exercises") }
+                { swatch("happened accession", "Accession to the Agreement in progress") }
+                { swatch("happened presidency", "SCO presidency") }
+            </ul>
+            <svg width="0" height="0" aria-hidden="true" class="defs">
+                <defs>
+                    <linearGradient id="g-in" x1="0" x2="1"><stop offset="0" stop-color="#fff" stop-opacity="0" /><stop offset="1" stop-color="#fff" stop-opacity="0.9" /></linearGradient>
+                    <linearGradient id="g-out" x1="0" x2="1"><stop offset="0" stop-color="#fff" stop-opacity="0.9" /><stop offset="1" stop-color="#fff" stop-opacity="0" /></linearGradient>
+                    <mask id="fade-in" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#g-in)" /></mask>
+                    <mask id="fade-out" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#g-out)" /></mask>
+                </defs>
+            </svg>
+        </div>
+    }
+}
