@@ -48,28 +48,32 @@ impl CardKind {
 
 /// How sure a fact's date is, as a filter value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Sureness {
+pub enum DateCertainty {
     Stated,
     Inferred,
     Unknown,
 }
 
-impl Sureness {
-    pub const ALL: [Sureness; 3] = [Sureness::Stated, Sureness::Inferred, Sureness::Unknown];
+impl DateCertainty {
+    pub const ALL: [DateCertainty; 3] = [
+        DateCertainty::Stated,
+        DateCertainty::Inferred,
+        DateCertainty::Unknown,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
-            Sureness::Stated => "stated",
-            Sureness::Inferred => "inferred",
-            Sureness::Unknown => "unknown",
+            DateCertainty::Stated => "stated",
+            DateCertainty::Inferred => "inferred",
+            DateCertainty::Unknown => "unknown",
         }
     }
 
     pub fn label(self) -> &'static str {
         match self {
-            Sureness::Stated => "Date stated",
-            Sureness::Inferred => "Date inferred",
-            Sureness::Unknown => "Date unknown",
+            DateCertainty::Stated => "Date stated",
+            DateCertainty::Inferred => "Date inferred",
+            DateCertainty::Unknown => "Date unknown",
         }
     }
 
@@ -87,7 +91,7 @@ pub struct Filters {
     pub years: Option<(i32, i32)>,
     pub docs: BTreeSet<String>,
     pub statuses: BTreeSet<Status>,
-    pub sureness: BTreeSet<Sureness>,
+    pub certainty: BTreeSet<DateCertainty>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -97,7 +101,7 @@ pub enum Dim {
     Year = 2,
     Doc = 3,
     Status = 4,
-    Sureness = 5,
+    Certainty = 5,
 }
 
 impl Dim {
@@ -107,7 +111,7 @@ impl Dim {
         Dim::Year,
         Dim::Doc,
         Dim::Status,
-        Dim::Sureness,
+        Dim::Certainty,
     ];
 
     pub fn label(self) -> &'static str {
@@ -117,7 +121,7 @@ impl Dim {
             Dim::Year => "Years",
             Dim::Doc => "Source document",
             Dim::Status => "Status",
-            Dim::Sureness => "Date certainty",
+            Dim::Certainty => "Date certainty",
         }
     }
 
@@ -129,7 +133,7 @@ impl Dim {
             Dim::Year => "years",
             Dim::Doc => "src",
             Dim::Status => "status",
-            Dim::Sureness => "date",
+            Dim::Certainty => "certainty",
         }
     }
 }
@@ -146,7 +150,7 @@ impl Filters {
             Dim::Year => self.years.is_some(),
             Dim::Doc => !self.docs.is_empty(),
             Dim::Status => !self.statuses.is_empty(),
-            Dim::Sureness => !self.sureness.is_empty(),
+            Dim::Certainty => !self.certainty.is_empty(),
         }
     }
 
@@ -157,7 +161,7 @@ impl Filters {
             Dim::Year => self.years = None,
             Dim::Doc => self.docs.clear(),
             Dim::Status => self.statuses.clear(),
-            Dim::Sureness => self.sureness.clear(),
+            Dim::Certainty => self.certainty.clear(),
         }
     }
 
@@ -184,8 +188,8 @@ impl Filters {
             Dim::Status => Status::from_slug(value)
                 .map(|s| flip(&mut self.statuses, s))
                 .is_some(),
-            Dim::Sureness => Sureness::from_slug(value)
-                .map(|s| flip(&mut self.sureness, s))
+            Dim::Certainty => DateCertainty::from_slug(value)
+                .map(|s| flip(&mut self.certainty, s))
                 .is_some(),
             Dim::Year => false,
         }
@@ -198,7 +202,7 @@ impl Filters {
             + usize::from(self.years.is_some())
             + self.docs.len()
             + self.statuses.len()
-            + self.sureness.len()
+            + self.certainty.len()
     }
 }
 
@@ -221,7 +225,7 @@ pub struct FacetIndex {
     docs: Vec<u32>,
     /// Each fact's first and last year; `None` for entities and undated facts.
     years: Vec<Option<(i32, i32)>>,
-    /// Status and date certainty as indices into `Status::ALL` / `Sureness::ALL`; 255 for none.
+    /// Status and date certainty as indices into `Status::ALL` / `DateCertainty::ALL`; 255 for none.
     status: Vec<u8>,
     sure: Vec<u8>,
     /// Facet entities and documents, most used first: the fixed order they are listed in.
@@ -285,12 +289,12 @@ impl FacetIndex {
                         .map_or(NONE, |i| i as u8),
                 );
                 let sure = match (&f.date.when, &f.date.certainty) {
-                    (When::Unknown, _) => Sureness::Unknown,
-                    (_, Certainty::Inferred(_)) => Sureness::Inferred,
-                    _ => Sureness::Stated,
+                    (When::Unknown, _) => DateCertainty::Unknown,
+                    (_, Certainty::Inferred(_)) => DateCertainty::Inferred,
+                    _ => DateCertainty::Stated,
                 };
                 fx.sure.push(
-                    Sureness::ALL
+                    DateCertainty::ALL
                         .iter()
                         .position(|s| *s == sure)
                         .map_or(NONE, |i| i as u8),
@@ -393,8 +397,8 @@ impl Active {
             any_doc: !f.docs.is_empty(),
             statuses: Status::ALL.map(|s| f.statuses.contains(&s)),
             any_status: !f.statuses.is_empty(),
-            sure: Sureness::ALL.map(|s| f.sureness.contains(&s)),
-            any_sure: !f.sureness.is_empty(),
+            sure: DateCertainty::ALL.map(|s| f.certainty.contains(&s)),
+            any_sure: !f.certainty.is_empty(),
         }
     }
 
@@ -429,7 +433,7 @@ impl Active {
             !self.any_status || (fx.status[i] != NONE && self.statuses[fx.status[i] as usize]),
         );
         set(
-            Dim::Sureness,
+            Dim::Certainty,
             !self.any_sure || (fx.sure[i] != NONE && self.sure[fx.sure[i] as usize]),
         );
         bits
@@ -514,7 +518,7 @@ pub fn apply<T: Clone>(
         if others(Dim::Status, bits) && fx.status[i] != NONE {
             statuses[fx.status[i] as usize] += 1;
         }
-        if others(Dim::Sureness, bits) && fx.sure[i] != NONE {
+        if others(Dim::Certainty, bits) && fx.sure[i] != NONE {
             sure[fx.sure[i] as usize] += 1;
         }
         if others(Dim::Year, bits)
@@ -626,11 +630,11 @@ pub fn apply<T: Clone>(
         hidden: 0,
     });
     groups.push(FacetGroup {
-        dim: Dim::Sureness,
-        values: Sureness::ALL
+        dim: Dim::Certainty,
+        values: DateCertainty::ALL
             .iter()
             .enumerate()
-            .map(|(i, s)| value(s.slug(), s.label(), sure[i], filters.sureness.contains(s)))
+            .map(|(i, s)| value(s.slug(), s.label(), sure[i], filters.certainty.contains(s)))
             .collect(),
         hidden: 0,
     });
@@ -798,7 +802,7 @@ mod tests {
         check(
             "",
             |f| {
-                f.sureness.insert(Sureness::Unknown);
+                f.certainty.insert(DateCertainty::Unknown);
             },
             1,
             &[],

@@ -1,27 +1,28 @@
 //! URL state: the whole view in the URL fragment, parsed leniently and formatted back.
 //!
 //! The fragment (`#q=peace&type=exercise&card=peace-mission-2018`) works on any static host,
-//! under any base path and from a single file, with no server rewrites. Two steps, as in
-//! ripgrep's low/high arguments: [`parse`] turns any string into a valid [`Route`] plus
-//! notices about what it ignored; [`format`] writes a route back. `parse(format(r)) == r` for
-//! every valid route (a property test checks it), and no input can make `parse` fail.
+//! under any base path and from a single file, with no server rewrites. [`parse`] is lenient:
+//! any string gives a valid [`Route`], plus a notice for each thing it ignored; [`format`] is
+//! its inverse, `parse(format(r)) == r` for every valid route (a property test checks it).
 //!
-//! | key      | value                                  | example                         |
-//! |----------|----------------------------------------|---------------------------------|
-//! | `view`   | `search` (default), `timeline`, `table`, `documents` | `view=timeline`   |
-//! | `q`      | the query, `+` for spaces               | `q=peace+mission`               |
-//! | `type`   | card types, comma-separated             | `type=exercise,meeting`         |
-//! | `ent`    | entity ids                              | `ent=pakistan,india`            |
-//! | `years`  | a year or a range                       | `years=2016-2018`               |
-//! | `src`    | source document ids                     | `src=000_05d95eeefa1e2818`      |
-//! | `status` | `happened`, `in-progress`, `planned`, `intended` | `status=planned`       |
-//! | `date`   | `stated`, `inferred`, `unknown`         | `date=inferred`                 |
-//! | `card`   | the open card's id                      | `card=peace-mission-2018`       |
-//! | `read`   | the open document's id                  | `read=000_05d95eeefa1e2818`     |
-//! | `quote`  | card id and quote number to highlight   | `quote=peace-mission-2018.2`    |
-//! | `t`      | the timeline's visible range            | `t=2015-01-01..2021-01-01`      |
+//! The keys (README.md carries the same table; a test keeps the two equal):
+//!
+//! | key | value | example |
+//! | --- | --- | --- |
+//! | `view` | `search` (default), `timeline`, `table`, `documents` | `view=timeline` |
+//! | `q` | the query, `+` for spaces | `q=peace+mission` |
+//! | `type` | card types, comma-separated | `type=exercise,meeting` |
+//! | `ent` | state or organisation ids | `ent=india,pakistan` |
+//! | `years` | a year or a range | `years=2016-2018` |
+//! | `src` | source document ids | `src=000_05d95eeefa1e2818` |
+//! | `status` | `happened`, `in-progress`, `planned`, `intended` | `status=planned` |
+//! | `certainty` | date certainty: `stated`, `inferred`, `unknown` (old links' `date=` still works) | `certainty=inferred` |
+//! | `card` | the open card | `card=peace-mission-2018` |
+//! | `read` | the open document | `read=000_05d95eeefa1e2818` |
+//! | `quote` | which card's quote to highlight in it (card id . number) | `read=000_05d95eeefa1e2818&quote=peace-mission-2018.2` |
+//! | `t` | the timeline's visible range | `t=2015-01-01..2021-01-01` |
 
-use crate::core::facets::{CardKind, Dim, Filters, Sureness};
+use crate::core::facets::{CardKind, DateCertainty, Dim, Filters};
 use crate::core::model::{Point, Status, civil_from_days};
 use crate::core::validate::is_slug;
 
@@ -150,9 +151,10 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
                 .map(|s| r.filters.statuses.insert(s))
                 .is_some()
         }),
-        "date" => list(value, Dim::Sureness, notices, |v| {
-            Sureness::from_slug(v)
-                .map(|s| r.filters.sureness.insert(s))
+        // `date=` is what links said before the key was named after the data's `certainty`.
+        "certainty" | "date" => list(value, Dim::Certainty, notices, |v| {
+            DateCertainty::from_slug(v)
+                .map(|s| r.filters.certainty.insert(s))
                 .is_some()
         }),
         "ent" => list(value, Dim::Entity, notices, |v| {
@@ -310,10 +312,16 @@ pub fn format(r: &Route) -> String {
     let f = &r.filters;
     let join = |it: &mut dyn Iterator<Item = &str>| it.collect::<Vec<_>>().join(",");
     if !f.kinds.is_empty() {
-        push("type", &join(&mut f.kinds.iter().map(|k| k.slug())));
+        push(
+            Dim::Kind.key(),
+            &join(&mut f.kinds.iter().map(|k| k.slug())),
+        );
     }
     if !f.entities.is_empty() {
-        push("ent", &join(&mut f.entities.iter().map(String::as_str)));
+        push(
+            Dim::Entity.key(),
+            &join(&mut f.entities.iter().map(String::as_str)),
+        );
     }
     if let Some((a, b)) = f.years {
         push(
@@ -326,13 +334,22 @@ pub fn format(r: &Route) -> String {
         );
     }
     if !f.docs.is_empty() {
-        push("src", &join(&mut f.docs.iter().map(String::as_str)));
+        push(
+            Dim::Doc.key(),
+            &join(&mut f.docs.iter().map(String::as_str)),
+        );
     }
     if !f.statuses.is_empty() {
-        push("status", &join(&mut f.statuses.iter().map(|s| s.slug())));
+        push(
+            Dim::Status.key(),
+            &join(&mut f.statuses.iter().map(|s| s.slug())),
+        );
     }
-    if !f.sureness.is_empty() {
-        push("date", &join(&mut f.sureness.iter().map(|s| s.slug())));
+    if !f.certainty.is_empty() {
+        push(
+            Dim::Certainty.key(),
+            &join(&mut f.certainty.iter().map(|s| s.slug())),
+        );
     }
     if let Some(c) = &r.card {
         push("card", c);
@@ -400,6 +417,81 @@ mod tests {
         let p = parse(fragment);
         assert_eq!(format(&p.route), expect_format, "{fragment:?}");
         assert_eq!(p.notices.len(), notices, "{fragment:?}: {:?}", p.notices);
+    }
+
+    /// The rows of the first markdown table whose header is `| key | value | example |`,
+    /// in `text` with `prefix` stripped from each line.
+    fn key_table(text: &str, prefix: &str) -> Vec<Vec<String>> {
+        text.lines()
+            .filter_map(|l| l.strip_prefix(prefix))
+            .skip_while(|l| !l.starts_with("| key | value | example |"))
+            .skip(2)
+            .take_while(|l| l.starts_with('|'))
+            .map(|l| {
+                l.split(" | ")
+                    .map(|c| c.trim_matches(['|', ' ']).to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_readme_documents_the_url_keys_this_module_parses() {
+        let here = key_table(include_str!("route.rs"), "//! ");
+        let readme = key_table(
+            &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+                .expect("README.md"),
+            "",
+        );
+        assert_eq!(
+            readme, here,
+            "README.md's URL table differs from route.rs's"
+        );
+        assert!(here.len() >= 12, "{here:?}");
+        // Every example is a link the parser takes as it is, with no notice.
+        for row in &here {
+            let example = row[2].trim_matches('`');
+            let p = parse(example);
+            assert!(p.notices.is_empty(), "{example}: {:?}", p.notices);
+            assert_eq!(
+                format(&p.route),
+                example,
+                "{example} formats back to itself"
+            );
+        }
+        // And every key `format` writes is in the table.
+        let keys: Vec<&str> = here.iter().map(|r| r[0].trim_matches('`')).collect();
+        let mut all = Route {
+            view: View::Timeline,
+            query: "q".into(),
+            card: Some("c".into()),
+            read: Some("d".into()),
+            quote: Some(QuoteRef {
+                card: "c".into(),
+                n: 1,
+            }),
+            timeline: Some((0, 100)),
+            ..Default::default()
+        };
+        for d in Dim::ALL {
+            let value = match d {
+                Dim::Kind => "exercise",
+                Dim::Entity => "x",
+                Dim::Year => "2017",
+                Dim::Doc => "d",
+                Dim::Status => "planned",
+                Dim::Certainty => "inferred",
+            };
+            if d == Dim::Year {
+                all.filters.years = Some((2017, 2017));
+            } else {
+                all.filters.toggle(d, value);
+            }
+        }
+        for pair in format(&all).split('&') {
+            let key = pair.split('=').next().unwrap_or_default();
+            assert!(keys.contains(&key), "{key} is written but not documented");
+        }
     }
 
     #[test]
@@ -475,7 +567,8 @@ mod tests {
             prop::option::of((1900i32..=2100, 0i32..30).prop_map(|(a, d)| (a, (a + d).min(2100))));
         let statuses =
             prop::collection::btree_set(prop::sample::select(Status::ALL.to_vec()), 0..3);
-        let sure = prop::collection::btree_set(prop::sample::select(Sureness::ALL.to_vec()), 0..3);
+        let sure =
+            prop::collection::btree_set(prop::sample::select(DateCertainty::ALL.to_vec()), 0..3);
         let card = prop::option::of(slug());
         let read = prop::option::of("[A-Za-z0-9_-]{1,20}");
         let quote = prop::option::of((slug(), 1u16..20));
@@ -499,7 +592,7 @@ mod tests {
                 |(
                     view,
                     query,
-                    (kinds, entities, docs, years, statuses, sureness),
+                    (kinds, entities, docs, years, statuses, certainty),
                     card,
                     read,
                     quote,
@@ -519,7 +612,7 @@ mod tests {
                             years,
                             docs,
                             statuses,
-                            sureness,
+                            certainty,
                         },
                         card,
                         read,
@@ -541,7 +634,7 @@ mod tests {
         #[test]
         fn link_shaped_garbage_gives_a_valid_route(
             pairs in prop::collection::vec(
-                (prop::sample::select(vec!["q", "type", "ent", "years", "src", "status", "date", "card", "read", "quote", "t", "view", "x", ""]),
+                (prop::sample::select(vec!["q", "type", "ent", "years", "src", "status", "certainty", "date", "card", "read", "quote", "t", "view", "x", ""]),
                  "[-a-z0-9%+.,_=&~\\PC]{0,30}"),
                 0..12)
         ) {

@@ -252,9 +252,9 @@ fn active_filters(cat: &Catalog<'_>, f: &Filters) -> Vec<ActiveFilter> {
             label: s.label().into(),
         });
     }
-    for s in &f.sureness {
+    for s in &f.certainty {
         out.push(ActiveFilter {
-            dim: Dim::Sureness,
+            dim: Dim::Certainty,
             key: s.slug().into(),
             label: s.label().into(),
         });
