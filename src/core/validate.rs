@@ -220,7 +220,10 @@ impl<'a> Validator<'a> {
         let mut ids: HashMap<&str, &str> = HashMap::new();
         let mut entity_ix: HashMap<&str, EntityIx> = HashMap::new();
         let mut entity_count = 0;
-        for file in &self.src.files {
+        // A record whose id is taken is reported once, here, and then left out of everything
+        // else: numbering it would shift every later entity and turn one mistake into many.
+        let mut duplicates: Vec<(usize, &str, usize)> = Vec::new();
+        for (fi, file) in self.src.files.iter().enumerate() {
             if let Some(meta) = &file.document {
                 let at = At {
                     file: &file.path,
@@ -235,11 +238,17 @@ impl<'a> Validator<'a> {
                     }),
                 }
             }
-            for (kind, id) in file
+            for (kind, n, id) in file
                 .entities
                 .iter()
-                .map(|e| ("entity", e.id.as_str()))
-                .chain(file.facts.iter().map(|f| ("fact", f.id.as_str())))
+                .enumerate()
+                .map(|(n, e)| ("entity", n, e.id.as_str()))
+                .chain(
+                    file.facts
+                        .iter()
+                        .enumerate()
+                        .map(|(n, f)| ("fact", n, f.id.as_str())),
+                )
             {
                 let at = At {
                     file: &file.path,
@@ -255,6 +264,7 @@ impl<'a> Validator<'a> {
                             first_file: first.to_string(),
                         },
                     );
+                    duplicates.push((fi, kind, n));
                 } else {
                     ids.insert(id, &file.path);
                     if kind == "entity" {
@@ -267,27 +277,34 @@ impl<'a> Validator<'a> {
 
         // Pass 2: entities, then facts, with references resolved.
         let refs = Refs { entity_ix, doc_ix };
-        let mut entities = Vec::new();
+        let skip = |fi: usize, kind: &str, n: usize| duplicates.contains(&(fi, kind, n));
+        // One slot per numbered entity, `None` where the entity itself is invalid, so that
+        // references to later entities still find the right one.
+        let mut slots: Vec<Option<Entity>> = Vec::with_capacity(entity_count as usize);
         let mut facts = Vec::new();
         let mut ignores = Vec::new();
-        for file in &self.src.files {
-            for raw in &file.entities {
+        for (fi, file) in self.src.files.iter().enumerate() {
+            for (n, raw) in file.entities.iter().enumerate() {
+                if skip(fi, "entity", n) {
+                    continue;
+                }
                 let at = At {
                     file: &file.path,
                     record: format!("entity `{}`", raw.id),
                 };
-                if let Some(e) = self.entity(&at, file, raw, &refs) {
-                    entities.push(e);
-                }
+                slots.push(self.entity(&at, file, raw, &refs));
             }
         }
-        for file in &self.src.files {
-            for raw in &file.facts {
+        for (fi, file) in self.src.files.iter().enumerate() {
+            for (n, raw) in file.facts.iter().enumerate() {
+                if skip(fi, "fact", n) {
+                    continue;
+                }
                 let at = At {
                     file: &file.path,
                     record: format!("fact `{}`", raw.id),
                 };
-                if let Some(f) = self.fact(&at, file, raw, &refs, &entities) {
+                if let Some(f) = self.fact(&at, file, raw, &refs, &slots) {
                     facts.push(f);
                 }
             }
@@ -321,7 +338,7 @@ impl<'a> Validator<'a> {
         }
         let mut dataset = Dataset {
             documents,
-            entities,
+            entities: slots.into_iter().flatten().collect(),
             facts,
             mentions: Vec::new(),
         };
@@ -430,7 +447,7 @@ impl<'a> Validator<'a> {
         file: &RawFile,
         raw: &RawFact,
         refs: &Refs<'_>,
-        entities: &[Entity],
+        entities: &[Option<Entity>],
     ) -> Option<Fact> {
         let kind = self.one_of(
             at,
@@ -470,7 +487,7 @@ impl<'a> Validator<'a> {
             .as_deref()
             .and_then(|id| self.entity_ref(at, "series", id, refs));
         if let Some(ix) = series
-            && let Some(e) = entities.get(ix as usize)
+            && let Some(Some(e)) = entities.get(ix as usize)
             && !matches!(
                 e.kind,
                 EntityKind::ExerciseSeries | EntityKind::ConferenceSeries
@@ -936,5 +953,68 @@ quotes = ["held in Kyrgyzstan"]
         ] {
             assert_eq!(is_slug(s), ok, "{s:?}");
         }
+    }
+
+    /// The fixture corpus with one file edited, validated: every message, in order.
+    fn corpus_errors(file: &str, edit: impl Fn(&str) -> String) -> Vec<String> {
+        let dir = crate::core::testing::corpus_dir();
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .expect("corpus")
+            .map(|e| e.expect("entry").path())
+            .map(|p| {
+                let name = p.file_name().expect("name").to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(&p).expect("text");
+                let text = if name == file { edit(&text) } else { text };
+                (name, text)
+            })
+            .collect();
+        files.sort();
+        match validate(&crate::core::source::load_files(&files).expect("parses")) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn a_duplicate_id_is_one_error_with_no_follow_on_errors() {
+        fn check(file: &str, edit: impl Fn(&str) -> String, expect: &[&str]) {
+            assert_eq!(corpus_errors(file, edit), expect, "editing {file}");
+        }
+        let entity = |id: &str, kind: &str| {
+            format!(
+                "\n[[entity]]\nid = \"{id}\"\nkind = \"{kind}\"\nname = \"X\"\ndescription = \"d\"\nquotes = [{{ doc = \"a_fixture\", text = \"Arland\" }}]\n"
+            )
+        };
+        // An early entity repeated first in the file: every later entity would shift by one.
+        check(
+            "entities.toml",
+            |t| entity("arland", "state") + t,
+            &["entities.toml: entity `arland`: id is already used in entities.toml"],
+        );
+        // The same id for an entity and a fact, across files.
+        check(
+            "entities.toml",
+            |t| format!("{t}{}", entity("harbour-shield-2014", "place")),
+            &["entities.toml: entity `harbour-shield-2014`: id is already used in a_fixture.toml"],
+        );
+        // A fact repeated in another file, with a quote that is not in that file's document.
+        check(
+            "b_fixture.toml",
+            |t| {
+                t.replace(
+                    "id = \"working-group-2019\"",
+                    "id = \"harbour-shield-2016\"",
+                )
+            },
+            &["b_fixture.toml: fact `harbour-shield-2016`: id is already used in a_fixture.toml"],
+        );
+        // An entity with a bad kind is one error too: later entities keep their numbers.
+        check(
+            "entities.toml",
+            |t| t.replacen("kind = \"state\"", "kind = \"country\"", 1),
+            &[
+                "entities.toml: entity `arland`: `kind` is \"country\", expected one of: state, organisation, body, person, place, exercise-series, conference-series, legal-instrument, equipment, media-outlet",
+            ],
+        );
     }
 }
