@@ -59,6 +59,9 @@ pub struct Index {
     pub date_rank: Vec<u32>,
     /// Each fact's inclusive day span, if it has a date.
     pub spans: Vec<Option<(i32, i32)>>,
+    /// (first day, fact) of every dated fact, by first day: a date query reads the stretch
+    /// that can match instead of every fact.
+    pub by_start: Vec<(i32, Rec)>,
     /// The number of words in each record's name (at least 1, at most 255).
     pub name_words: Vec<u8>,
 }
@@ -230,6 +233,7 @@ impl Index {
 
     /// Makes a packed index ready for queries, deriving what was not stored.
     pub fn load(p: Packed<'static>, data: &Dataset) -> Index {
+        let spans = fact_spans(data);
         let mut by_len = vec![Vec::new(); 32];
         for (i, t) in p.terms.iter().enumerate() {
             by_len[t.chars().count().min(31)].push(i as u32);
@@ -251,9 +255,23 @@ impl Index {
             by_len,
             by_date: p.by_date,
             date_rank,
-            spans: fact_spans(data),
+            by_start: by_start(&spans),
+            spans,
             name_words: p.name_words,
         }
+    }
+
+    /// The dated facts that fall in `from..=to` (inclusive days) and are at least as precise:
+    /// a fact dated only "2017" is not "in June 2017". Such a fact starts no earlier than
+    /// `from - (to - from)`, so only that stretch of [`Index::by_start`] is read.
+    pub fn facts_within(&self, from: i32, to: i32) -> impl Iterator<Item = Rec> + '_ {
+        let width = to - from;
+        let lo = self.by_start.partition_point(|&(a, _)| a < from - width);
+        let hi = self.by_start.partition_point(|&(a, _)| a <= to);
+        self.by_start[lo..hi].iter().filter_map(move |&(a, f)| {
+            let (_, b) = self.spans[f as usize]?;
+            (b >= from && b - a <= width && a <= to).then_some(f)
+        })
     }
 
     /// The postings of term number `t`, as `(record << 8) | field mask`, in record order.
@@ -310,6 +328,16 @@ impl Index {
 
 fn fact_spans(data: &Dataset) -> Vec<Option<(i32, i32)>> {
     data.facts.iter().map(|f| f.date.when.span()).collect()
+}
+
+/// The dated facts by first day (through the shared sort, for wasm size).
+fn by_start(spans: &[Option<(i32, i32)>]) -> Vec<(i32, Rec)> {
+    let dated: Vec<(i32, Rec)> = spans
+        .iter()
+        .enumerate()
+        .filter_map(|(f, s)| s.map(|(a, _)| (a, f as Rec)))
+        .collect();
+    crate::core::order::sort_by(dated, &|a: &(i32, Rec), b| a.cmp(b))
 }
 
 /// A name or a whole query folded for comparison as a whole: folded words with no spaces, so
@@ -419,5 +447,46 @@ mod tests {
             let got = it.next().expect("one value");
             assert_eq!((got >> 8, got & 0xff), (v >> 8, v & 0xff), "{v}");
         }
+    }
+
+    #[test]
+    fn a_date_query_reads_only_its_stretch_and_finds_what_a_full_scan_finds() {
+        let data = crate::core::validate::validate(&crate::core::synth::generate(
+            3_000,
+            crate::core::synth::SEED,
+        ))
+        .expect("valid")
+        .dataset;
+        let ix = Index::build(&data);
+        let scan = |from: i32, to: i32| -> Vec<Rec> {
+            let mut v: Vec<Rec> = (0..data.facts.len() as Rec)
+                .filter(|&f| {
+                    ix.spans[f as usize]
+                        .is_some_and(|(a, b)| a <= to && b >= from && b - a <= to - from)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let day = crate::core::model::days_from_civil;
+        for (from, to) in [
+            (day(2017, 1, 1), day(2017, 12, 31)),
+            (day(2017, 6, 1), day(2017, 6, 30)),
+            (day(2019, 10, 31), day(2019, 10, 31)),
+            (day(2010, 1, 1), day(2019, 12, 31)),
+            (day(1900, 1, 1), day(1900, 1, 1)),
+        ] {
+            let mut got: Vec<Rec> = ix.facts_within(from, to).collect();
+            got.sort_unstable();
+            assert_eq!(got, scan(from, to), "{from}..{to}");
+        }
+        let june = day(2017, 6, 1);
+        let read = ix.by_start.partition_point(|&(a, _)| a <= day(2017, 6, 30))
+            - ix.by_start.partition_point(|&(a, _)| a < june - 29);
+        assert!(
+            read * 20 < data.facts.len(),
+            "a month reads {read} of {} facts",
+            data.facts.len()
+        );
     }
 }

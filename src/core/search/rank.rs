@@ -184,16 +184,9 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
         let expansions = match group {
             Group::Word(t) => expand(ix, t, w),
             Group::Date { from, to, words } => {
-                // A fact falls in the asked-for stretch when its date overlaps it and is at
-                // least as precise: a fact dated only "2017" is not "in June 2017".
-                for (f, span) in ix.spans.iter().enumerate() {
-                    if let Some((a, b)) = span
-                        && *a <= *to
-                        && *b >= *from
-                        && b - a <= to - from
-                    {
-                        visit(f as Rec, w.date, false);
-                    }
+                // Facts dated within the asked-for stretch, read from the facts by start day.
+                for f in ix.facts_within(*from, *to) {
+                    visit(f, w.date, false);
                 }
                 // Records that say the date in words: every word, the year's field scoring.
                 let ids: Vec<Option<u32>> = words.iter().map(|wd| ix.find(wd)).collect();
