@@ -226,89 +226,85 @@ struct Ent {
     name: String,
 }
 
-/// A synthetic source of `facts` facts.
+/// Everyone and everything the synthetic reports can name.
+struct Cast {
+    states: Vec<Ent>,
+    places: Vec<Ent>,
+    /// Organisations with their abbreviations.
+    orgs: Vec<(Ent, String)>,
+    series: Vec<Ent>,
+    equipment: Vec<Ent>,
+    /// People with their role and the index of their state.
+    people: Vec<(Ent, String, usize)>,
+}
+
+/// A synthetic source of `facts` facts: profile documents that introduce every entity, then
+/// reports of [`FACTS_PER_DOC`] facts each.
 pub fn generate(facts: usize, seed: u64) -> RawSource {
     let mut rng = Rng(seed);
     let mut names = Names {
         rng: Rng(seed ^ 0xA5A5),
         used: Default::default(),
     };
-    let scale = |base: usize, per: usize| (base + facts / per).max(3);
+    let cast = cast(&mut names, &mut rng, facts);
+    let mut src = RawSource::default();
+    profiles(&cast, &mut src);
+    reports(&cast, &mut names, &mut rng, facts, &mut src);
+    src
+}
 
-    let states: Vec<Ent> = (0..scale(8, 2000))
+/// Names `n` fresh entities with `make`.
+fn ents(names: &mut Names, n: usize, make: impl Fn(&mut Names) -> String) -> Vec<Ent> {
+    (0..n)
         .map(|i| {
-            let n = names.unique(|n| {
-                let root = n.word(2);
-                let suffix = n.rng.pick(&["stan", "ia", "land", "ova", "ar"]);
-                root + suffix
-            });
+            let name = names.unique(&make);
             Ent {
-                id: slug(&n, i),
-                name: n,
+                id: slug(&name, i),
+                name,
             }
         })
-        .collect();
-    let places: Vec<Ent> = (0..scale(20, 200))
-        .map(|i| {
-            let n = names
-                .unique(|n| n.word(2) + n.rng.pick(&["grad", "abad", "burg", "kent", "sk", "pol"]));
-            Ent {
-                id: slug(&n, i),
-                name: n,
-            }
-        })
-        .collect();
-    let orgs: Vec<(Ent, String)> = (0..scale(4, 3000))
-        .map(|i| {
-            let n = names.unique(|n| {
-                format!(
-                    "{} {} {}",
-                    n.word(2),
-                    n.rng.pick(&["Cooperation", "Security", "Defence"]),
-                    n.rng.pick(&["Council", "Organisation", "Union", "Forum"])
-                )
-            });
-            let abbr: String = n
-                .split(' ')
-                .filter_map(|w| w.chars().next())
-                .collect::<String>()
-                + &i.to_string();
-            (
-                Ent {
-                    id: slug(&n, i),
-                    name: n,
-                },
-                abbr,
-            )
-        })
-        .collect();
-    let series: Vec<Ent> = (0..scale(6, 1000))
-        .map(|i| {
-            let n = names.unique(|n| format!("{} {}", n.rng.pick(SERIES_A), n.rng.pick(SERIES_B)));
-            Ent {
-                id: slug(&n, i),
-                name: n,
-            }
-        })
-        .collect();
-    let equipment: Vec<Ent> = (0..scale(6, 500))
-        .map(|i| {
-            let n = names.unique(|n| {
-                let a = n.word(1);
-                format!(
-                    "{}-{}{}",
-                    &a[..2.min(a.len())],
-                    10 + n.rng.below(90),
-                    n.rng.pick(&["", "M", "SM", "K"])
-                )
-            });
-            Ent {
-                id: slug(&n, i),
-                name: n,
-            }
-        })
-        .collect();
-    let people: Vec<(Ent, String, usize)> = (0..scale(12, 60))
+        .collect()
+}
+
+/// The cast grows with the dataset, so names stay rare enough to search for.
+fn cast(names: &mut Names, rng: &mut Rng, facts: usize) -> Cast {
+    let scale = |base: usize, per: usize| (base + facts / per).max(3);
+    let states = ents(names, scale(8, 2000), |n| {
+        let root = n.word(2);
+        let suffix = n.rng.pick(&["stan", "ia", "land", "ova", "ar"]);
+        root + suffix
+    });
+    let places = ents(names, scale(20, 200), |n| {
+        n.word(2) + n.rng.pick(&["grad", "abad", "burg", "kent", "sk", "pol"])
+    });
+    let orgs = ents(names, scale(4, 3000), |n| {
+        format!(
+            "{} {} {}",
+            n.word(2),
+            n.rng.pick(&["Cooperation", "Security", "Defence"]),
+            n.rng.pick(&["Council", "Organisation", "Union", "Forum"])
+        )
+    })
+    .into_iter()
+    .enumerate()
+    .map(|(i, e)| {
+        let initials: String = e.name.split(' ').filter_map(|w| w.chars().next()).collect();
+        (e, format!("{initials}{i}"))
+    })
+    .collect();
+    let series = ents(names, scale(6, 1000), |n| {
+        format!("{} {}", n.rng.pick(SERIES_A), n.rng.pick(SERIES_B))
+    });
+    let equipment = ents(names, scale(6, 500), |n| {
+        let a = n.word(1);
+        format!(
+            "{}-{}{}",
+            &a[..2.min(a.len())],
+            10 + n.rng.below(90),
+            n.rng.pick(&["", "M", "SM", "K"])
+        )
+    });
+    let people = (0..scale(12, 60))
         .map(|i| {
             let n = names.unique(|n| format!("{} {}", n.word(2), n.word(3)));
             let role = rng.pick(ROLES).to_string();
@@ -323,100 +319,68 @@ pub fn generate(facts: usize, seed: u64) -> RawSource {
             )
         })
         .collect();
+    Cast {
+        states,
+        places,
+        orgs,
+        series,
+        equipment,
+        people,
+    }
+}
 
-    // Profile documents: one sentence per entity, giving each its evidence and description.
-    let mut src = RawSource::default();
-    let mut profile_lines: Vec<(String, RawEntity)> = Vec::new();
-    let mut push_entity = |kind: &str,
-                           e: &Ent,
-                           sentence: String,
-                           roles: Vec<String>,
-                           aliases: Vec<String>,
-                           abbr: Vec<String>| {
-        profile_lines.push((
-            sentence.clone(),
-            RawEntity {
-                id: e.id.clone(),
-                kind: kind.into(),
-                name: e.name.clone(),
-                aliases,
-                abbreviations: abbr,
-                search_aliases: vec![],
-                description: sentence.clone(),
-                roles,
-                affiliation: None,
-                purpose: None,
-                quotes: vec![],
-            },
-        ));
+/// Profile documents: one sentence per entity, giving each its evidence and description; 50
+/// entities a document.
+fn profiles(cast: &Cast, src: &mut RawSource) {
+    let entity = |kind: &str, e: &Ent, sentence: String, roles: Vec<String>, abbr: Vec<String>| {
+        let raw = RawEntity {
+            id: e.id.clone(),
+            kind: kind.into(),
+            name: e.name.clone(),
+            abbreviations: abbr,
+            description: sentence.clone(),
+            roles,
+            quotes: vec![RawQuote::Here(sentence.clone())],
+            ..Default::default()
+        };
+        (sentence, raw)
     };
-    for s in &states {
-        push_entity(
-            "state",
-            s,
-            format!(
-                "{} is a state that takes part in regional security cooperation.",
-                s.name
-            ),
-            vec![],
-            vec![],
-            vec![],
+    let mut lines: Vec<(String, RawEntity)> = Vec::new();
+    for s in &cast.states {
+        let sentence = format!(
+            "{} is a state that takes part in regional security cooperation.",
+            s.name
         );
+        lines.push(entity("state", s, sentence, vec![], vec![]));
     }
-    for p in &places {
-        push_entity(
-            "place",
-            p,
-            format!("{} is a city that has hosted defence meetings.", p.name),
-            vec![],
-            vec![],
-            vec![],
-        );
+    for p in &cast.places {
+        let sentence = format!("{} is a city that has hosted defence meetings.", p.name);
+        lines.push(entity("place", p, sentence, vec![], vec![]));
     }
-    for (o, abbr) in &orgs {
-        push_entity(
+    for (o, abbr) in &cast.orgs {
+        let sentence = format!("The {} ({abbr}) is an intergovernmental body.", o.name);
+        lines.push(entity(
             "organisation",
             o,
-            format!("The {} ({abbr}) is an intergovernmental body.", o.name),
-            vec![],
+            sentence,
             vec![],
             vec![abbr.clone()],
-        );
+        ));
     }
-    for s in &series {
-        push_entity(
-            "exercise-series",
-            s,
-            format!("{} is a series of joint exercises held regularly.", s.name),
-            vec![],
-            vec![],
-            vec![],
-        );
+    for s in &cast.series {
+        let sentence = format!("{} is a series of joint exercises held regularly.", s.name);
+        lines.push(entity("exercise-series", s, sentence, vec![], vec![]));
     }
-    for e in &equipment {
-        push_entity(
-            "equipment",
-            e,
-            format!("The {} is a type of military equipment.", e.name),
-            vec![],
-            vec![],
-            vec![],
-        );
+    for e in &cast.equipment {
+        let sentence = format!("The {} is a type of military equipment.", e.name);
+        lines.push(entity("equipment", e, sentence, vec![], vec![]));
     }
-    for (p, role, state) in &people {
-        push_entity(
-            "person",
-            p,
-            format!(
-                "{}, {role} of {}, leads the delegation.",
-                p.name, states[*state].name
-            ),
-            vec![role.clone()],
-            vec![],
-            vec![],
-        );
+    for (p, role, state) in &cast.people {
+        let state = &cast.states[*state].name;
+        let sentence = format!("{}, {role} of {state}, leads the delegation.", p.name);
+        lines.push(entity("person", p, sentence, vec![role.clone()], vec![]));
     }
-    for (chunk_ix, chunk) in profile_lines.chunks(50).enumerate() {
+    for (chunk_ix, chunk) in lines.chunks(50).enumerate() {
         let id = format!("synth-profiles-{chunk_ix:04}");
         let mut body = format!("Profiles {chunk_ix}\n\n");
         let mut file = RawFile {
@@ -427,15 +391,15 @@ pub fn generate(facts: usize, seed: u64) -> RawSource {
         for (sentence, entity) in chunk {
             body.push_str(sentence);
             body.push('\n');
-            let mut entity = entity.clone();
-            entity.quotes = vec![RawQuote::Here(sentence.clone())];
-            file.entities.push(entity);
+            file.entities.push(entity.clone());
         }
         src.documents.push((id, body));
         src.files.push(file);
     }
+}
 
-    // Reports: FACTS_PER_DOC facts each, one sentence per fact.
+/// Report documents: a title, a page date, and [`FACTS_PER_DOC`] facts, one sentence each.
+fn reports(cast: &Cast, names: &mut Names, rng: &mut Rng, facts: usize, src: &mut RawSource) {
     let zipf = Zipf::new(DOMAIN_WORDS.len() + 3000);
     let rare: Vec<String> = (0..3000).map(|_| names.word(2).to_lowercase()).collect();
     let filler = |rng: &mut Rng, n: usize| -> String {
@@ -451,207 +415,23 @@ pub fn generate(facts: usize, seed: u64) -> RawSource {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let docs = facts.div_ceil(FACTS_PER_DOC);
     let mut made = 0;
-    for d in 0..docs {
+    for d in 0..facts.div_ceil(FACTS_PER_DOC) {
         let id = format!("synth-report-{d:06}");
         let year = 1996 + rng.below(35) as i32;
-        let mut body = String::new();
         let title = format!("Defence cooperation report {d}");
-        body.push_str(&title);
-        body.push('\n');
-        body.push_str(&format!(
-            "{} {}, {year}\n\n",
+        let mut body = format!(
+            "{title}\n{} {}, {year}\n\n",
             MONTHS[rng.below(12)],
             1 + rng.below(28)
-        ));
+        );
         let mut file = RawFile {
             path: format!("synth/{id}.toml"),
             doc: Some(id.clone()),
             ..Default::default()
         };
         for k in 0..FACTS_PER_DOC.min(facts - made) {
-            let fact_year = year - 3 + rng.below(6) as i32;
-            let month = 1 + rng.below(12);
-            let day = 1 + rng.below(28);
-            let a = rng.below(states.len());
-            let b = (a + 1 + rng.below(states.len() - 1)) % states.len();
-            let place = &places[rng.below(places.len())];
-            let (sa, sb) = (&states[a], &states[b]);
-            let words = 4 + rng.below(8);
-            let extra = filler(&mut rng, words);
-            let precision = rng.below(10);
-            let (date, when_text) = match precision {
-                0..=3 => (format!("{fact_year}"), format!("in {fact_year}")),
-                4..=7 => (
-                    format!("{fact_year}-{month:02}"),
-                    format!("in {} {fact_year}", MONTHS[month - 1]),
-                ),
-                _ => (
-                    format!("{fact_year}-{month:02}-{day:02}"),
-                    format!("on {day} {} {fact_year}", MONTHS[month - 1]),
-                ),
-            };
-            let kind_roll = rng.below(100);
-            let mut fact = RawFact {
-                id: format!("f-{d}-{k}"),
-                date: Some(date),
-                participants: vec![sa.id.clone(), sb.id.clone()],
-                places: vec![place.id.clone()],
-                ..Default::default()
-            };
-            let sentence = match kind_roll {
-                0..=39 => {
-                    let s = &series[rng.below(series.len())];
-                    let planned = fact_year > year;
-                    fact.kind = "exercise".into();
-                    fact.series = Some(s.id.clone());
-                    fact.status = if planned { "planned" } else { "happened" }.into();
-                    fact.title = format!("{} {fact_year}", s.name);
-                    fact.summary = format!(
-                        "{} and {} {} the {} exercise in {}.",
-                        sa.name,
-                        sb.name,
-                        if planned { "plan" } else { "held" },
-                        s.name,
-                        place.name
-                    );
-                    format!(
-                        "{} and {} {} the {} {fact_year} exercise in {} {when_text}, with {extra}.",
-                        sa.name,
-                        sb.name,
-                        if planned { "will hold" } else { "held" },
-                        s.name,
-                        place.name
-                    )
-                }
-                40..=59 => {
-                    let (o, abbr) = &orgs[rng.below(orgs.len())];
-                    fact.kind = "meeting".into();
-                    fact.status = "happened".into();
-                    fact.about = vec![o.id.clone()];
-                    fact.title = format!("{abbr} meeting in {}", place.name);
-                    fact.summary = format!(
-                        "Delegations of {} and {} met in {}.",
-                        sa.name, sb.name, place.name
-                    );
-                    format!(
-                        "Delegations of {}, {} and the {abbr} met in {} {when_text} to discuss {extra}.",
-                        sa.name, sb.name, place.name
-                    )
-                }
-                60..=69 => {
-                    let (p, role, st) = &people[rng.below(people.len())];
-                    fact.kind = "visit".into();
-                    fact.status = if fact_year > year {
-                        "planned"
-                    } else {
-                        "happened"
-                    }
-                    .into();
-                    fact.participants = vec![p.id.clone(), states[*st].id.clone()];
-                    fact.title = format!("{} visits {}", p.name, place.name);
-                    fact.summary = format!("{}, {role}, visits {}.", p.name, place.name);
-                    format!(
-                        "{}, {role}, visited {} {when_text} for talks on {extra}.",
-                        p.name, place.name
-                    )
-                }
-                70..=79 => {
-                    let e = &equipment[rng.below(equipment.len())];
-                    let n = 2 + rng.below(20);
-                    fact.kind = "procurement".into();
-                    fact.status = "happened".into();
-                    fact.about = vec![e.id.clone()];
-                    fact.places = vec![];
-                    fact.title = format!("{} orders {n} {}", sa.name, e.name);
-                    fact.summary = format!("{} ordered {n} {} from {}.", sa.name, e.name, sb.name);
-                    format!(
-                        "{} ordered {n} {} from {} {when_text}, citing {extra}.",
-                        sa.name, e.name, sb.name
-                    )
-                }
-                80..=87 => {
-                    let (o, abbr) = &orgs[rng.below(orgs.len())];
-                    fact.kind = "membership".into();
-                    fact.status = "happened".into();
-                    fact.participants = vec![sa.id.clone()];
-                    fact.places = vec![];
-                    fact.about = vec![o.id.clone()];
-                    let standing = if rng.chance(70) {
-                        "full-member"
-                    } else {
-                        "observer"
-                    };
-                    fact.membership = vec![RawMembership {
-                        who: sa.id.clone(),
-                        standing: standing.into(),
-                        edge: "start".into(),
-                    }];
-                    fact.title = format!("{} joins the {abbr}", sa.name);
-                    fact.summary = format!(
-                        "{} became {} of the {}.",
-                        sa.name,
-                        if standing == "observer" {
-                            "an observer"
-                        } else {
-                            "a full member"
-                        },
-                        o.name
-                    );
-                    format!(
-                        "{} officially joined the {abbr} as {} {when_text}.",
-                        sa.name,
-                        if standing == "observer" {
-                            "an observer"
-                        } else {
-                            "a full member"
-                        }
-                    )
-                }
-                88..=94 => {
-                    let (p, _, _) = &people[rng.below(people.len())];
-                    fact.kind = "statement".into();
-                    fact.status = "intended".into();
-                    fact.participants.push(p.id.clone());
-                    fact.title = format!("{} intends closer ties with {}", sa.name, sb.name);
-                    fact.summary = format!(
-                        "{} said {} intends to deepen cooperation with {}.",
-                        p.name, sa.name, sb.name
-                    );
-                    format!(
-                        "{} stated {when_text} that {} intends to expand {extra} with {}.",
-                        p.name, sa.name, sb.name
-                    )
-                }
-                _ => {
-                    fact.kind = "agreement".into();
-                    fact.status = if rng.chance(50) {
-                        "in-progress"
-                    } else {
-                        "happened"
-                    }
-                    .into();
-                    fact.title = format!(
-                        "{}–{} agreement on {}",
-                        sa.name,
-                        sb.name,
-                        DOMAIN_WORDS[3 + rng.below(20)]
-                    );
-                    fact.summary = format!("{} and {} concluded an agreement.", sa.name, sb.name);
-                    format!(
-                        "{} and {} concluded an agreement on {extra} {when_text}.",
-                        sa.name, sb.name
-                    )
-                }
-            };
-            if rng.chance(8) {
-                fact.certainty = Some("inferred".into());
-                fact.reason = Some(
-                    "The report gives the month; the year is taken from its page date.".into(),
-                );
-            }
-            fact.quotes = vec![RawQuote::Here(sentence.clone())];
+            let (fact, sentence) = report_fact(cast, rng, &filler, format!("f-{d}-{k}"), year);
             body.push_str(&sentence);
             body.push(if k % 3 == 2 { '\n' } else { ' ' });
             if k % 3 == 2 {
@@ -669,7 +449,215 @@ pub fn generate(facts: usize, seed: u64) -> RawSource {
         src.documents.push((id, body));
         src.files.push(file);
     }
-    src
+}
+
+/// What one report sentence is about, drawn before its kind is chosen.
+struct Scene<'a> {
+    /// Two distinct states, a place, the fact's year and the report's year.
+    sa: &'a Ent,
+    sb: &'a Ent,
+    place: &'a Ent,
+    fact_year: i32,
+    year: i32,
+    /// "in 2017", "in June 2017" or "on 3 June 2017", matching the fact's date.
+    when: String,
+    /// Filler words, Zipf-distributed.
+    extra: String,
+}
+
+/// One fact and the sentence that reports it (its verbatim quote), in a report of `year`.
+fn report_fact(
+    cast: &Cast,
+    rng: &mut Rng,
+    filler: &dyn Fn(&mut Rng, usize) -> String,
+    id: String,
+    year: i32,
+) -> (RawFact, String) {
+    let fact_year = year - 3 + rng.below(6) as i32;
+    let month = 1 + rng.below(12);
+    let day = 1 + rng.below(28);
+    let states = &cast.states;
+    let a = rng.below(states.len());
+    let b = (a + 1 + rng.below(states.len() - 1)) % states.len();
+    let place = &cast.places[rng.below(cast.places.len())];
+    let words = 4 + rng.below(8);
+    let extra = filler(rng, words);
+    let (date, when) = match rng.below(10) {
+        0..=3 => (format!("{fact_year}"), format!("in {fact_year}")),
+        4..=7 => (
+            format!("{fact_year}-{month:02}"),
+            format!("in {} {fact_year}", MONTHS[month - 1]),
+        ),
+        _ => (
+            format!("{fact_year}-{month:02}-{day:02}"),
+            format!("on {day} {} {fact_year}", MONTHS[month - 1]),
+        ),
+    };
+    let scene = Scene {
+        sa: &states[a],
+        sb: &states[b],
+        place,
+        fact_year,
+        year,
+        when,
+        extra,
+    };
+    let mut fact = RawFact {
+        id,
+        date: Some(date),
+        participants: vec![scene.sa.id.clone(), scene.sb.id.clone()],
+        places: vec![place.id.clone()],
+        ..Default::default()
+    };
+    let sentence = match rng.below(100) {
+        0..=39 => exercise(cast, rng, &scene, &mut fact),
+        40..=59 => meeting(cast, rng, &scene, &mut fact),
+        60..=69 => visit(cast, rng, &scene, &mut fact),
+        70..=79 => procurement(cast, rng, &scene, &mut fact),
+        80..=87 => membership(cast, rng, &scene, &mut fact),
+        88..=94 => statement(cast, rng, &scene, &mut fact),
+        _ => agreement(rng, &scene, &mut fact),
+    };
+    if rng.chance(8) {
+        fact.certainty = Some("inferred".into());
+        fact.reason =
+            Some("The report gives the month; the year is taken from its page date.".into());
+    }
+    fact.quotes = vec![RawQuote::Here(sentence.clone())];
+    (fact, sentence)
+}
+
+fn exercise(cast: &Cast, rng: &mut Rng, sc: &Scene<'_>, fact: &mut RawFact) -> String {
+    let s = &cast.series[rng.below(cast.series.len())];
+    let planned = sc.fact_year > sc.year;
+    let (sa, sb, fy) = (&sc.sa.name, &sc.sb.name, sc.fact_year);
+    fact.kind = "exercise".into();
+    fact.series = Some(s.id.clone());
+    fact.status = if planned { "planned" } else { "happened" }.into();
+    fact.title = format!("{} {fy}", s.name);
+    let verb = if planned { "plan" } else { "held" };
+    fact.summary = format!(
+        "{sa} and {sb} {verb} the {} exercise in {}.",
+        s.name, sc.place.name
+    );
+    let verb = if planned { "will hold" } else { "held" };
+    format!(
+        "{sa} and {sb} {verb} the {} {fy} exercise in {} {}, with {}.",
+        s.name, sc.place.name, sc.when, sc.extra
+    )
+}
+
+fn meeting(cast: &Cast, rng: &mut Rng, sc: &Scene<'_>, fact: &mut RawFact) -> String {
+    let (o, abbr) = &cast.orgs[rng.below(cast.orgs.len())];
+    let (sa, sb, place) = (&sc.sa.name, &sc.sb.name, &sc.place.name);
+    fact.kind = "meeting".into();
+    fact.status = "happened".into();
+    fact.about = vec![o.id.clone()];
+    fact.title = format!("{abbr} meeting in {place}");
+    fact.summary = format!("Delegations of {sa} and {sb} met in {place}.");
+    format!(
+        "Delegations of {sa}, {sb} and the {abbr} met in {place} {} to discuss {}.",
+        sc.when, sc.extra
+    )
+}
+
+fn visit(cast: &Cast, rng: &mut Rng, sc: &Scene<'_>, fact: &mut RawFact) -> String {
+    let (p, role, st) = &cast.people[rng.below(cast.people.len())];
+    let place = &sc.place.name;
+    fact.kind = "visit".into();
+    fact.status = if sc.fact_year > sc.year {
+        "planned"
+    } else {
+        "happened"
+    }
+    .into();
+    fact.participants = vec![p.id.clone(), cast.states[*st].id.clone()];
+    fact.title = format!("{} visits {place}", p.name);
+    fact.summary = format!("{}, {role}, visits {place}.", p.name);
+    format!(
+        "{}, {role}, visited {place} {} for talks on {}.",
+        p.name, sc.when, sc.extra
+    )
+}
+
+fn procurement(cast: &Cast, rng: &mut Rng, sc: &Scene<'_>, fact: &mut RawFact) -> String {
+    let e = &cast.equipment[rng.below(cast.equipment.len())];
+    let n = 2 + rng.below(20);
+    let (sa, sb) = (&sc.sa.name, &sc.sb.name);
+    fact.kind = "procurement".into();
+    fact.status = "happened".into();
+    fact.about = vec![e.id.clone()];
+    fact.places = vec![];
+    fact.title = format!("{sa} orders {n} {}", e.name);
+    fact.summary = format!("{sa} ordered {n} {} from {sb}.", e.name);
+    format!(
+        "{sa} ordered {n} {} from {sb} {}, citing {}.",
+        e.name, sc.when, sc.extra
+    )
+}
+
+fn membership(cast: &Cast, rng: &mut Rng, sc: &Scene<'_>, fact: &mut RawFact) -> String {
+    let (o, abbr) = &cast.orgs[rng.below(cast.orgs.len())];
+    let sa = &sc.sa;
+    fact.kind = "membership".into();
+    fact.status = "happened".into();
+    fact.participants = vec![sa.id.clone()];
+    fact.places = vec![];
+    fact.about = vec![o.id.clone()];
+    let observer = !rng.chance(70);
+    let (standing, what) = if observer {
+        ("observer", "an observer")
+    } else {
+        ("full-member", "a full member")
+    };
+    fact.membership = vec![RawMembership {
+        who: sa.id.clone(),
+        standing: standing.into(),
+        edge: "start".into(),
+    }];
+    fact.title = format!("{} joins the {abbr}", sa.name);
+    fact.summary = format!("{} became {what} of the {}.", sa.name, o.name);
+    format!(
+        "{} officially joined the {abbr} as {what} {}.",
+        sa.name, sc.when
+    )
+}
+
+fn statement(cast: &Cast, rng: &mut Rng, sc: &Scene<'_>, fact: &mut RawFact) -> String {
+    let (p, _, _) = &cast.people[rng.below(cast.people.len())];
+    let (sa, sb) = (&sc.sa.name, &sc.sb.name);
+    fact.kind = "statement".into();
+    fact.status = "intended".into();
+    fact.participants.push(p.id.clone());
+    fact.title = format!("{sa} intends closer ties with {sb}");
+    fact.summary = format!(
+        "{} said {sa} intends to deepen cooperation with {sb}.",
+        p.name
+    );
+    format!(
+        "{} stated {} that {sa} intends to expand {} with {sb}.",
+        p.name, sc.when, sc.extra
+    )
+}
+
+fn agreement(rng: &mut Rng, sc: &Scene<'_>, fact: &mut RawFact) -> String {
+    let (sa, sb) = (&sc.sa.name, &sc.sb.name);
+    fact.kind = "agreement".into();
+    fact.status = if rng.chance(50) {
+        "in-progress"
+    } else {
+        "happened"
+    }
+    .into();
+    fact.title = format!(
+        "{sa}\u{2013}{sb} agreement on {}",
+        DOMAIN_WORDS[3 + rng.below(20)]
+    );
+    fact.summary = format!("{sa} and {sb} concluded an agreement.");
+    format!(
+        "{sa} and {sb} concluded an agreement on {} {}.",
+        sc.extra, sc.when
+    )
 }
 
 #[cfg(test)]
