@@ -1,0 +1,583 @@
+//! Applying the filters to a search's hits and counting every facet value in the same pass.
+
+use super::index::{FacetIndex, NONE};
+use super::{CardKind, DateCertainty, Dim, Filters};
+use crate::core::model::{Dataset, Status};
+use crate::core::search::Rec;
+use std::collections::BTreeSet;
+
+/// Filters resolved against the dataset (ids to indices), ready to test records.
+struct Active {
+    kinds: Vec<bool>,
+    any_kind: bool,
+    ents: Vec<bool>,
+    any_ent: bool,
+    years: Option<(i32, i32)>,
+    docs: Vec<bool>,
+    any_doc: bool,
+    statuses: [bool; 4],
+    any_status: bool,
+    sure: [bool; 3],
+    any_sure: bool,
+}
+
+impl Active {
+    fn new(data: &Dataset, fx: &FacetIndex, f: &Filters) -> Active {
+        Active {
+            kinds: fx.kinds.iter().map(|k| f.kinds.contains(k)).collect(),
+            any_kind: !f.kinds.is_empty(),
+            ents: data
+                .entities
+                .iter()
+                .map(|e| f.entities.contains(&e.id))
+                .collect(),
+            any_ent: !f.entities.is_empty(),
+            years: f.years,
+            docs: data
+                .documents
+                .iter()
+                .map(|d| f.docs.contains(&d.id))
+                .collect(),
+            any_doc: !f.docs.is_empty(),
+            statuses: Status::ALL.map(|s| f.statuses.contains(&s)),
+            any_status: !f.statuses.is_empty(),
+            sure: DateCertainty::ALL.map(|s| f.certainty.contains(&s)),
+            any_sure: !f.certainty.is_empty(),
+        }
+    }
+
+    /// A bit per facet: set when the record passes that facet.
+    fn passes(&self, fx: &FacetIndex, r: Rec) -> u8 {
+        let i = r as usize;
+        let mut bits = 0u8;
+        let mut set = |d: Dim, ok: bool| {
+            if ok {
+                bits |= 1 << d as u8;
+            }
+        };
+        set(Dim::Kind, !self.any_kind || self.kinds[fx.kind[i] as usize]);
+        set(
+            Dim::Entity,
+            !self.any_ent || fx.ents(r).iter().any(|e| self.ents[*e as usize]),
+        );
+        set(
+            Dim::Year,
+            match (self.years, fx.years[i]) {
+                (None, _) => true,
+                (Some((a, b)), Some((x, y))) => x <= b && y >= a,
+                (Some(_), None) => false,
+            },
+        );
+        set(
+            Dim::Doc,
+            !self.any_doc || fx.docs(r).iter().any(|d| self.docs[*d as usize]),
+        );
+        set(
+            Dim::Status,
+            !self.any_status || (fx.status[i] != NONE && self.statuses[fx.status[i] as usize]),
+        );
+        set(
+            Dim::Certainty,
+            !self.any_sure || (fx.sure[i] != NONE && self.sure[fx.sure[i] as usize]),
+        );
+        bits
+    }
+}
+
+const ALL_DIMS: u8 = 0b11_1111;
+
+/// How many values a long facet (states and organisations, documents) lists before "show all".
+pub const SHORT_LIST: usize = 12;
+
+/// One value of a facet, with its count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetValue {
+    /// What the URL and `Filters::toggle` use: a slug or an id.
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+    pub selected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetGroup {
+    pub dim: Dim,
+    pub values: Vec<FacetValue>,
+    /// Values not listed (a long facet shows its most used values until asked for all).
+    pub hidden: usize,
+}
+
+/// The filtered hits and every facet's counts.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Faceted<T> {
+    /// The hits that pass every filter, in the order given.
+    pub records: Vec<T>,
+    pub groups: Vec<FacetGroup>,
+    /// (year, how many facts fall in it given the other filters), ascending, for the year range.
+    pub years: Vec<(i32, usize)>,
+}
+
+/// Each facet value's count: the hits that pass every *other* facet and have that value.
+struct Counts {
+    kinds: Vec<usize>,
+    ents: Vec<usize>,
+    docs: Vec<usize>,
+    statuses: [usize; 4],
+    certainty: [usize; 3],
+    /// Per year from `first_year`.
+    years: Vec<usize>,
+    first_year: i32,
+}
+
+/// Applies the filters to `hits` and counts every facet value. `rec` reads a hit's record;
+/// `expanded` lists the long facets to list in full.
+pub fn apply<T: Clone>(
+    data: &Dataset,
+    fx: &FacetIndex,
+    hits: &[T],
+    rec: impl Fn(&T) -> Rec,
+    filters: &Filters,
+    expanded: &[Dim],
+) -> Faceted<T> {
+    let active = Active::new(data, fx, filters);
+    let (records, counts) = filter_and_count(data, fx, &active, hits, rec);
+    let groups = vec![
+        kind_group(fx, &counts, filters),
+        entity_group(data, fx, &counts, &active, filters, expanded),
+        doc_group(data, fx, &counts, &active, filters, expanded),
+        FacetGroup {
+            dim: Dim::Status,
+            values: Status::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    value(
+                        s.slug(),
+                        s.label(),
+                        counts.statuses[i],
+                        filters.statuses.contains(s),
+                    )
+                })
+                .collect(),
+            hidden: 0,
+        },
+        FacetGroup {
+            dim: Dim::Certainty,
+            values: DateCertainty::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    value(
+                        s.slug(),
+                        s.label(),
+                        counts.certainty[i],
+                        filters.certainty.contains(s),
+                    )
+                })
+                .collect(),
+            hidden: 0,
+        },
+    ];
+    let years = counts
+        .years
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(i, n)| (counts.first_year + i as i32, *n))
+        .collect();
+    Faceted {
+        records,
+        groups,
+        years,
+    }
+}
+
+/// One pass over the hits: those that pass every facet, and every value's count.
+fn filter_and_count<T: Clone>(
+    data: &Dataset,
+    fx: &FacetIndex,
+    active: &Active,
+    hits: &[T],
+    rec: impl Fn(&T) -> Rec,
+) -> (Vec<T>, Counts) {
+    // Counts per year, by offset from the earliest year any fact has.
+    let first_year = fx.years.iter().flatten().map(|y| y.0).min().unwrap_or(0);
+    let last_year = fx.years.iter().flatten().map(|y| y.1).max().unwrap_or(0);
+    let mut c = Counts {
+        kinds: vec![0; fx.kinds.len()],
+        ents: vec![0; data.entities.len()],
+        docs: vec![0; data.documents.len()],
+        statuses: [0; 4],
+        certainty: [0; 3],
+        years: vec![0; (last_year - first_year + 1).clamp(0, 400) as usize],
+        first_year,
+    };
+    let mut records = Vec::new();
+    let others = |d: Dim, bits: u8| bits | (1 << d as u8) == ALL_DIMS;
+    for hit in hits {
+        let r = rec(hit);
+        let i = r as usize;
+        let bits = active.passes(fx, r);
+        if bits == ALL_DIMS {
+            records.push(hit.clone());
+        }
+        if others(Dim::Kind, bits) {
+            c.kinds[fx.kind[i] as usize] += 1;
+        }
+        if others(Dim::Entity, bits) {
+            for e in fx.ents(r) {
+                c.ents[*e as usize] += 1;
+            }
+        }
+        if others(Dim::Doc, bits) {
+            for d in fx.docs(r) {
+                c.docs[*d as usize] += 1;
+            }
+        }
+        if others(Dim::Status, bits) && fx.status[i] != NONE {
+            c.statuses[fx.status[i] as usize] += 1;
+        }
+        if others(Dim::Certainty, bits) && fx.sure[i] != NONE {
+            c.certainty[fx.sure[i] as usize] += 1;
+        }
+        if others(Dim::Year, bits)
+            && let Some((a, b)) = fx.years[i]
+        {
+            for y in a..=b.min(a + 200) {
+                if let Some(slot) = c.years.get_mut((y - first_year) as usize) {
+                    *slot += 1;
+                }
+            }
+        }
+    }
+    (records, c)
+}
+
+// Every value is listed in a fixed order whatever the counts (types in their order, long
+// facets by how much they are used overall): a list that reorders or loses items while the
+// user types would move the control under their focus. A value with nothing behind it shows a
+// zero (and the UI disables it unless it is selected).
+
+fn value(key: &str, label: &str, count: usize, selected: bool) -> FacetValue {
+    FacetValue {
+        key: key.to_string(),
+        label: label.to_string(),
+        count,
+        selected,
+    }
+}
+
+/// The types the data has, in their order; a selected type the data lacks (a stale link)
+/// still shows, at zero and selected, so it can be undone.
+fn kind_group(fx: &FacetIndex, c: &Counts, filters: &Filters) -> FacetGroup {
+    let order = crate::core::order::order_of(fx.kinds.len(), &|a, b| fx.kinds[a].cmp(&fx.kinds[b]));
+    let mut values: Vec<FacetValue> = order
+        .into_iter()
+        .map(|i| {
+            let k: CardKind = fx.kinds[i as usize];
+            value(
+                k.slug(),
+                k.label(),
+                c.kinds[i as usize],
+                filters.kinds.contains(&k),
+            )
+        })
+        .collect();
+    for k in filters.kinds.iter().filter(|k| !fx.kinds.contains(k)) {
+        values.push(value(k.slug(), k.label(), 0, true));
+    }
+    FacetGroup {
+        dim: Dim::Kind,
+        values,
+        hidden: 0,
+    }
+}
+
+/// A long facet: its most used values first, the rest hidden until asked for (a selected
+/// value is always listed).
+fn long_group(
+    dim: Dim,
+    expanded: &[Dim],
+    order: impl Iterator<Item = (String, String, usize, bool)>,
+) -> FacetGroup {
+    let full = expanded.contains(&dim);
+    let mut values = Vec::new();
+    let mut hidden = 0;
+    for (n, (key, label, count, selected)) in order.enumerate() {
+        if full || n < SHORT_LIST || selected {
+            values.push(FacetValue {
+                key,
+                label,
+                count,
+                selected,
+            });
+        } else {
+            hidden += 1;
+        }
+    }
+    FacetGroup {
+        dim,
+        values,
+        hidden,
+    }
+}
+
+fn entity_group(
+    data: &Dataset,
+    fx: &FacetIndex,
+    c: &Counts,
+    active: &Active,
+    filters: &Filters,
+    expanded: &[Dim],
+) -> FacetGroup {
+    let order = fx.ent_order.iter().map(|&e| {
+        let ent = &data.entities[e as usize];
+        (
+            ent.id.clone(),
+            ent.name.clone(),
+            c.ents[e as usize],
+            active.ents[e as usize],
+        )
+    });
+    let mut group = long_group(Dim::Entity, expanded, order);
+    keep_stale(&mut group, &filters.entities, |id| {
+        data.entities
+            .iter()
+            .find(|e| e.id == id)
+            .map_or_else(|| format!("{id} (unknown)"), |e| e.name.clone())
+    });
+    group
+}
+
+fn doc_group(
+    data: &Dataset,
+    fx: &FacetIndex,
+    c: &Counts,
+    active: &Active,
+    filters: &Filters,
+    expanded: &[Dim],
+) -> FacetGroup {
+    let order = fx.doc_order.iter().map(|&d| {
+        let doc = &data.documents[d as usize];
+        (
+            doc.id.clone(),
+            doc.title.clone(),
+            c.docs[d as usize],
+            active.docs[d as usize],
+        )
+    });
+    let mut group = long_group(Dim::Doc, expanded, order);
+    keep_stale(&mut group, &filters.docs, |id| format!("{id} (unknown)"));
+    group
+}
+
+/// A selected entity or document that the list does not show (a stale or hand-edited link)
+/// still appears, at zero and selected, so it can be undone; `label` names it.
+fn keep_stale(group: &mut FacetGroup, selected: &BTreeSet<String>, label: impl Fn(&str) -> String) {
+    for id in selected {
+        if !group.values.iter().any(|v| &v.key == id) {
+            group.values.push(FacetValue {
+                key: id.clone(),
+                label: label(id),
+                count: 0,
+                selected: true,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::corpus;
+
+    /// The records query `q` finds, unordered, as facets receive them.
+    fn hits(q: &str) -> Vec<Rec> {
+        corpus().search(q).hits.iter().map(|h| h.rec).collect()
+    }
+
+    fn run(q: &str, set: impl Fn(&mut Filters)) -> Faceted<Rec> {
+        let mut f = Filters::default();
+        set(&mut f);
+        let c = corpus();
+        apply(c.data, c.facets(), &hits(q), |r| *r, &f, &[])
+    }
+
+    /// (label, count, selected) of one value.
+    fn value_of(f: &Faceted<Rec>, dim: Dim, key: &str) -> Option<(String, usize, bool)> {
+        let g = f.groups.iter().find(|g| g.dim == dim)?;
+        let v = g.values.iter().find(|v| v.key == key)?;
+        Some((v.label.clone(), v.count, v.selected))
+    }
+
+    /// Runs `q` with filters set by `set`, and checks the number of results and (dim, key,
+    /// expected count) triples.
+    fn check(q: &str, set: impl Fn(&mut Filters), results: usize, counts: &[(Dim, &str, usize)]) {
+        let got = run(q, set);
+        assert_eq!(got.records.len(), results, "{q:?}");
+        for (dim, key, want) in counts {
+            assert_eq!(
+                value_of(&got, *dim, key).map(|v| v.1),
+                Some(*want),
+                "{q:?}: {dim:?}={key}"
+            );
+        }
+    }
+
+    #[test]
+    fn counts_say_what_choosing_a_value_would_give() {
+        // Everything: 11 facts and 9 entities.
+        check(
+            "",
+            |_| {},
+            20,
+            &[
+                (Dim::Kind, "exercise", 4),
+                (Dim::Kind, "state", 4),
+                (Dim::Status, "planned", 3),
+                (Dim::Certainty, "inferred", 3),
+            ],
+        );
+        // Choosing exercises: the type counts still show the alternatives.
+        check(
+            "",
+            |f| {
+                f.toggle(Dim::Kind, "exercise");
+            },
+            4,
+            &[
+                (Dim::Kind, "meeting", 1),
+                (Dim::Kind, "exercise", 4),
+                (Dim::Status, "planned", 2),
+            ],
+        );
+        // Two values of one facet are alternatives.
+        check(
+            "",
+            |f| {
+                f.toggle(Dim::Kind, "exercise");
+                f.toggle(Dim::Kind, "meeting");
+            },
+            5,
+            &[],
+        );
+        // Facets combine with each other and with the query.
+        check(
+            "harbour",
+            |f| {
+                f.toggle(Dim::Kind, "exercise");
+                f.toggle(Dim::Status, "planned");
+            },
+            2,
+            &[(Dim::Status, "happened", 2), (Dim::Status, "planned", 2)],
+        );
+        // Years leave undated records and entities out.
+        check(
+            "",
+            |f| f.years = Some((2016, 2017)),
+            2,
+            &[(Dim::Kind, "state", 0)],
+        );
+        check(
+            "",
+            |f| {
+                f.toggle(Dim::Certainty, "unknown");
+            },
+            1,
+            &[],
+        );
+        // An entity: the facts that name it, and its own card.
+        check(
+            "",
+            |f| {
+                f.toggle(Dim::Entity, "dorsk");
+            },
+            3,
+            &[],
+        );
+        check(
+            "",
+            |f| {
+                f.toggle(Dim::Doc, "b_fixture");
+            },
+            10,
+            &[],
+        );
+    }
+
+    #[test]
+    fn a_selected_value_the_data_lacks_stays_listed_so_it_can_be_undone() {
+        // The corpus has no procurement, no such entity and no such document.
+        let got = run("", |f| {
+            f.toggle(Dim::Kind, "procurement");
+            f.toggle(Dim::Entity, "atlantis");
+            f.toggle(Dim::Doc, "no-such-doc");
+        });
+        assert_eq!(
+            value_of(&got, Dim::Kind, "procurement"),
+            Some(("Procurement".into(), 0, true))
+        );
+        let stale = |key: &str| Some((format!("{key} (unknown)"), 0, true));
+        assert_eq!(value_of(&got, Dim::Entity, "atlantis"), stale("atlantis"));
+        assert_eq!(
+            value_of(&got, Dim::Doc, "no-such-doc"),
+            stale("no-such-doc")
+        );
+        assert_eq!(got.records.len(), 0);
+        // Unselected, a type the data lacks is not listed at all.
+        assert_eq!(value_of(&run("", |_| {}), Dim::Kind, "procurement"), None);
+    }
+
+    #[test]
+    fn the_lists_keep_their_order_and_length_whatever_the_query() {
+        let shape = |q: &str| -> Vec<(Dim, Vec<String>)> {
+            run(q, |_| {})
+                .groups
+                .into_iter()
+                .map(|g| (g.dim, g.values.into_iter().map(|v| v.key).collect()))
+                .collect()
+        };
+        assert_eq!(shape("h"), shape("harbour"));
+        assert_eq!(shape(""), shape("zzzzz"));
+    }
+
+    #[test]
+    fn the_year_histogram_counts_facts_per_year_given_the_other_filters() {
+        let got = run("", |f| {
+            f.toggle(Dim::Kind, "exercise");
+        });
+        assert_eq!(got.years, [(2014, 1), (2016, 1), (2018, 1), (2020, 1)]);
+        let planned = run("", |f| {
+            f.toggle(Dim::Status, "planned");
+        });
+        assert_eq!(planned.years, [(2018, 1), (2020, 2)]);
+    }
+
+    #[test]
+    fn long_facets_list_their_most_used_values_until_asked_for_all() {
+        let d = crate::core::validate::validate(&crate::core::synth::generate(2000, 3))
+            .expect("valid")
+            .dataset;
+        let fx = FacetIndex::build(&d);
+        let all: Vec<Rec> = (0..(d.facts.len() + d.entities.len()) as Rec).collect();
+        let docs_of = |f: &Filters, expanded: &[Dim]| {
+            apply(&d, &fx, &all, |r| *r, f, expanded)
+                .groups
+                .into_iter()
+                .find(|g| g.dim == Dim::Doc)
+                .expect("documents")
+        };
+        let short = docs_of(&Filters::default(), &[]);
+        assert_eq!(short.values.len(), SHORT_LIST);
+        assert_eq!(short.hidden, d.documents.len() - SHORT_LIST);
+        assert_eq!(
+            docs_of(&Filters::default(), &[Dim::Doc]).values.len(),
+            d.documents.len()
+        );
+        // A chosen value is always listed, however little used.
+        let rare = fx.doc_order.last().copied().expect("a document");
+        let mut f = Filters::default();
+        f.toggle(Dim::Doc, &d.documents[rare as usize].id);
+        assert!(docs_of(&f, &[]).values.iter().any(|v| v.selected));
+    }
+}
