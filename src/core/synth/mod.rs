@@ -10,6 +10,10 @@
 use crate::core::model::MONTHS;
 use crate::core::raw::*;
 
+mod words;
+
+use words::*;
+
 /// The fixed seed the benchmarks use.
 pub const SEED: u64 = 0x5c0_e7a1_2018;
 
@@ -66,114 +70,6 @@ impl Zipf {
             .min(self.cumulative.len() - 1)
     }
 }
-
-const SYLLABLES: &[&str] = &[
-    "ka", "ra", "vo", "lin", "mar", "tes", "dor", "an", "bel", "sha", "ku", "zan", "mir", "ol",
-    "ta", "gen", "ris", "ud", "vel", "sor", "ba", "kir", "no", "pe", "lu", "dan", "ser", "ti",
-    "ga", "rum", "ash", "ek", "yan", "zo",
-];
-
-/// Common words of the domain, most frequent first; the Zipf sampler favours the head.
-const DOMAIN_WORDS: &[&str] = &[
-    "the",
-    "of",
-    "and",
-    "security",
-    "joint",
-    "defence",
-    "cooperation",
-    "forces",
-    "exercise",
-    "military",
-    "regional",
-    "counter-terrorism",
-    "delegation",
-    "ministry",
-    "command",
-    "staff",
-    "border",
-    "training",
-    "air",
-    "naval",
-    "operations",
-    "partners",
-    "readiness",
-    "coordination",
-    "exchange",
-    "experts",
-    "units",
-    "special",
-    "bilateral",
-    "multilateral",
-    "agreement",
-    "protocol",
-    "observer",
-    "member",
-    "states",
-    "headquarters",
-    "logistics",
-    "communications",
-    "intelligence",
-    "medical",
-    "engineering",
-    "reconnaissance",
-    "peacekeeping",
-    "humanitarian",
-    "response",
-    "drills",
-    "manoeuvres",
-    "programme",
-    "organisation",
-    "centre",
-    "capacity",
-    "stability",
-    "threats",
-    "extremism",
-    "narcotics",
-    "cyber",
-    "maritime",
-    "mountain",
-    "desert",
-    "urban",
-];
-
-const SERIES_A: &[&str] = &[
-    "Peace", "Steppe", "Eastern", "Northern", "Mountain", "Golden", "Silent", "Iron", "United",
-    "Border", "Desert", "Sea", "Sky", "Friendly", "Allied", "Central", "Southern", "Western",
-    "Rapid", "Joint",
-];
-const SERIES_B: &[&str] = &[
-    "Mission",
-    "Shield",
-    "Thunder",
-    "Partnership",
-    "Eagle",
-    "Bridge",
-    "Guard",
-    "Resolve",
-    "Harmony",
-    "Arrow",
-    "Frontier",
-    "Sentinel",
-    "Watch",
-    "Accord",
-    "Falcon",
-    "Horizon",
-    "Storm",
-    "Unity",
-    "Vanguard",
-    "Spirit",
-];
-const ROLES: &[&str] = &[
-    "Minister of Defence",
-    "Chief of General Staff",
-    "Ambassador",
-    "Deputy Minister of Defence",
-    "Commander of the Land Forces",
-    "Chief of Air Staff",
-    "Secretary General",
-    "Head of Delegation",
-];
 
 struct Names {
     rng: Rng,

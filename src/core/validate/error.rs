@@ -1,0 +1,132 @@
+//! What validation reports: each problem with the file and record it is in, worded for the
+//! curator who must fix it.
+
+use std::fmt;
+
+/// One problem, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    pub file: String,
+    /// E.g. "fact `peace-mission-2018`"; `None` for a problem with the file as a whole.
+    pub record: Option<String>,
+    pub problem: Problem,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The file could not be read or parsed.
+    Parse(String),
+    /// A `[document]` table in a file whose stem names no document text.
+    DocumentWithoutText,
+    /// Ids are slugs: lowercase ASCII letters, digits and single hyphens.
+    BadId,
+    DuplicateId {
+        first_file: String,
+    },
+    Empty(&'static str),
+    UnknownValue {
+        field: &'static str,
+        value: String,
+        expected: String,
+    },
+    UnknownEntity {
+        field: &'static str,
+        id: String,
+    },
+    UnknownDocument(String),
+    /// A plain-text quote in a file that annotates no document.
+    QuoteWithoutDocument,
+    QuoteNotFound {
+        doc: String,
+        quote: String,
+    },
+    /// An alias, abbreviation or role that no document contains (it would not be "as stated").
+    NotInDocuments {
+        field: &'static str,
+        text: String,
+    },
+    BadDate(String),
+    RangeEndsBeforeStart(String),
+    InferredWithoutReason,
+    ReasonWithoutInference,
+    UnknownDateCannotBeInferred,
+    NoEvidence,
+    /// `series` must name an exercise or conference series.
+    NotASeries(String),
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.record {
+            Some(r) => write!(f, "{}: {r}: {}", self.file, self.problem),
+            None => write!(f, "{}: {}", self.file, self.problem),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::Parse(e) => write!(f, "cannot be read: {e}"),
+            Problem::DocumentWithoutText => {
+                write!(
+                    f,
+                    "has a [document] table but no document text with the same file stem"
+                )
+            }
+            Problem::BadId => write!(
+                f,
+                "id must be a slug (lowercase letters, digits, single hyphens)"
+            ),
+            Problem::DuplicateId { first_file } => write!(f, "id is already used in {first_file}"),
+            Problem::Empty(field) => write!(f, "`{field}` is empty"),
+            Problem::UnknownValue {
+                field,
+                value,
+                expected,
+            } => {
+                write!(f, "`{field}` is {value:?}, expected one of: {expected}")
+            }
+            Problem::UnknownEntity { field, id } => {
+                write!(f, "`{field}` names unknown entity `{id}`")
+            }
+            Problem::UnknownDocument(id) => write!(f, "names unknown document `{id}`"),
+            Problem::QuoteWithoutDocument => {
+                write!(
+                    f,
+                    "a quote needs `doc` here: this file annotates no document"
+                )
+            }
+            Problem::QuoteNotFound { doc, quote } => {
+                write!(
+                    f,
+                    "quote not found in document `{doc}`: \u{ab}{}\u{bb}",
+                    crate::core::text::ellipsize(quote, 120)
+                )
+            }
+            Problem::NotInDocuments { field, text } => {
+                write!(
+                    f,
+                    "`{field}` {text:?} occurs in no document (use `search_aliases` for names the documents do not use)"
+                )
+            }
+            Problem::BadDate(v) => write!(
+                f,
+                "date {v:?} is malformed (expected YYYY, YYYY-MM, YYYY-MM-DD, A..B or unknown)"
+            ),
+            Problem::RangeEndsBeforeStart(v) => write!(f, "date range {v:?} ends before it starts"),
+            Problem::InferredWithoutReason => {
+                write!(f, "an inferred date needs a one-line `reason`")
+            }
+            Problem::ReasonWithoutInference => {
+                write!(f, "`reason` is given but `certainty` is not \"inferred\"")
+            }
+            Problem::UnknownDateCannotBeInferred => write!(f, "an unknown date cannot be inferred"),
+            Problem::NoEvidence => write!(f, "has no evidence: add at least one verbatim quote"),
+            Problem::NotASeries(id) => write!(
+                f,
+                "`series` names `{id}`, which is not an exercise or conference series"
+            ),
+        }
+    }
+}
