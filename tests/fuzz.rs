@@ -4,19 +4,18 @@
 
 use proptest::prelude::*;
 use sco_explorer::core::raw::RawSource;
-use sco_explorer::core::{source, validate};
+use sco_explorer::core::{source, testing, validate};
 use std::fs;
-use std::path::Path;
 
-/// The seed files as text: (file name, contents), documents and annotations alike.
+/// The seed files this build embedded, as (path, text), documents and annotations alike.
 fn seed_texts() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let dir = testing::seeds_dir();
     let mut out: Vec<(String, String)> = fs::read_dir(&dir)
         .expect("seeds")
         .filter_map(|e| e.ok())
         .map(|e| {
             (
-                e.file_name().to_string_lossy().into_owned(),
+                format!("seeds/{}", e.file_name().to_string_lossy()),
                 fs::read_to_string(e.path()).expect("text"),
             )
         })
@@ -25,33 +24,9 @@ fn seed_texts() -> Vec<(String, String)> {
     out
 }
 
-/// Builds a raw source from texts, as `source::load_dir` would from files.
+/// Loads texts as `source::load_dir` loads files: the same function does both.
 fn build(texts: &[(String, String)]) -> Result<RawSource, Vec<validate::ValidationError>> {
-    let mut src = RawSource::default();
-    let mut errors = Vec::new();
-    for (name, text) in texts.iter().filter(|(n, _)| n.ends_with(".txt")) {
-        src.documents
-            .push((name.trim_end_matches(".txt").to_string(), text.clone()));
-    }
-    for (name, text) in texts.iter().filter(|(n, _)| n.ends_with(".toml")) {
-        match source::parse_file(&format!("seeds/{name}"), text) {
-            Ok(mut f) => {
-                let stem = name.trim_end_matches(".toml");
-                f.doc = src
-                    .documents
-                    .iter()
-                    .any(|(id, _)| id == stem)
-                    .then(|| stem.to_string());
-                src.files.push(f);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(src)
-    } else {
-        Err(errors)
-    }
+    source::load_files(texts)
 }
 
 #[derive(Debug, Clone)]
@@ -132,10 +107,12 @@ proptest! {
         }
         let outcome = build(&texts).and_then(|src| validate::validate(&src));
         if let Err(errors) = outcome {
-            prop_assert!(!errors.is_empty());
             for e in errors {
                 let msg = e.to_string();
-                prop_assert!(msg.starts_with("seeds/"), "every problem names its file: {}", msg);
+                prop_assert!(
+                    texts.iter().any(|(path, _)| msg.starts_with(&format!("{path}: "))),
+                    "every problem names one of the files it was given: {}", msg
+                );
             }
         }
     }

@@ -426,11 +426,11 @@ mod tests {
 
     #[test]
     fn counts_say_what_choosing_a_value_would_give() {
-        // Everything: 11 facts and 9 entities.
+        // Everything: 11 facts and 10 entities.
         check(
             "",
             |_| {},
-            20,
+            21,
             &[
                 (Dim::Kind, "exercise", 4),
                 (Dim::Kind, "state", 4),
@@ -500,7 +500,7 @@ mod tests {
             |f| {
                 f.toggle(Dim::Doc, "b_fixture");
             },
-            10,
+            11,
             &[],
         );
     }
