@@ -68,8 +68,20 @@ pub struct Chart {
     pub horizon: f64,
 }
 
-/// Builds both charts from the facts among `records` (the current search and filters).
-pub fn chart(data: &Dataset, records: &[Rec]) -> Chart {
+/// The latest day any document speaks of (the day after it): where undated ends run to. A pass
+/// over every fact, so callers compute it once per dataset ([`crate::core::catalog::Catalog`]).
+pub fn horizon(data: &Dataset) -> f64 {
+    data.facts
+        .iter()
+        .filter_map(|f| f.date.when.span())
+        .map(|(_, b)| f64::from(b) + 1.0)
+        .reduce(f64::max)
+        .unwrap_or(0.0)
+}
+
+/// Builds both charts from the facts among `records` (the current search and filters), with
+/// the dataset's [`horizon`]. Nothing here visits facts that are not among `records`.
+pub fn chart(data: &Dataset, records: &[Rec], horizon: f64) -> Chart {
     let mut shown: Vec<FactIx> = records
         .iter()
         .filter_map(|&r| match RecordRef::of(data, r) {
@@ -78,13 +90,6 @@ pub fn chart(data: &Dataset, records: &[Rec]) -> Chart {
         })
         .collect();
     shown.sort_unstable();
-    let horizon = data
-        .facts
-        .iter()
-        .filter_map(|f| f.date.when.span())
-        .map(|(_, b)| f64::from(b) + 1.0)
-        .fold(f64::MIN, f64::max);
-    let horizon = if horizon == f64::MIN { 0.0 } else { horizon };
     let events = event_lanes(data, &shown);
     let membership = membership_lanes(data, &shown, horizon);
     let extent = membership
@@ -408,7 +413,7 @@ mod tests {
     #[test]
     fn membership_bars_start_where_dated_and_are_open_where_not() {
         let data = corpus().data;
-        let c = chart(data, &all(data));
+        let c = chart(data, &all(data), horizon(data));
         let labels: Vec<&str> = c.membership.iter().map(|l| l.label.as_str()).collect();
         // States first, by their first dated standing (ties alphabetical), then organisations.
         assert_eq!(
@@ -462,7 +467,7 @@ mod tests {
     #[test]
     fn event_lanes_hold_the_right_items_in_order() {
         let data = corpus().data;
-        let c = chart(data, &all(data));
+        let c = chart(data, &all(data), horizon(data));
         let lanes: Vec<(&str, Vec<&str>)> = c
             .events
             .iter()
@@ -531,7 +536,7 @@ mod tests {
     fn the_search_narrows_the_chart() {
         let c = corpus().search("Cestria");
         let hits: Vec<Rec> = c.hits.iter().map(|h| h.rec).collect();
-        let got = chart(corpus().data, &hits);
+        let got = chart(corpus().data, &hits, horizon(corpus().data));
         let events: Vec<&str> = got
             .events
             .iter()
@@ -549,7 +554,7 @@ mod tests {
 
     #[test]
     fn fitting_shows_everything_with_a_margin() {
-        let c = chart(corpus().data, &all(corpus().data));
+        let c = chart(corpus().data, &all(corpus().data), horizon(corpus().data));
         let (a, b) = c.extent.expect("dated");
         let v = fit(&c);
         assert!(v.start < a && v.end > b);

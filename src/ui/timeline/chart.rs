@@ -87,11 +87,10 @@ fn axis(lay: &Layout) -> Html {
 fn lane_label(l: &timeline::LaneBox, i: usize, lay: &Layout) -> Html {
     html! {
         <g class={classes!("lane", (i % 2 == 1).then_some("odd"))}>
+            // A shortened name is whole in the lane's tooltip.
+            if let Some(full) = &l.full { <title>{ full.clone() }</title> }
             <rect class="lane-bg" x="0" y={px(l.y)} width={px(lay.width)} height={px(l.h)} />
-            <text class="lane-name" x="8" y={px(l.y + 16.0)}>
-                if let Some(full) = &l.full { <title>{ full.clone() }</title> }
-                { l.label.clone() }
-            </text>
+            <text class="lane-name" x="8" y={px(l.y + 16.0)}>{ l.label.clone() }</text>
             if let Some(n) = &l.note {
                 <text class="lane-note" x="8" y={px(l.y + 30.0)}>{ n.clone() }</text>
             }
