@@ -143,8 +143,31 @@ pub fn apply<T: Clone>(
     let (records, counts) = filter_and_count(data, fx, &active, hits, rec);
     let groups = vec![
         kind_group(fx, &counts, filters),
-        entity_group(data, fx, &counts, &active, filters, expanded),
-        doc_group(data, fx, &counts, &active, filters, expanded),
+        long_group(
+            Dim::Entity,
+            expanded,
+            fx.ent_order.iter().map(|&e| {
+                let ent = &data.entities[e as usize];
+                let (count, chosen) = (counts.ents[e as usize], active.ents[e as usize]);
+                (ent.id.clone(), ent.name.clone(), count, chosen)
+            }),
+            &filters.entities,
+            |id| match data.entities.iter().find(|e| e.id == id) {
+                Some(e) => e.name.clone(),
+                None => format!("{id} (unknown)"),
+            },
+        ),
+        long_group(
+            Dim::Doc,
+            expanded,
+            fx.doc_order.iter().map(|&d| {
+                let doc = &data.documents[d as usize];
+                let (count, chosen) = (counts.docs[d as usize], active.docs[d as usize]);
+                (doc.id.clone(), doc.title.clone(), count, chosen)
+            }),
+            &filters.docs,
+            |id| format!("{id} (unknown)"),
+        ),
         FacetGroup {
             dim: Dim::Status,
             values: Status::ALL
@@ -293,96 +316,36 @@ fn kind_group(fx: &FacetIndex, c: &Counts, filters: &Filters) -> FacetGroup {
     }
 }
 
-/// A long facet: its most used values first, the rest hidden until asked for (a selected
-/// value is always listed).
+/// A long facet (states and organisations, documents): its values in their fixed order, the
+/// most used first, the rest hidden until asked for; a selected value is always listed, and one
+/// the list does not have (a stale or hand-edited link) still appears, at zero and selected, so
+/// it can be undone, named by `stale`.
 fn long_group(
     dim: Dim,
     expanded: &[Dim],
     order: impl Iterator<Item = (String, String, usize, bool)>,
+    selected: &BTreeSet<String>,
+    stale: impl Fn(&str) -> String,
 ) -> FacetGroup {
     let full = expanded.contains(&dim);
     let mut values = Vec::new();
     let mut hidden = 0;
-    for (n, (key, label, count, selected)) in order.enumerate() {
-        if full || n < SHORT_LIST || selected {
-            values.push(FacetValue {
-                key,
-                label,
-                count,
-                selected,
-            });
+    for (n, (key, label, count, chosen)) in order.enumerate() {
+        if full || n < SHORT_LIST || chosen {
+            values.push(value(&key, &label, count, chosen));
         } else {
             hidden += 1;
+        }
+    }
+    for id in selected {
+        if !values.iter().any(|v| &v.key == id) {
+            values.push(value(id, &stale(id), 0, true));
         }
     }
     FacetGroup {
         dim,
         values,
         hidden,
-    }
-}
-
-fn entity_group(
-    data: &Dataset,
-    fx: &FacetIndex,
-    c: &Counts,
-    active: &Active,
-    filters: &Filters,
-    expanded: &[Dim],
-) -> FacetGroup {
-    let order = fx.ent_order.iter().map(|&e| {
-        let ent = &data.entities[e as usize];
-        (
-            ent.id.clone(),
-            ent.name.clone(),
-            c.ents[e as usize],
-            active.ents[e as usize],
-        )
-    });
-    let mut group = long_group(Dim::Entity, expanded, order);
-    keep_stale(&mut group, &filters.entities, |id| {
-        data.entities
-            .iter()
-            .find(|e| e.id == id)
-            .map_or_else(|| format!("{id} (unknown)"), |e| e.name.clone())
-    });
-    group
-}
-
-fn doc_group(
-    data: &Dataset,
-    fx: &FacetIndex,
-    c: &Counts,
-    active: &Active,
-    filters: &Filters,
-    expanded: &[Dim],
-) -> FacetGroup {
-    let order = fx.doc_order.iter().map(|&d| {
-        let doc = &data.documents[d as usize];
-        (
-            doc.id.clone(),
-            doc.title.clone(),
-            c.docs[d as usize],
-            active.docs[d as usize],
-        )
-    });
-    let mut group = long_group(Dim::Doc, expanded, order);
-    keep_stale(&mut group, &filters.docs, |id| format!("{id} (unknown)"));
-    group
-}
-
-/// A selected entity or document that the list does not show (a stale or hand-edited link)
-/// still appears, at zero and selected, so it can be undone; `label` names it.
-fn keep_stale(group: &mut FacetGroup, selected: &BTreeSet<String>, label: impl Fn(&str) -> String) {
-    for id in selected {
-        if !group.values.iter().any(|v| &v.key == id) {
-            group.values.push(FacetValue {
-                key: id.clone(),
-                label: label(id),
-                count: 0,
-                selected: true,
-            });
-        }
     }
 }
 
