@@ -184,37 +184,15 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
         let expansions = match group {
             Group::Word(t) => expand(ix, t, w),
             Group::Date { from, to, words } => {
-                // Facts dated within the asked-for stretch, read from the facts by start day.
-                for f in ix.facts_within(*from, *to) {
-                    visit(f, w.date, false);
-                }
-                // Records that say the date in words: every word, the year's field scoring.
-                let ids: Vec<Option<u32>> = words.iter().map(|wd| ix.find(wd)).collect();
-                if let Some(ids) = ids.into_iter().collect::<Option<Vec<u32>>>() {
-                    let (year, rest) = ids.split_last().expect("a date has a year");
-                    // Count, per record, how many of the other words it has.
-                    // The records that have every other word: postings come in record order,
-                    // so this is a merge of sorted lists.
-                    let mut have: Vec<Rec> = Vec::new();
-                    for (i, &t) in rest.iter().enumerate() {
-                        let recs: Vec<Rec> = ix.postings(t).map(|p| p >> 8).collect();
-                        have = if i == 0 {
-                            recs
-                        } else {
-                            recs.into_iter()
-                                .filter(|r| have.binary_search(r).is_ok())
-                                .collect()
-                        };
-                    }
-                    for p in ix.postings(*year) {
-                        if rest.is_empty() || have.binary_search(&(p >> 8)).is_ok() {
-                            visit(p >> 8, field_best[(p & 0xff) as usize], false);
-                        }
-                    }
-                    for &t in &ids {
-                        highlight.push(ix.terms[t as usize].clone());
-                    }
-                }
+                visit_date(
+                    ix,
+                    (*from, *to),
+                    words,
+                    w,
+                    &field_best,
+                    &mut visit,
+                    &mut highlight,
+                );
                 Vec::new()
             }
         };
@@ -225,23 +203,7 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
             prefixes.push(t.text.clone());
             prefixes.extend(t.written.clone());
         }
-        for (t, quality, fz) in expansions {
-            // Prefix matches are highlighted by the prefix itself; only exact and typo
-            // matches need their word remembered.
-            if quality != w.prefix {
-                highlight.push(ix.terms[t as usize].clone());
-            }
-            for p in ix.postings(t) {
-                let rec = p >> 8;
-                // A word in a short name counts for more than the same word in a long title.
-                let short = if p & NAME_BIT != 0 {
-                    w.short_name / f32::from(ix.name_words[rec as usize])
-                } else {
-                    0.0
-                };
-                visit(rec, quality * (field_best[(p & 0xff) as usize] + short), fz);
-            }
-        }
+        visit_expansions(ix, &expansions, w, &field_best, &mut visit, &mut highlight);
         for &rec in &touched {
             let r = rec as usize;
             total[r] += cur[r];
@@ -269,45 +231,7 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
                 .all(|p| has_phrase(data, RecordRef::of(data, r), p))
         });
     }
-    // Whole-query name matches lift a record to tier 4 (equal) or 3 (prefix); among name
-    // prefixes, the name the query covers most of wins ("pak" prefers "Pakistan" to
-    // "Pakistan Air Force").
-    let mut lifted: Vec<(Rec, u8, f32)> = Vec::new();
-    if !candidates.is_empty() && q.whole.len() >= 2 {
-        for (name, r) in ix.names_starting(data, &q.whole, NAME_LIFT_LIMIT) {
-            let cover = q.whole.len() as f32 / name.len().max(1) as f32;
-            let t = if name.len() == q.whole.len() { 4 } else { 3 };
-            lifted.push((r, t, cover));
-        }
-        // Best lift per record first, then one entry per record, for binary search.
-        lifted = crate::core::order::sort_by(lifted, &|a: &(Rec, u8, f32), b| {
-            a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(b.2.total_cmp(&a.2))
-        });
-        lifted.dedup_by_key(|l| l.0);
-    }
-    let hits: Vec<Hit> = candidates
-        .into_iter()
-        .map(|rec| {
-            let r = rec as usize;
-            match lifted.binary_search_by_key(&rec, |l| l.0) {
-                Ok(i) => Hit {
-                    rec,
-                    tier: lifted[i].1,
-                    score: total[r] + NAME_COVER_BONUS * lifted[i].2,
-                },
-                Err(_) if fuzzy[r] => Hit {
-                    rec,
-                    tier: 1,
-                    score: total[r],
-                },
-                Err(_) => Hit {
-                    rec,
-                    tier: 2,
-                    score: total[r],
-                },
-            }
-        })
-        .collect();
+    let hits = tiered(ix, data, q, candidates, total, fuzzy);
     // Leave the scratch clean for the next search.
     for &rec in &seen {
         let r = rec as usize;
@@ -328,6 +252,115 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
         },
         suggestions,
     }
+}
+
+/// A date group: facts dated within the stretch (read from the facts by first day), and
+/// records that say the date in words (every word, scored by the year's field).
+fn visit_date(
+    ix: &Index,
+    (from, to): (i32, i32),
+    words: &[String],
+    w: &Weights,
+    field_best: &[f32],
+    visit: &mut impl FnMut(Rec, f32, bool),
+    highlight: &mut Vec<Box<str>>,
+) {
+    for f in ix.facts_within(from, to) {
+        visit(f, w.date, false);
+    }
+    let ids: Vec<Option<u32>> = words.iter().map(|wd| ix.find(wd)).collect();
+    let Some(ids) = ids.into_iter().collect::<Option<Vec<u32>>>() else {
+        return;
+    };
+    let (year, rest) = ids.split_last().expect("a date has a year");
+    // The records that have every other word: postings come in record order, so this is a
+    // merge of sorted lists.
+    let mut have: Vec<Rec> = Vec::new();
+    for (i, &t) in rest.iter().enumerate() {
+        let recs: Vec<Rec> = ix.postings(t).map(|p| p >> 8).collect();
+        have = if i == 0 {
+            recs
+        } else {
+            recs.into_iter()
+                .filter(|r| have.binary_search(r).is_ok())
+                .collect()
+        };
+    }
+    for p in ix.postings(*year) {
+        if rest.is_empty() || have.binary_search(&(p >> 8)).is_ok() {
+            visit(p >> 8, field_best[(p & 0xff) as usize], false);
+        }
+    }
+    for &t in &ids {
+        highlight.push(ix.terms[t as usize].clone());
+    }
+}
+
+/// A word group: every record in the postings of each term the word expands to, scored by
+/// the match's quality and the field it is in.
+fn visit_expansions(
+    ix: &Index,
+    expansions: &[(u32, f32, bool)],
+    w: &Weights,
+    field_best: &[f32],
+    visit: &mut impl FnMut(Rec, f32, bool),
+    highlight: &mut Vec<Box<str>>,
+) {
+    for &(t, quality, fz) in expansions {
+        // Prefix matches are highlighted by the prefix itself; only exact and typo matches
+        // need their word remembered.
+        if quality != w.prefix {
+            highlight.push(ix.terms[t as usize].clone());
+        }
+        for p in ix.postings(t) {
+            let rec = p >> 8;
+            // A word in a short name counts for more than the same word in a long title.
+            let short = if p & NAME_BIT != 0 {
+                w.short_name / f32::from(ix.name_words[rec as usize])
+            } else {
+                0.0
+            };
+            visit(rec, quality * (field_best[(p & 0xff) as usize] + short), fz);
+        }
+    }
+}
+
+/// The candidates as hits in tiers. Whole-query name matches lift a record to tier 4 (equal)
+/// or 3 (prefix); among name prefixes, the name the query covers most of wins ("pak" prefers
+/// "Pakistan" to "Pakistan Air Force"). Other exact matches are tier 2, typo matches tier 1.
+fn tiered(
+    ix: &Index,
+    data: &Dataset,
+    q: &Query,
+    candidates: Vec<Rec>,
+    total: &[f32],
+    fuzzy: &[bool],
+) -> Vec<Hit> {
+    let mut lifted: Vec<(Rec, u8, f32)> = Vec::new();
+    if !candidates.is_empty() && q.whole.len() >= 2 {
+        for (name, r) in ix.names_starting(data, &q.whole, NAME_LIFT_LIMIT) {
+            let cover = q.whole.len() as f32 / name.len().max(1) as f32;
+            let t = if name.len() == q.whole.len() { 4 } else { 3 };
+            lifted.push((r, t, cover));
+        }
+        // Best lift per record first, then one entry per record, for binary search.
+        lifted = crate::core::order::sort_by(lifted, &|a: &(Rec, u8, f32), b| {
+            a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(b.2.total_cmp(&a.2))
+        });
+        lifted.dedup_by_key(|l| l.0);
+    }
+    candidates
+        .into_iter()
+        .map(|rec| {
+            let r = rec as usize;
+            let (tier, score) = match lifted.binary_search_by_key(&rec, |l| l.0) {
+                Ok(i) => (lifted[i].1, total[r] + NAME_COVER_BONUS * lifted[i].2),
+                Err(_) if fuzzy[r] => (1, total[r]),
+                Err(_) => (2, total[r]),
+            };
+            Hit { rec, tier, score }
+        })
+        .collect()
 }
 
 /// Puts the best `k` hits first, in order: tier, then score, then date (newest first). The
