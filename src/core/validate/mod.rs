@@ -90,15 +90,39 @@ impl<'a> Validator<'a> {
             })
             .collect();
 
-        // Pass 1: documents' own metadata, and every id, so that references can be resolved
-        // whatever order the files come in.
+        let mut ids = self.number_ids(&doc_ix, &mut documents);
+        let refs = Refs {
+            entity_ix: std::mem::take(&mut ids.entity_ix),
+            doc_ix,
+        };
+        let (slots, facts, ignores) = self.records(&refs, &ids);
+        let mut dataset = Dataset {
+            documents,
+            entities: slots.into_iter().flatten().collect(),
+            facts,
+            mentions: Vec::new(),
+        };
+        if self.errors.is_empty() {
+            dataset.mentions = extract::mentions(&dataset);
+        }
+        Validated { dataset, ignores }
+    }
+
+    /// Pass 1: documents' own metadata, and every id, so that references can be resolved
+    /// whatever order the files come in. A record whose id is taken is reported once, here,
+    /// and then left out of everything else: numbering it would shift every later entity and
+    /// turn one mistake into many.
+    fn number_ids(
+        &mut self,
+        doc_ix: &HashMap<&'a str, DocIx>,
+        documents: &mut [Document],
+    ) -> Ids<'a> {
         let mut ids: HashMap<&str, &str> = HashMap::new();
         let mut entity_ix: HashMap<&str, EntityIx> = HashMap::new();
         let mut entity_count = 0;
-        // A record whose id is taken is reported once, here, and then left out of everything
-        // else: numbering it would shift every later entity and turn one mistake into many.
         let mut duplicates: Vec<(usize, &str, usize)> = Vec::new();
-        for (fi, file) in self.src.files.iter().enumerate() {
+        let src = self.src;
+        for (fi, file) in src.files.iter().enumerate() {
             if let Some(meta) = &file.document {
                 let at = At {
                     file: &file.path,
@@ -149,16 +173,27 @@ impl<'a> Validator<'a> {
                 }
             }
         }
+        Ids {
+            entity_ix,
+            entity_count,
+            duplicates,
+        }
+    }
 
-        // Pass 2: entities, then facts, with references resolved.
-        let refs = Refs { entity_ix, doc_ix };
-        let skip = |fi: usize, kind: &str, n: usize| duplicates.contains(&(fi, kind, n));
-        // One slot per numbered entity, `None` where the entity itself is invalid, so that
-        // references to later entities still find the right one.
-        let mut slots: Vec<Option<Entity>> = Vec::with_capacity(entity_count as usize);
+    /// Pass 2: entities, then facts and ignore entries, with references resolved. Returns
+    /// one slot per numbered entity, `None` where the entity itself is invalid, so that
+    /// references to later entities still find the right one.
+    fn records(
+        &mut self,
+        refs: &Refs<'a>,
+        ids: &Ids<'a>,
+    ) -> (Vec<Option<Entity>>, Vec<Fact>, Vec<Ignore>) {
+        let src = self.src;
+        let skip = |fi: usize, kind: &str, n: usize| ids.duplicates.contains(&(fi, kind, n));
+        let mut slots: Vec<Option<Entity>> = Vec::with_capacity(ids.entity_count as usize);
         let mut facts = Vec::new();
         let mut ignores = Vec::new();
-        for (fi, file) in self.src.files.iter().enumerate() {
+        for (fi, file) in src.files.iter().enumerate() {
             for (n, raw) in file.entities.iter().enumerate() {
                 if skip(fi, "entity", n) {
                     continue;
@@ -167,10 +202,10 @@ impl<'a> Validator<'a> {
                     file: &file.path,
                     record: format!("entity `{}`", raw.id),
                 };
-                slots.push(self.entity(&at, file, raw, &refs));
+                slots.push(self.entity(&at, file, raw, refs));
             }
         }
-        for (fi, file) in self.src.files.iter().enumerate() {
+        for (fi, file) in src.files.iter().enumerate() {
             for (n, raw) in file.facts.iter().enumerate() {
                 if skip(fi, "fact", n) {
                     continue;
@@ -179,7 +214,7 @@ impl<'a> Validator<'a> {
                     file: &file.path,
                     record: format!("fact `{}`", raw.id),
                 };
-                if let Some(f) = self.fact(&at, file, raw, &refs, &slots) {
+                if let Some(f) = self.fact(&at, file, raw, refs, &slots) {
                     facts.push(f);
                 }
             }
@@ -211,16 +246,7 @@ impl<'a> Validator<'a> {
                 });
             }
         }
-        let mut dataset = Dataset {
-            documents,
-            entities: slots.into_iter().flatten().collect(),
-            facts,
-            mentions: Vec::new(),
-        };
-        if self.errors.is_empty() {
-            dataset.mentions = extract::mentions(&dataset);
-        }
-        Validated { dataset, ignores }
+        (slots, facts, ignores)
     }
 
     fn document_meta(&mut self, at: &At<'_>, meta: &RawDocument, doc: &mut Document) {
@@ -544,6 +570,14 @@ impl<'a> Validator<'a> {
         };
         DateSpec { when, certainty }
     }
+}
+
+/// What pass 1 numbered: entity ids to indices, and the records left out as duplicates
+/// (file, kind, position in the file).
+struct Ids<'a> {
+    entity_ix: HashMap<&'a str, EntityIx>,
+    entity_count: u32,
+    duplicates: Vec<(usize, &'a str, usize)>,
 }
 
 struct Refs<'a> {
