@@ -36,102 +36,47 @@ pub(super) const NONE: u8 = u8::MAX;
 impl FacetIndex {
     pub fn build(data: &Dataset) -> FacetIndex {
         let mut fx = FacetIndex::default();
-        let facts = data.facts.len();
-        let records = facts + data.entities.len();
-        let keep = |e: EntityIx| is_facet_entity(data.entities[e as usize].kind);
         // Which documents mention each entity: one pass over the mentions.
         let mut mentioned: Vec<(EntityIx, u32)> =
             data.mentions.iter().map(|m| (m.entity, m.doc)).collect();
         mentioned.sort_unstable();
         mentioned.dedup();
-        let kind_ix = |k: CardKind, kinds: &mut Vec<CardKind>| -> u8 {
-            match kinds.iter().position(|x| *x == k) {
-                Some(i) => i as u8,
-                None => {
-                    kinds.push(k);
-                    (kinds.len() - 1) as u8
-                }
-            }
-        };
         let mut ent_use = vec![0u32; data.entities.len()];
         let mut doc_use = vec![0u32; data.documents.len()];
         fx.ent_start.push(0);
         fx.doc_start.push(0);
-        for r in 0..records {
-            let (ents, docs): (Vec<EntityIx>, Vec<u32>) = if r < facts {
-                let f = &data.facts[r];
-                fx.kind.push(kind_ix(CardKind::Fact(f.kind), &mut fx.kinds));
-                let mut ents: Vec<EntityIx> = f
-                    .participants
-                    .iter()
-                    .chain(&f.places)
-                    .chain(&f.about)
-                    .chain(f.membership.iter().map(|m| &m.who))
-                    .copied()
-                    .filter(|e| keep(*e))
-                    .collect();
-                ents.sort_unstable();
-                ents.dedup();
-                let mut docs: Vec<u32> = f.evidence.iter().map(|q| q.doc).collect();
-                docs.sort_unstable();
-                docs.dedup();
-                fx.years.push(match f.date.when {
-                    When::Unknown => None,
-                    When::Point(p) => Some((p.year, p.year)),
-                    When::Range(a, b) => Some((a.year, b.year)),
-                });
-                fx.status.push(
-                    Status::ALL
-                        .iter()
-                        .position(|s| *s == f.status)
-                        .map_or(NONE, |i| i as u8),
-                );
-                let sure = match (&f.date.when, &f.date.certainty) {
-                    (When::Unknown, _) => DateCertainty::Unknown,
-                    (_, Certainty::Inferred(_)) => DateCertainty::Inferred,
-                    _ => DateCertainty::Stated,
-                };
-                fx.sure.push(
-                    DateCertainty::ALL
-                        .iter()
-                        .position(|s| *s == sure)
-                        .map_or(NONE, |i| i as u8),
-                );
-                (ents, docs)
-            } else {
-                let ix = (r - facts) as EntityIx;
-                let e = &data.entities[ix as usize];
-                fx.kind
-                    .push(kind_ix(CardKind::Entity(e.kind), &mut fx.kinds));
-                let mut ents: Vec<EntityIx> = std::iter::once(ix)
-                    .chain(e.affiliation)
-                    .filter(|e| keep(*e))
-                    .collect();
-                ents.dedup();
-                let from = mentioned.partition_point(|m| m.0 < ix);
-                let to = mentioned.partition_point(|m| m.0 <= ix);
-                let mut docs: Vec<u32> = mentioned[from..to].iter().map(|m| m.1).collect();
-                docs.extend(e.evidence.iter().map(|q| q.doc));
-                docs.sort_unstable();
-                docs.dedup();
-                fx.years.push(None);
-                fx.status.push(NONE);
-                fx.sure.push(NONE);
-                (ents, docs)
+        let facts = data.facts.iter().map(|f| fact_values(data, f));
+        let entities =
+            (0..data.entities.len() as EntityIx).map(|e| entity_values(data, e, &mentioned));
+        for v in facts.chain(entities) {
+            let kind = match fx.kinds.iter().position(|k| *k == v.kind) {
+                Some(i) => i,
+                None => {
+                    fx.kinds.push(v.kind);
+                    fx.kinds.len() - 1
+                }
             };
-            for &e in &ents {
+            fx.kind.push(kind as u8);
+            fx.years.push(v.years);
+            fx.status.push(v.status);
+            fx.sure.push(v.sure);
+            for &e in &v.ents {
                 ent_use[e as usize] += 1;
             }
-            for &d in &docs {
+            for &d in &v.docs {
                 doc_use[d as usize] += 1;
             }
-            fx.ents.extend(ents);
-            fx.docs.extend(docs);
+            fx.ents.extend(v.ents);
+            fx.docs.extend(v.docs);
             fx.ent_start.push(fx.ents.len() as u32);
             fx.doc_start.push(fx.docs.len() as u32);
         }
+        // The fixed order values are listed in: most used first (entities then by name,
+        // documents by position); entities no record names are not listed.
         let mut ent_order: Vec<EntityIx> = (0..data.entities.len() as EntityIx)
-            .filter(|e| keep(*e) && ent_use[*e as usize] > 0)
+            .filter(|e| {
+                is_facet_entity(data.entities[*e as usize].kind) && ent_use[*e as usize] > 0
+            })
             .collect();
         crate::core::order::sort_indices(&mut ent_order, &|a, b| {
             ent_use[b as usize].cmp(&ent_use[a as usize]).then(
@@ -157,5 +102,83 @@ impl FacetIndex {
 
     pub(super) fn docs(&self, r: Rec) -> &[u32] {
         &self.docs[self.doc_start[r as usize] as usize..self.doc_start[r as usize + 1] as usize]
+    }
+}
+
+/// One record's facet values.
+struct Values {
+    kind: CardKind,
+    /// Its states and organisations, and its documents, sorted and unique.
+    ents: Vec<EntityIx>,
+    docs: Vec<u32>,
+    years: Option<(i32, i32)>,
+    status: u8,
+    sure: u8,
+}
+
+/// A fact's values: the states and organisations it names, the documents that quote it, its
+/// years, status and date certainty.
+fn fact_values(data: &Dataset, f: &crate::core::model::Fact) -> Values {
+    let mut ents: Vec<EntityIx> = f
+        .participants
+        .iter()
+        .chain(&f.places)
+        .chain(&f.about)
+        .chain(f.membership.iter().map(|m| &m.who))
+        .copied()
+        .filter(|e| is_facet_entity(data.entities[*e as usize].kind))
+        .collect();
+    ents.sort_unstable();
+    ents.dedup();
+    let mut docs: Vec<u32> = f.evidence.iter().map(|q| q.doc).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let sure = match (&f.date.when, &f.date.certainty) {
+        (When::Unknown, _) => DateCertainty::Unknown,
+        (_, Certainty::Inferred(_)) => DateCertainty::Inferred,
+        _ => DateCertainty::Stated,
+    };
+    Values {
+        kind: CardKind::Fact(f.kind),
+        ents,
+        docs,
+        years: match f.date.when {
+            When::Unknown => None,
+            When::Point(p) => Some((p.year, p.year)),
+            When::Range(a, b) => Some((a.year, b.year)),
+        },
+        status: Status::ALL
+            .iter()
+            .position(|s| *s == f.status)
+            .map_or(NONE, |i| i as u8),
+        sure: DateCertainty::ALL
+            .iter()
+            .position(|s| *s == sure)
+            .map_or(NONE, |i| i as u8),
+    }
+}
+
+/// An entity's values: itself and what it belongs to (when those are states or
+/// organisations), and the documents that mention or quote it. No years, status or certainty.
+fn entity_values(data: &Dataset, ix: EntityIx, mentioned: &[(EntityIx, u32)]) -> Values {
+    let e = &data.entities[ix as usize];
+    let mut ents: Vec<EntityIx> = std::iter::once(ix)
+        .chain(e.affiliation)
+        .filter(|e| is_facet_entity(data.entities[*e as usize].kind))
+        .collect();
+    ents.dedup();
+    let from = mentioned.partition_point(|m| m.0 < ix);
+    let to = mentioned.partition_point(|m| m.0 <= ix);
+    let mut docs: Vec<u32> = mentioned[from..to].iter().map(|m| m.1).collect();
+    docs.extend(e.evidence.iter().map(|q| q.doc));
+    docs.sort_unstable();
+    docs.dedup();
+    Values {
+        kind: CardKind::Entity(e.kind),
+        ents,
+        docs,
+        years: None,
+        status: NONE,
+        sure: NONE,
     }
 }

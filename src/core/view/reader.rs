@@ -58,14 +58,37 @@ pub fn document(cat: &Catalog<'_>, doc_id: &str, quote: Option<&QuoteRef>) -> Op
     if quote.is_some() && range.is_none() {
         quote_missing = true;
     }
+    let paragraphs = paragraphs(data, d, range);
+    let facts = facts_by_date(
+        data,
+        (0..data.facts.len() as FactIx)
+            .filter(|&f| data.facts[f as usize].evidence.iter().any(|q| q.doc == d)),
+    );
+    Some(DocumentView {
+        id: doc.id.clone(),
+        title: doc.title.clone(),
+        outlet: doc.outlet.clone(),
+        page_date: doc.page_date.clone(),
+        credit: doc.credit.clone(),
+        written: date_view(&doc.written),
+        date_note: doc.date_note.clone(),
+        paragraphs,
+        facts,
+        highlighted,
+        quote_missing,
+    })
+}
+
+/// The document's paragraphs, each cut into pieces at mention and quote boundaries, so every
+/// piece is wholly inside or outside each mention and the highlighted quote `range`.
+fn paragraphs(data: &Dataset, d: DocIx, range: Option<(usize, usize)>) -> Vec<Vec<Piece>> {
     let mentions = data.mentions_in(d);
-    let body = doc.body.as_ref();
+    let body = data.documents[d as usize].body.as_ref();
     let mut paragraphs = Vec::new();
     let mut first_quote_piece = true;
     let mut start = 0;
     for para in body.split("\n\n") {
-        let p_start = start;
-        let p_end = start + para.len();
+        let (p_start, p_end) = (start, start + para.len());
         start = p_end + 2;
         let trimmed = para.trim();
         if trimmed.is_empty() {
@@ -88,45 +111,27 @@ pub fn document(cat: &Catalog<'_>, doc_id: &str, quote: Option<&QuoteRef>) -> Op
         }
         cuts.sort_unstable();
         cuts.dedup();
-        let mut pieces = Vec::new();
-        for w in cuts.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let entity = mentions
-                .iter()
-                .find(|m| m.start as usize <= a && b <= m.end as usize)
-                .map(|m| data.entities[m.entity as usize].id.clone());
-            let in_quote = range.is_some_and(|(qa, qb)| qa <= a && b <= qb);
-            let quote_start = in_quote && first_quote_piece;
-            if in_quote {
-                first_quote_piece = false;
-            }
-            pieces.push(Piece {
-                text: body[a..b].to_string(),
-                entity,
-                quote: in_quote,
-                quote_start,
-            });
-        }
+        let pieces = cuts
+            .windows(2)
+            .map(|w| {
+                let (a, b) = (w[0], w[1]);
+                let entity = mentions
+                    .iter()
+                    .find(|m| m.start as usize <= a && b <= m.end as usize)
+                    .map(|m| data.entities[m.entity as usize].id.clone());
+                let quote = range.is_some_and(|(qa, qb)| qa <= a && b <= qb);
+                let quote_start = quote && std::mem::replace(&mut first_quote_piece, !quote);
+                Piece {
+                    text: body[a..b].to_string(),
+                    entity,
+                    quote,
+                    quote_start,
+                }
+            })
+            .collect();
         paragraphs.push(pieces);
     }
-    let facts = facts_by_date(
-        data,
-        (0..data.facts.len() as FactIx)
-            .filter(|&f| data.facts[f as usize].evidence.iter().any(|q| q.doc == d)),
-    );
-    Some(DocumentView {
-        id: doc.id.clone(),
-        title: doc.title.clone(),
-        outlet: doc.outlet.clone(),
-        page_date: doc.page_date.clone(),
-        credit: doc.credit.clone(),
-        written: date_view(&doc.written),
-        date_note: doc.date_note.clone(),
-        paragraphs,
-        facts,
-        highlighted,
-        quote_missing,
-    })
+    paragraphs
 }
 
 #[cfg(test)]
