@@ -110,7 +110,7 @@ pub fn use_offline_status() -> web::Offline {
         use_effect_with((), move |_| {
             web::after_paint(move || {
                 web::mark("sco:first-cards");
-                gloo::timers::callback::Timeout::new(300, move || {
+                web::after_ms(300, move || {
                     web::register_service_worker(move |s| offline.set(s))
                 })
                 .forget();

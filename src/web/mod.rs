@@ -29,6 +29,21 @@ pub fn base_url() -> String {
         .unwrap_or_default()
 }
 
+/// A pending call; dropping it cancels the call.
+pub struct Timer(gloo::timers::callback::Timeout);
+
+impl Timer {
+    /// Lets the call happen even though the handle is dropped.
+    pub fn forget(self) {
+        self.0.forget();
+    }
+}
+
+/// Calls `f` once, `ms` milliseconds from now.
+pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) -> Timer {
+    Timer(gloo::timers::callback::Timeout::new(ms, f))
+}
+
 /// The absolute URL of a view of this page, given its fragment (without `#`).
 pub fn url_with(fragment: &str) -> String {
     format!("{}#{fragment}", base_url())

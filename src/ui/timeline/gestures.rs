@@ -56,7 +56,7 @@ pub fn use_chart_gestures(
     let nav = use_nav();
     let live = use_state(|| None::<Viewport>);
     let gesture = use_mut_ref(Gesture::default);
-    let settle = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let settle = use_mut_ref(|| None::<web::Timer>);
     let view = (*live).or(url_view).unwrap_or(fitted);
     let (plot_x, plot_w) = plot_area(width);
     let anchor_of = move |client_x: f64| {
@@ -78,8 +78,7 @@ pub fn use_chart_gestures(
         Rc::new(move |v: Viewport| {
             live.set(Some(v));
             let commit = commit.clone();
-            *settle.borrow_mut() =
-                Some(gloo::timers::callback::Timeout::new(300, move || commit(v)));
+            *settle.borrow_mut() = Some(web::after_ms(300, move || commit(v)));
         })
     };
 
