@@ -228,3 +228,128 @@ fn every_card_of_the_real_data_is_found_first_by_its_name() {
     }
     assert_eq!(checked, c.data.facts.len() + c.data.entities.len());
 }
+
+/// Whole questions, word forms, compounds and invisible or fullwidth characters: what people
+/// type, and the card that must come first.
+#[test]
+fn questions_word_forms_and_odd_characters_find_the_card() {
+    for (q, first) in [
+        (
+            "when did Arland join the council",
+            "arland-cestria-join-ncc",
+        ),
+        ("who is Dana Rook", "dana-rook"),
+        ("what did Arland hope to buy", "arland-seeks-boats"),
+        ("Harbour Shield exercises", "harbour-shield"),
+        ("joins", "arland-cestria-join-ncc"),
+        ("attending observers", "dorsk-observer"),
+        ("harbourshield", "harbour-shield"),
+        ("harbourshi", "harbour-shield"),
+        ("counter terrorism drills", "kv-35m"),
+        ("counter-terrorism drill", "kv-35m"),
+        ("har\u{200B}bour shield", "harbour-shield"),
+        ("harbour\u{AD} shield", "harbour-shield"),
+        ("ｈａｒｂｏｕｒ ｓｈｉｅｌｄ", "harbour-shield"),
+    ] {
+        check(q, &[first]);
+    }
+}
+
+#[test]
+fn exact_forms_rank_above_other_forms_of_the_word() {
+    // "joined" is written in the joining fact's quote; "join" only in its title. Asked for
+    // "joined", a card with the word as written must not lose to one with another form.
+    let o = corpus().search("joined ");
+    let first = RecordRef::of(corpus().data, o.hits[0].rec);
+    assert_eq!(first.id(corpus().data), "arland-cestria-join-ncc");
+    let plain = corpus().search("Dorsk ");
+    let stemmed = corpus().search("Dorsks ");
+    assert!(
+        plain.hits.iter().map(|h| h.score).fold(0.0, f32::max)
+            > stemmed.hits.iter().map(|h| h.score).fold(0.0, f32::max),
+        "the exact form scores above the stemmed one"
+    );
+}
+
+/// The examples of what people type, over the real data: the expectation is what the data
+/// says, not a card id, so a new document changes no outcome.
+#[test]
+fn everyday_questions_over_the_real_data() {
+    use sco_explorer::core::model::{EntityKind, FactKind};
+    let c = seeds();
+    let data = c.data;
+    let india = data
+        .entities
+        .iter()
+        .position(|e| e.id == "india")
+        .expect("India") as u32;
+    let first = |q: &str| -> RecordRef {
+        let o = c.search(q);
+        let h = o
+            .hits
+            .first()
+            .unwrap_or_else(|| panic!("{q:?} finds nothing"));
+        RecordRef::of(data, h.rec)
+    };
+    // A question: the membership change that names India.
+    match first("when did India join the SCO") {
+        RecordRef::Fact(f) => {
+            let f = &data.facts[f as usize];
+            assert_eq!(f.kind, FactKind::Membership, "{}", f.id);
+            assert!(f.membership.iter().any(|m| m.who == india), "{}", f.id);
+        }
+        other => panic!("{other:?} is not a fact"),
+    }
+    // A hyphenated word finds what the documents write as one word, among exercises.
+    for q in [
+        "anti-terrorist exercises",
+        "anti terrorist exercises",
+        "antiterrorist exercise",
+    ] {
+        let r = first(q);
+        let exercise = match r {
+            RecordRef::Fact(f) => data.facts[f as usize].kind == FactKind::Exercise,
+            RecordRef::Entity(e) => data.entities[e as usize].kind == EntityKind::ExerciseSeries,
+        };
+        let text: String = sco_explorer::core::search::fields(data, r)
+            .into_iter()
+            .map(|(_, t)| t.to_lowercase())
+            .collect();
+        assert!(
+            exercise && (text.contains("antiterrorist") || text.contains("anti-terrorist")),
+            "{q:?}: {r:?}"
+        );
+    }
+    // Words run together meet the name they come from.
+    let r = first("peacemission");
+    let name = match r {
+        RecordRef::Fact(f) => data.facts[f as usize].title.clone(),
+        RecordRef::Entity(e) => data.entities[e as usize].name.clone(),
+    };
+    assert!(squash(&name).starts_with("peacemission"), "{name}");
+    // What shows nothing changes nothing.
+    let ids_of = |q: &str| ids(c, &c.search(q));
+    assert_eq!(ids_of("pea\u{200B}ce"), ids_of("peace"));
+    assert_eq!(ids_of("ｐｅａｃｅ"), ids_of("peace"));
+}
+
+/// No query whose words mostly match a card returns nothing: every card's name plus a word
+/// no document has still finds that card, with a note that not every word matched.
+#[test]
+fn a_query_that_mostly_matches_a_card_never_returns_nothing() {
+    let c = seeds();
+    for f in 0..c.data.facts.len() as u32 {
+        let title = &c.data.facts[f as usize].title;
+        let q = format!("{title} qqzzxv ");
+        let o = c.search(&q);
+        assert!(
+            o.hits
+                .iter()
+                .any(|h| RecordRef::of(c.data, h.rec) == RecordRef::Fact(f)),
+            "{q:?}: {:?}",
+            ids(c, &o)
+        );
+        let p = o.partial.expect("a partial match");
+        assert_eq!(p.of, p.matched + 1, "{q:?}");
+    }
+}

@@ -81,11 +81,18 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
     s.history = History::Push;
     match action {
         Action::Query(q) => {
-            route.query = q
-                .chars()
-                .filter(|c| !c.is_control())
-                .take(crate::core::route::MAX_QUERY)
-                .collect();
+            use crate::core::route::MAX_QUERY;
+            let kept: Vec<char> = q.chars().filter(|c| !c.is_control()).collect();
+            // A pasted essay is cut, and the user is told once, not left to wonder.
+            if kept.len() > MAX_QUERY {
+                let notice = format!(
+                    "The search was cut to its first {MAX_QUERY} characters ({} were typed or pasted).",
+                    kept.len()
+                );
+                s.notices.retain(|n| !n.starts_with("The search was cut"));
+                s.notices.push(notice);
+            }
+            route.query = kept.into_iter().take(MAX_QUERY).collect();
             // Typing is a search: it brings the results back into view.
             route.card = None;
             if route.view == View::Documents {
@@ -281,6 +288,24 @@ mod tests {
         assert_eq!(s.notices.len(), 1);
         assert_eq!(s.history, History::Keep);
         let s = apply(&s, Action::DismissNotices);
+        assert!(s.notices.is_empty());
+    }
+
+    #[test]
+    fn a_query_over_the_limit_is_cut_with_one_notice() {
+        let long = "peace ".repeat(2000);
+        let s = apply(&AppState::default(), Action::Query(long.clone()));
+        assert_eq!(s.route.query.chars().count(), crate::core::route::MAX_QUERY);
+        assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
+        assert!(
+            s.notices[0].contains("first 500 characters"),
+            "{:?}",
+            s.notices
+        );
+        // Typing on keeps one notice, not one per keystroke.
+        let s = apply(&s, Action::Query(long + "x"));
+        assert_eq!(s.notices.len(), 1, "{:?}", s.notices);
+        let s = apply(&AppState::default(), Action::Query("peace".into()));
         assert!(s.notices.is_empty());
     }
 }

@@ -234,6 +234,9 @@ pub fn results(props: &ResultsProps) -> Html {
             if !v.active.is_empty() {
                 <ul class="chips" aria-label="Active filters">{ for chips }</ul>
             }
+            if let Some(note) = &v.note {
+                <p class="match-note">{ note.clone() }</p>
+            }
             { body }
             if more > 0 {
                 <button type="button" class="show-more" onclick={nav.dispatch.reform(|_: MouseEvent| Action::ShowMore)}>

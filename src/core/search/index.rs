@@ -62,6 +62,9 @@ pub struct Index {
     /// (first day, fact) of every dated fact, by first day: a date query reads the stretch
     /// that can match instead of every fact.
     pub by_start: Vec<(i32, Rec)>,
+    /// (English stem, term) for every word term whose stem differs from it, by stem: "join"
+    /// finds "joined", "joins" and "joining" through their common stem.
+    by_stem: Vec<(Box<str>, u32)>,
     /// The number of words in each record's name (at least 1, at most 255).
     pub name_words: Vec<u8>,
 }
@@ -234,6 +237,7 @@ impl Index {
     /// Makes a packed index ready for queries, deriving what was not stored.
     pub fn load(p: Packed<'static>, data: &Dataset) -> Index {
         let spans = fact_spans(data);
+        let by_stem = by_stem(&p.terms);
         let mut by_len = vec![Vec::new(); 32];
         for (i, t) in p.terms.iter().enumerate() {
             by_len[t.chars().count().min(31)].push(i as u32);
@@ -256,6 +260,7 @@ impl Index {
             by_date: p.by_date,
             date_rank,
             by_start: by_start(&spans),
+            by_stem,
             spans,
             name_words: p.name_words,
         }
@@ -290,6 +295,20 @@ impl Index {
     /// How many records contain term number `t`.
     pub fn count(&self, t: u32) -> u32 {
         self.counts[t as usize]
+    }
+
+    /// The terms that share `word`'s English stem (the word itself excluded), in term order.
+    pub fn same_stem(&self, word: &str) -> Vec<u32> {
+        let stem = stem(word);
+        let from = self.by_stem.partition_point(|(s, _)| **s < *stem);
+        let found = self.find(word);
+        self.by_stem[from..]
+            .iter()
+            .take_while(|(s, _)| **s == *stem)
+            .map(|&(_, t)| t)
+            .chain(self.find(&stem))
+            .filter(|t| Some(*t) != found)
+            .collect()
     }
 
     /// The term number of `term`, if indexed.
@@ -328,6 +347,31 @@ impl Index {
 
 fn fact_spans(data: &Dataset) -> Vec<Option<(i32, i32)>> {
     data.facts.iter().map(|f| f.date.when.span()).collect()
+}
+
+/// A word's English (Porter 2) stem; numbers and very short words are their own stem.
+pub fn stem(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    thread_local! {
+        static STEMMER: rust_stemmers::Stemmer =
+            rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    }
+    STEMMER.with(|s| std::borrow::Cow::Owned(s.stem(word).into_owned()))
+}
+
+/// Every term whose stem differs from itself, keyed by that stem, sorted.
+fn by_stem(terms: &[Box<str>]) -> Vec<(Box<str>, u32)> {
+    let stemmed: Vec<(Box<str>, u32)> = terms
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| {
+            let s = stem(t);
+            (*s != **t).then(|| (s.into_owned().into_boxed_str(), i as u32))
+        })
+        .collect();
+    crate::core::order::sort_by(stemmed, &|a: &(Box<str>, u32), b| a.cmp(b))
 }
 
 /// The dated facts by first day (through the shared sort, for wasm size).

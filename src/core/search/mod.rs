@@ -115,6 +115,9 @@ pub struct Weights {
     /// Added to a name match, divided by the number of words in the name.
     pub short_name: f32,
     pub prefix: f32,
+    /// A word that shares the query word's English stem ("joined" for "join"): below the
+    /// exact form, above a prefix.
+    pub stem: f32,
     pub one_edit: f32,
     pub two_edits: f32,
 }
@@ -126,6 +129,7 @@ impl Default for Weights {
             date: 12.0,
             short_name: 2.0,
             prefix: 0.75,
+            stem: 0.85,
             one_edit: 0.5,
             two_edits: 0.35,
         }

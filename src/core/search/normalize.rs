@@ -8,10 +8,26 @@
 //!   `programme`, `favourable` … to one form. The index keeps both the written and the canonical
 //!   form, so a half-typed `defenc` still prefix-matches `defence`.
 
+/// Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, byte
+/// order mark, soft hyphen. Pasted text carries them inside words; they are dropped, so
+/// `pea\u{200B}ce` is `peace`, in the index and the query alike.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{AD}'
+    )
+}
+
 /// Lowercases and strips diacritics from one character, appending the result to `out`.
+/// Fullwidth forms (`ｐｅａｃｅ`, `２０１７`) fold to their ASCII letters and digits.
 pub fn fold_char_into(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if let '\u{FF01}'..='\u{FF5E}' = c {
+        let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+        out.push(ascii.to_ascii_lowercase());
         return;
     }
     for l in c.to_lowercase() {
@@ -72,6 +88,9 @@ pub fn tokens(s: &str) -> Vec<Token> {
     let mut gap_hyphen_only = true;
     let mut gap_len = 0;
     for (i, c) in s.char_indices() {
+        if is_invisible(c) {
+            continue;
+        }
         if is_word_char(c) {
             if !in_word {
                 start = i;
@@ -117,7 +136,10 @@ pub fn tokens(s: &str) -> Vec<Token> {
 }
 
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '/')
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FF0D}' | '/'
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -209,11 +231,21 @@ pub fn canonical(token: &str) -> Option<String> {
         .map(|(british, american)| format!("{american}{}", &token[british.len()..]))
 }
 
-/// Words that carry no meaning on their own in a query; dropped unless inside a phrase or
-/// unless the query is nothing else.
+/// Words that carry no meaning on their own in a query: articles, prepositions, question words
+/// and auxiliaries ("when did India join the SCO"). Left out of matching, but kept inside
+/// quoted phrases; never suggested.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "s",
+    "a", "about", "after", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can",
+    "could", "did", "do", "does", "for", "from", "had", "has", "have", "how", "i", "in", "into",
+    "is", "it", "its", "me", "of", "on", "or", "s", "should", "show", "tell", "than", "that",
+    "the", "their", "them", "there", "these", "they", "this", "those", "to", "was", "were", "what",
+    "when", "where", "which", "who", "whom", "whose", "why", "with", "would",
 ];
+
+/// True for a word that [`STOP_WORDS`] lists.
+pub fn is_stop_word(w: &str) -> bool {
+    STOP_WORDS.binary_search(&w).is_ok()
+}
 
 /// Folds a whole string (for comparing a query with a name).
 pub fn fold_text(s: &str) -> String {
@@ -260,6 +292,17 @@ mod tests {
         );
         check_tokens("SCO, CIS", &["sco", "cis"]);
         check_tokens("", &[]);
+        // What shows nothing is nothing; fullwidth forms are their ASCII letters.
+        check_tokens("pea\u{200B}ce mis\u{AD}sion", &["peace", "mission"]);
+        check_tokens("\u{FEFF}sco\u{200D}", &["sco"]);
+        check_tokens("ｐｅａｃｅ ２０１７", &["peace", "+2017"]);
+        check_tokens("ＰＥＡＣＥ－ＭＩＳＳＩＯＮ", &["peace", "+mission"]);
+    }
+
+    #[test]
+    fn the_stop_word_list_is_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "{STOP_WORDS:?}");
+        assert!(is_stop_word("when") && is_stop_word("the") && !is_stop_word("join"));
     }
 
     #[test]

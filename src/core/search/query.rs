@@ -6,10 +6,16 @@
 //!   and stand next to each other in one field. An unclosed quote runs to the end.
 //! - Dates are recognised and matched against fact dates: `2017`, `2017-06`, `June 2017`,
 //!   `Jun 2017`, `27 June 2007`. A month name alone stays a word.
-//! - Words such as "the" and "of" are dropped unless the query has nothing else.
+//! - Words such as "the", "of", "when" and "did" are left out of matching (a whole question
+//!   becomes its meaningful words), but kept inside quoted phrases. A query of nothing else
+//!   has no terms and says so ([`Query::only_common`]); the word still being typed is kept as
+//!   a prefix when it is the only one ("in" may become "India").
+//! - Compounds meet their parts: adjacent words and hyphenated words also try their
+//!   concatenation ("anti terrorist", "anti-terrorist" and "antiterrorist" meet); a word the
+//!   index lacks is split against the vocabulary at search time ("peacemission").
 
 use super::index::squash;
-use super::normalize::{STOP_WORDS, Token, canonical, tokens};
+use super::normalize::{Token, canonical, is_stop_word, tokens};
 use crate::core::model::{Point, days_in_month};
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -20,6 +26,10 @@ pub struct Query {
     pub dates: Vec<DateQuery>,
     /// The whole query folded by `index::squash`, for matching names and aliases as a whole.
     pub whole: String,
+    /// The common words left out of matching, in order, for messages.
+    pub dropped: Vec<String>,
+    /// The query had words, but only common ones.
+    pub only_common: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +42,11 @@ pub struct Term {
     pub prefix: bool,
     /// Inside a phrase: no prefix, no typo.
     pub exact_only: bool,
+    /// Other exact forms that satisfy this word: the compound it forms with its neighbour
+    /// ("anti" in "anti-terrorist" is also satisfied by "antiterrorist").
+    pub compounds: Vec<String>,
+    /// The word as the user wrote it, for messages ("India").
+    pub typed: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,17 +229,43 @@ pub fn parse(input: &str) -> Query {
         .filter(|(_, u)| !**u)
         .map(|(t, _)| t)
         .collect();
-    let all_stop = free_words
-        .iter()
-        .all(|t| STOP_WORDS.contains(&t.text.as_str()))
-        && phrases.is_empty();
     let last_ix = toks.len().checked_sub(1);
+    let typing =
+        |i: usize, t: &Token| still_typing && Some(i) == last_ix && t.end == free.trim_end().len();
+    let meaningful = free_words.iter().filter(|t| !is_stop_word(&t.text)).count();
+    // Free words in order: (token index, token), stop words left out.
+    let mut kept: Vec<(usize, &Token)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if used[i] || (!all_stop && STOP_WORDS.contains(&t.text.as_str())) {
+        if used[i] {
             continue;
         }
-        let prefix = still_typing && Some(i) == last_ix && t.end == free.trim_end().len();
-        q.terms.push(term(&t.text, prefix, false));
+        let lone_prefix = meaningful == 0 && phrases.is_empty() && typing(i, t);
+        if is_stop_word(&t.text) && !lone_prefix {
+            q.dropped.push(t.text.clone());
+            continue;
+        }
+        kept.push((i, t));
+    }
+    q.only_common = kept.is_empty() && !q.dropped.is_empty() && phrases.is_empty();
+    for (n, &(i, t)) in kept.iter().enumerate() {
+        let mut term = term(&t.text, typing(i, t), false);
+        term.typed = free[t.start..t.end].to_string();
+        // Neighbours written together, apart or with a hyphen may be one word elsewhere.
+        let mut pair = |a: &Token, b: &Token| {
+            let joined = format!("{}{}", a.text, b.text);
+            term.compounds.push(canonical(&joined).unwrap_or(joined));
+        };
+        if let Some(&(j, next)) = kept.get(n + 1)
+            && j == i + 1
+        {
+            pair(t, next);
+        }
+        if let Some(&(j, prev)) = n.checked_sub(1).and_then(|m| kept.get(m))
+            && j + 1 == i
+        {
+            pair(prev, t);
+        }
+        q.terms.push(term);
     }
     for p in phrases {
         let words: Vec<String> = tokens(&p)
@@ -232,12 +273,14 @@ pub fn parse(input: &str) -> Query {
             .map(|t| canonical(&t.text).unwrap_or(t.text))
             .collect();
         for w in &words {
-            if !STOP_WORDS.contains(&w.as_str()) || words.len() == 1 {
+            if !is_stop_word(w) || words.len() == 1 {
                 q.terms.push(Term {
                     text: w.clone(),
                     written: None,
                     prefix: false,
                     exact_only: true,
+                    compounds: Vec::new(),
+                    typed: w.clone(),
                 });
             }
         }
@@ -256,12 +299,16 @@ fn term(text: &str, prefix: bool, exact_only: bool) -> Term {
             written: Some(text.to_string()),
             prefix,
             exact_only,
+            compounds: Vec::new(),
+            typed: text.to_string(),
         },
         None => Term {
             text: text.to_string(),
             written: None,
             prefix,
             exact_only,
+            compounds: Vec::new(),
+            typed: text.to_string(),
         },
     }
 }
@@ -303,12 +350,40 @@ mod tests {
     }
 
     #[test]
+    fn common_words_are_left_out_and_compounds_tried() {
+        let q = parse("when did ");
+        assert!(q.terms.is_empty() && q.only_common, "{q:?}");
+        assert_eq!(q.dropped, ["when", "did"]);
+        let q = parse("anti-terrorist exercises");
+        let compounds: Vec<&[String]> = q.terms.iter().map(|t| t.compounds.as_slice()).collect();
+        assert_eq!(
+            compounds,
+            [
+                &["antiterrorist".to_string()][..],
+                &[
+                    "terroristexercises".to_string(),
+                    "antiterrorist".to_string()
+                ][..],
+                &["terroristexercises".to_string()][..],
+            ]
+        );
+        assert_eq!(parse("India ").terms[0].typed, "India");
+    }
+
+    #[test]
     fn words_prefixes_phrases_and_dates() {
         check("peace", "peace*");
         check("peace ", "peace");
         check("peace miss", "peace miss*");
         check("Ministry of Defence", "ministry defense*");
         check("the", "the*");
+        check("the ", "");
+        check("when did India join the SCO", "india join sco*");
+        check("anti-terrorist exercises", "anti terrorist exercises*");
+        check(
+            "what is \"peace of mind\"",
+            "peace= mind= \"peace of mind\"",
+        );
         check("\"peace mission\"", "peace= mission= \"peace mission\"");
         check(
             "“Peace Mission” 2016",

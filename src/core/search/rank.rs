@@ -2,7 +2,7 @@
 //! suggest when nothing matches. The scoring rules are documented in the parent module.
 
 use super::index::Index;
-use super::normalize::{canonical, tokens};
+use super::normalize::{canonical, is_stop_word, tokens};
 use super::query::{Query, Term};
 use super::{Field, Rec, RecordRef, Weights, fields};
 use crate::core::model::Dataset;
@@ -24,6 +24,20 @@ pub struct Outcome {
     pub highlight: Highlighter,
     /// When nothing matches: indexed words close to what was typed.
     pub suggestions: Vec<String>,
+    /// No record matched every word, and these hits are the records that match the most.
+    pub partial: Option<Partial>,
+    /// The query had only common words ("when did"): every record is listed, as for an empty
+    /// query.
+    pub only_common: bool,
+}
+
+/// What the hits of a partial match have: how many of the query's words, and which (as
+/// typed, in query order, those of the best hit).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partial {
+    pub matched: usize,
+    pub of: usize,
+    pub words: Vec<String>,
 }
 
 /// Marks the words of a text that the query matched: words equal to a matched index term,
@@ -113,7 +127,22 @@ thread_local! {
 /// screen shows thirty; [`order`] puts the best first. An empty query returns every record,
 /// newest first.
 pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
-    if q.is_empty() {
+    let split;
+    let q = match split_unknown_words(ix, q, w) {
+        Some(s) => {
+            split = s;
+            &split
+        }
+        None => q,
+    };
+    // A lone common word still being typed is tried as a prefix ("in" for "India"); when it
+    // finds nothing, the query is only common words after all.
+    let only_common = q.only_common
+        || (q.dates.is_empty()
+            && !q.terms.is_empty()
+            && q.terms.iter().all(|t| is_stop_word(&t.text))
+            && q.terms.iter().all(|t| expand(ix, t, w).is_empty()));
+    if q.is_empty() || only_common {
         let hits = ix
             .by_date
             .iter()
@@ -125,10 +154,157 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
             .collect();
         return Outcome {
             hits,
+            only_common,
             ..Default::default()
         };
     }
-    SCRATCH.with(|s| search_with(ix, data, q, w, &mut s.borrow_mut()))
+    let all = SCRATCH.with(|s| search_with(ix, data, q, w, &mut s.borrow_mut()));
+    // A phrase asks for its words together: cards with some of them are not what was meant.
+    let groups = q.terms.len() + q.dates.len();
+    if !all.hits.is_empty() || groups < 2 || !q.phrases.is_empty() {
+        return all;
+    }
+    match partial(ix, data, q, w) {
+        Some(mut o) => {
+            o.suggestions = all.suggestions;
+            o
+        }
+        None => all,
+    }
+}
+
+/// Words sorted (through the shared sort, for wasm size) and without repeats.
+fn sorted_unique(words: Vec<Box<str>>) -> Vec<Box<str>> {
+    let order = crate::core::order::order_of(words.len(), &|a, b| words[a].cmp(&words[b]));
+    let mut out = crate::core::order::permute(words, &order);
+    out.dedup();
+    out
+}
+
+/// A word the index does not have, nor anything it could be a prefix or typo of, split where
+/// both halves are indexed words: "peacemission" is "peace mission". `None` when no word
+/// splits.
+fn split_unknown_words(ix: &Index, q: &Query, w: &Weights) -> Option<Query> {
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in q.terms.iter().enumerate() {
+        if t.exact_only || t.text.len() < 6 || !expand(ix, t, w).is_empty() {
+            continue;
+        }
+        let text = t.text.as_str();
+        let right_ok =
+            |r: &str| ix.find(r).is_some() || (t.prefix && !ix.prefix_range(r).is_empty());
+        // The longest known first half whose rest is known too.
+        if let Some(c) = (3..=text.len() - 3)
+            .rev()
+            .filter(|&c| text.is_char_boundary(c))
+            .find(|&c| ix.find(&text[..c]).is_some() && right_ok(&text[c..]))
+        {
+            cuts.push((i, c));
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut q = q.clone();
+    // From the last, so each insertion leaves the earlier positions as they were.
+    for &(i, c) in cuts.iter().rev() {
+        let t = q.terms[i].clone();
+        let half = |text: &str, prefix: bool| Term {
+            text: text.to_string(),
+            written: None,
+            prefix,
+            ..t.clone()
+        };
+        q.terms[i] = half(&t.text[..c], false);
+        q.terms.insert(i + 1, half(&t.text[c..], t.prefix));
+    }
+    Some(q)
+}
+
+/// When no record matches every group: each group searched alone, and the records that match
+/// the most groups, scored by where they match. `None` when no group matches anything.
+fn partial(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Option<Outcome> {
+    // One sub-query per group: each word alone, each date alone.
+    let singles = q
+        .terms
+        .iter()
+        .map(|t| {
+            let one = Query {
+                terms: vec![t.clone()],
+                ..Default::default()
+            };
+            (t.typed.clone(), one)
+        })
+        .chain(q.dates.iter().map(|d| {
+            let one = Query {
+                dates: vec![d.clone()],
+                ..Default::default()
+            };
+            (d.label.clone(), one)
+        }));
+    // Every (record, group, score, fuzzy) the groups found, then per record: the groups
+    // matched as a bit mask, the total score, and whether any match was a typo. A sorted list
+    // rather than a hash map: no hashing machinery in the wasm for a path this rare.
+    let mut found: Vec<(Rec, u64, f32, bool)> = Vec::new();
+    let mut words: Vec<String> = Vec::new();
+    let mut highlight = Highlighter::default();
+    for (g, (word, one)) in singles.enumerate().take(64) {
+        let o = SCRATCH.with(|s| search_with(ix, data, &one, w, &mut s.borrow_mut()));
+        found.extend(
+            o.hits
+                .iter()
+                .map(|h| (h.rec, 1u64 << g, h.score, h.tier == 1)),
+        );
+        highlight.terms.extend(o.highlight.terms);
+        highlight.prefixes.extend(o.highlight.prefixes);
+        words.push(word);
+    }
+    let found = crate::core::order::sort_by(found, &|a: &(Rec, u64, f32, bool), b| a.0.cmp(&b.0));
+    let mut per: Vec<(Rec, u64, f32, bool)> = Vec::new();
+    for (rec, bit, score, fz) in found {
+        match per.last_mut() {
+            Some(p) if p.0 == rec => {
+                p.1 |= bit;
+                p.2 += score;
+                p.3 |= fz;
+            }
+            _ => per.push((rec, bit, score, fz)),
+        }
+    }
+    let best = per.iter().map(|p| p.1.count_ones()).max()?;
+    let per: Vec<(Rec, u64, f32, bool)> = per
+        .into_iter()
+        .filter(|p| p.1.count_ones() == best)
+        .collect();
+    let top = per
+        .iter()
+        .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
+        .map_or(0, |p| p.1);
+    let hits: Vec<Hit> = per
+        .iter()
+        .map(|&(rec, _, score, fz)| Hit {
+            rec,
+            tier: if fz { 1 } else { 2 },
+            score,
+        })
+        .collect();
+    highlight.terms = sorted_unique(highlight.terms);
+    Some(Outcome {
+        hits,
+        highlight,
+        suggestions: Vec::new(),
+        partial: Some(Partial {
+            matched: best as usize,
+            of: words.len(),
+            words: words
+                .into_iter()
+                .enumerate()
+                .filter(|(g, _)| top & (1 << g) != 0)
+                .map(|(_, w)| w)
+                .collect(),
+        }),
+        only_common: false,
+    })
 }
 
 fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scratch) -> Outcome {
@@ -244,6 +420,8 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
     } else {
         Vec::new()
     };
+    // The highlighter looks words up by binary search.
+    let highlight = sorted_unique(highlight);
     Outcome {
         hits,
         highlight: Highlighter {
@@ -251,6 +429,8 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
             prefixes,
         },
         suggestions,
+        partial: None,
+        only_common: false,
     }
 }
 
@@ -401,13 +581,27 @@ fn expand(ix: &Index, t: &Term, w: &Weights) -> Vec<(u32, f32, bool)> {
     let forms: Vec<&str> = std::iter::once(t.text.as_str())
         .chain(t.written.as_deref())
         .collect();
-    for f in &forms {
-        if let Some(id) = ix.find(f) {
+    for f in forms
+        .iter()
+        .copied()
+        .chain(t.compounds.iter().map(String::as_str))
+    {
+        if let Some(id) = ix.find(f)
+            && !out.iter().any(|(o, _, _)| *o == id)
+        {
             out.push((id, 1.0, false));
         }
     }
     if t.exact_only {
         return out;
+    }
+    // Other forms of the word: "joined" and "joins" for "join", "exercise" for "exercises".
+    for f in &forms {
+        for id in ix.same_stem(f) {
+            if !out.iter().any(|(o, _, _)| *o == id) {
+                out.push((id, w.stem, false));
+            }
+        }
     }
     if t.prefix {
         let mut more: Vec<u32> = Vec::new();
@@ -518,7 +712,7 @@ fn suggest(ix: &Index, q: &Query) -> Vec<String> {
         for l in len.saturating_sub(2)..=(len + 2).min(31) {
             for &id in &ix.by_len[l] {
                 let term = &ix.terms[id as usize];
-                if term.bytes().any(|b| b.is_ascii_digit()) {
+                if term.bytes().any(|b| b.is_ascii_digit()) || is_stop_word(term) {
                     continue;
                 }
                 let b: Vec<char> = term.chars().collect();

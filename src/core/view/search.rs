@@ -5,7 +5,7 @@ use crate::core::catalog::Catalog;
 use crate::core::facets::{self, CardKind, Dim, FacetGroup, Filters};
 use crate::core::model::*;
 use crate::core::route::Route;
-use crate::core::search::rank::{Highlighter, order, search};
+use crate::core::search::rank::{Highlighter, Outcome, order, search};
 use crate::core::search::{Rec, RecordRef, Weights, query};
 
 /// A result in the list.
@@ -57,15 +57,16 @@ pub(super) fn result_item(data: &Dataset, rec: RecordRef, h: &Highlighter) -> Re
         RecordRef::Entity(e) => {
             let ent = &data.entities[e as usize];
             let mut title = marked(&ent.name, h);
-            // Say which alias matched when the name itself did not.
+            // Say which alias matched when it matched more of the query than the name did.
+            let in_name = h.ranges(&ent.name).len();
             if !h.is_empty()
-                && !title.iter().any(|s| s.mark)
                 && let Some(alias) = ent
                     .aliases
                     .iter()
                     .chain(&ent.abbreviations)
                     .chain(&ent.search_aliases)
-                    .find(|a| !h.ranges(a).is_empty())
+                    .max_by_key(|a| h.ranges(a).len())
+                    .filter(|a| h.ranges(a).len() > in_name)
             {
                 title.push(Seg {
                     text: " (".into(),
@@ -156,6 +157,9 @@ pub struct ResultsView {
     pub active: Vec<ActiveFilter>,
     /// Results before the filters applied, to say when filters hide everything.
     pub unfiltered: usize,
+    /// What the results are when they are not "every word matched": only some of the words
+    /// matched, or the query had only common words.
+    pub note: Option<String>,
     /// Every record that passed, the shown ones first, in order (the timeline draws the facts
     /// among them).
     pub records: Vec<Rec>,
@@ -172,6 +176,7 @@ pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim])
         &Weights::default(),
     );
     let unfiltered = outcome.hits.len();
+    let note = match_note(&route.query, &outcome);
     let mut faceted = facets::apply(
         data,
         cat.facets(),
@@ -197,8 +202,27 @@ pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim])
         suggestions: outcome.suggestions,
         active: active_filters(cat, &route.filters),
         unfiltered,
+        note,
         records: faceted.records.iter().map(|h| h.rec).collect(),
     }
+}
+
+/// The line above results that are not what a plain search gives.
+fn match_note(query: &str, o: &Outcome) -> Option<String> {
+    if let Some(p) = &o.partial {
+        return Some(format!(
+            "No card matches every word; these match {} of {}: {}.",
+            p.matched,
+            p.of,
+            p.words.join(", ")
+        ));
+    }
+    o.only_common.then(|| {
+        format!(
+            "\u{201c}{}\u{201d} has only common words, so every card is listed. Add a name, a place or a year.",
+            query.trim()
+        )
+    })
 }
 
 fn active_filters(cat: &Catalog<'_>, f: &Filters) -> Vec<ActiveFilter> {
@@ -339,5 +363,30 @@ mod tests {
                 "Fixture B: the working group meets"
             ]
         );
+    }
+
+    #[test]
+    fn partial_and_common_word_results_say_what_they_are() {
+        fn check(q: &str, expect: Option<&str>, first: Option<&str>) {
+            let r = run(q);
+            assert_eq!(r.note.as_deref(), expect, "{q:?}");
+            if let Some(f) = first {
+                assert_eq!(r.items.first().map(|i| i.id.as_str()), Some(f), "{q:?}");
+            }
+        }
+        check("harbour shield", None, None);
+        check(
+            "Dorsk Cestria observers",
+            Some("No card matches every word; these match 2 of 3: Dorsk, observers."),
+            Some("dorsk-observer"),
+        );
+        check(
+            "when did ",
+            Some(
+                "\u{201c}when did\u{201d} has only common words, so every card is listed. Add a name, a place or a year.",
+            ),
+            None,
+        );
+        assert_eq!(run("when did ").total, run("").total);
     }
 }
