@@ -187,17 +187,24 @@ fn sorted_unique(words: Vec<Box<str>>) -> Vec<Box<str>> {
 fn split_unknown_words(ix: &Index, q: &Query, w: &Weights) -> Option<Query> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for (i, t) in q.terms.iter().enumerate() {
-        if t.exact_only || t.text.len() < 6 || !expand(ix, t, w).is_empty() {
+        let text = t.text.as_str();
+        // Cheap tests first: most words are indexed, or begin an indexed word.
+        if t.exact_only
+            || text.len() < 6
+            || ix.find(text).is_some()
+            || (t.prefix && !ix.prefix_range(text).is_empty())
+        {
             continue;
         }
-        let text = t.text.as_str();
         let right_ok =
             |r: &str| ix.find(r).is_some() || (t.prefix && !ix.prefix_range(r).is_empty());
-        // The longest known first half whose rest is known too.
+        // The longest known first half whose rest is known too; and only for a word that is
+        // not a typo of an indexed one (that test is the costly one, so it comes last).
         if let Some(c) = (3..=text.len() - 3)
             .rev()
             .filter(|&c| text.is_char_boundary(c))
             .find(|&c| ix.find(&text[..c]).is_some() && right_ok(&text[c..]))
+            && expand(ix, t, w).is_empty()
         {
             cuts.push((i, c));
         }
