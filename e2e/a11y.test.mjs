@@ -22,6 +22,7 @@ const VIEWS = [
   ['timeline with a card', '#view=timeline&card=belarus'],
   ['table view', '#view=table'],
   ['no results', '#q=zzzzqq&type=exercise'],
+  ['partial match', '#q=India+join+qqzzxv'],
   ['notices', '#bogus=1&q=moscow'],
 ];
 

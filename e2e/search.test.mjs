@@ -76,6 +76,35 @@ test('opening a card, reading its quote in context, and coming back', async () =
   await page.close();
 });
 
+test('a whole question finds its card; partial matches and cut queries say so', async () => {
+  const page = await open('#q=when+did+India+join+the+SCO');
+  const first = page.locator('#results article').first();
+  await first.waitFor();
+  assert.match(await first.locator('.kind').innerText(), /membership/i);
+  assert.match(await first.locator('h3').innerText(), /India/);
+  assert.equal(await page.locator('.match-note').count(), 0, 'every word matched: no note');
+  // A word no card has: the cards with the other words, under a line that says so.
+  const box = page.getByRole('searchbox', { name: /search/i });
+  await box.fill('India join qqzzxv');
+  const note = page.locator('.match-note');
+  await note.waitFor();
+  assert.equal(await note.innerText(), 'No card matches every word; these match 2 of 3: India, join.');
+  assert.ok((await titles(page)).length > 0);
+  // Only common words: every card, and a note, not "no results".
+  await box.fill('when did ');
+  await page.locator('.match-note', { hasText: 'only common words' }).waitFor();
+  assert.match(await page.locator('#search-status').innerText(), /^\d+ results$/);
+  // A pasted essay is cut, with one notice however long the typing goes on.
+  await box.fill('peace '.repeat(120));
+  await box.press('x');
+  const notices = page.locator('.notices li', { hasText: 'cut to its first 500 characters' });
+  await notices.first().waitFor();
+  assert.equal(await notices.count(), 1);
+  assert.equal((await box.inputValue()).length, 500);
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
+
 test('an entity card lists its facts and the documents that mention it', async () => {
   const page = await open('#card=belarus');
   const card = page.locator('.card-detail');

@@ -9,7 +9,9 @@
 //!
 //! | match                                   | quality | tunable range |
 //! |-----------------------------------------|---------|---------------|
-//! | exact (after folding and spelling)      | 1.0     | fixed         |
+//! | exact (after folding and spelling), or  | 1.0     | fixed         |
+//! | the compound with a neighbouring word   |         |               |
+//! | another form of the word (English stem) | 0.85    | 0.76–0.95     |
 //! | prefix of the word being typed          | 0.75    | 0.5–0.9       |
 //! | one edit (words of 5+ letters)          | 0.5     | 0.3–0.7       |
 //! | two edits (words of 9+ letters)         | 0.35    | 0.2–0.5       |
@@ -29,6 +31,10 @@
 //!
 //! So an exact title or alias beats a prefix, which beats a fuzzy match, and within a tier a
 //! match in a name beats one in body text. The weights live in [`Weights`] with a `Default`.
+//!
+//! Common words (question words, articles, auxiliaries) are not terms (see `query`). When no
+//! record matches every term, [`rank::search`] returns the records that match the most terms
+//! instead, each term searched alone, with [`rank::Partial`] saying how many of how many.
 
 pub mod index;
 pub mod normalize;
