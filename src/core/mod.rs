@@ -17,6 +17,7 @@ pub mod route;
 pub mod search;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
+pub mod sources;
 pub mod state;
 pub mod synth;
 #[cfg(not(target_arch = "wasm32"))]

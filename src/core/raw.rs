@@ -28,6 +28,9 @@ pub struct RawFile {
     pub entities: Vec<RawEntity>,
     #[serde(default, rename = "fact")]
     pub facts: Vec<RawFact>,
+    /// What this file's document says of a fact another document introduced.
+    #[serde(default, rename = "report")]
+    pub reports: Vec<RawReport>,
     #[serde(default, rename = "ignore")]
     pub ignores: Vec<RawIgnore>,
 }
@@ -91,6 +94,27 @@ pub struct RawFact {
     pub purpose: Option<String>,
     #[serde(default)]
     pub membership: Vec<RawMembership>,
+    #[serde(default)]
+    pub quotes: Vec<RawQuote>,
+}
+
+/// A `[[report]]` block: one more document's word on a fact, as of that document.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    /// The id of the fact reported on.
+    pub fact: String,
+    /// As of this document.
+    pub status: String,
+    /// Same forms as a fact's date; absent means the document gives none.
+    pub date: Option<String>,
+    pub certainty: Option<String>,
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub places: Vec<String>,
+    #[serde(default)]
+    pub participants: Vec<String>,
+    /// Verbatim passages of this file's document.
     #[serde(default)]
     pub quotes: Vec<RawQuote>,
 }

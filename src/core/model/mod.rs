@@ -381,8 +381,11 @@ pub struct Fact {
     pub title: String,
     /// One sentence.
     pub summary: String,
+    /// The current view: the status and date of the latest report (see `core::sources`).
+    /// Where the sources disagree on the date, the span that covers every disputed value.
     pub status: Status,
     pub date: DateSpec,
+    /// Everyone and everywhere any report names.
     pub participants: Vec<EntityIx>,
     pub places: Vec<EntityIx>,
     /// Other entities the fact is about (an agreement, a series, equipment).
@@ -392,8 +395,42 @@ pub struct Fact {
     /// The purpose the documents state, if any.
     pub purpose: Option<String>,
     pub membership: Vec<MembershipChange>,
-    /// At least one verbatim quote.
+    /// Every report's quotes, report by report: at least one verbatim quote.
     pub evidence: Vec<Quote>,
+    /// What each document says, one report per document, oldest document first.
+    pub reports: Vec<Report>,
+    /// A later report changed an earlier one's status or date (a plan, then its outcome).
+    pub revised: bool,
+    /// What the reports disagree on, with no later report to settle it.
+    pub disputes: Vec<Dispute>,
+}
+
+/// What one document says of a fact, as of that document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Report {
+    pub doc: DocIx,
+    pub status: Status,
+    pub date: DateSpec,
+    pub places: Vec<EntityIx>,
+    pub participants: Vec<EntityIx>,
+    /// Verbatim, from `doc`.
+    pub quotes: Vec<Quote>,
+}
+
+/// Reports that cannot both be true, by position in [`Fact::reports`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispute {
+    pub on: Disputed,
+    pub reports: Vec<u16>,
+}
+
+/// What reports disagree on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Disputed {
+    /// Dates that do not overlap at their common precision, for the same phase.
+    Date,
+    /// Statuses that contradict each other as of the same moment.
+    Status,
 }
 
 impl Fact {

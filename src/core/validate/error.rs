@@ -20,8 +20,21 @@ pub enum Problem {
     DocumentWithoutText,
     /// Ids are slugs: lowercase ASCII letters, digits and single hyphens.
     BadId,
+    /// A `[[report]]` names a fact no file introduces.
+    UnknownFact(String),
+    /// A document reports on a fact twice.
+    SecondReport {
+        doc: String,
+    },
+    /// A quote states a date, in the report's year, that its report's date does not cover.
+    QuoteDateContradicts {
+        said: String,
+        date: String,
+    },
     DuplicateId {
         first_file: String,
+        /// Both are facts: a second document speaking of the same fact wants a `[[report]]`.
+        both_facts: bool,
     },
     Empty(&'static str),
     UnknownValue {
@@ -78,7 +91,30 @@ impl fmt::Display for Problem {
                 f,
                 "id must be a slug (lowercase letters, digits, single hyphens)"
             ),
-            Problem::DuplicateId { first_file } => write!(f, "id is already used in {first_file}"),
+            Problem::DuplicateId {
+                first_file,
+                both_facts,
+            } => {
+                write!(f, "id is already used in {first_file}")?;
+                if *both_facts {
+                    write!(
+                        f,
+                        "; for another document's word on the same fact, write a [[report]] with fact = this id"
+                    )?;
+                }
+                Ok(())
+            }
+            Problem::UnknownFact(id) => {
+                write!(f, "reports on `{id}`, which no [[fact]] introduces")
+            }
+            Problem::SecondReport { doc } => write!(
+                f,
+                "document `{doc}` already reports on this fact: one report per document"
+            ),
+            Problem::QuoteDateContradicts { said, date } => write!(
+                f,
+                "a quote says \u{201c}{said}\u{201d}, which the date {date} does not cover: correct the date or the quote"
+            ),
             Problem::Empty(field) => write!(f, "`{field}` is empty"),
             Problem::UnknownValue {
                 field,

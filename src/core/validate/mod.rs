@@ -11,6 +11,7 @@ use crate::core::text::{Folded, fold};
 use std::collections::HashMap;
 
 mod error;
+mod reports;
 
 pub use error::*;
 
@@ -95,7 +96,7 @@ impl<'a> Validator<'a> {
             entity_ix: std::mem::take(&mut ids.entity_ix),
             doc_ix,
         };
-        let (slots, facts, ignores) = self.records(&refs, &ids);
+        let (slots, facts, ignores) = self.records(&refs, &ids, &documents);
         let mut dataset = Dataset {
             documents,
             entities: slots.into_iter().flatten().collect(),
@@ -117,7 +118,7 @@ impl<'a> Validator<'a> {
         doc_ix: &HashMap<&'a str, DocIx>,
         documents: &mut [Document],
     ) -> Ids<'a> {
-        let mut ids: HashMap<&str, &str> = HashMap::new();
+        let mut ids: HashMap<&str, (&str, &str)> = HashMap::new();
         let mut entity_ix: HashMap<&str, EntityIx> = HashMap::new();
         let mut entity_count = 0;
         let mut duplicates: Vec<(usize, &str, usize)> = Vec::new();
@@ -156,16 +157,17 @@ impl<'a> Validator<'a> {
                 if !is_slug(id) {
                     self.report(&at, Problem::BadId);
                 }
-                if let Some(first) = ids.get(id) {
+                if let Some(&(first, first_kind)) = ids.get(id) {
                     self.report(
                         &at,
                         Problem::DuplicateId {
                             first_file: first.to_string(),
+                            both_facts: kind == "fact" && first_kind == "fact",
                         },
                     );
                     duplicates.push((fi, kind, n));
                 } else {
-                    ids.insert(id, &file.path);
+                    ids.insert(id, (&file.path, kind));
                     if kind == "entity" {
                         entity_ix.insert(id, entity_count);
                         entity_count += 1;
@@ -187,6 +189,7 @@ impl<'a> Validator<'a> {
         &mut self,
         refs: &Refs<'a>,
         ids: &Ids<'a>,
+        documents: &[Document],
     ) -> (Vec<Option<Entity>>, Vec<Fact>, Vec<Ignore>) {
         let src = self.src;
         let skip = |fi: usize, kind: &str, n: usize| ids.duplicates.contains(&(fi, kind, n));
@@ -245,6 +248,18 @@ impl<'a> Validator<'a> {
                     doc,
                 });
             }
+        }
+        // Other documents' reports, once every fact is known; then each fact settled.
+        for file in &src.files {
+            for raw in &file.reports {
+                let ix = |id: &str| facts.iter().position(|f: &Fact| f.id == id);
+                if let Some((f, r)) = self.other_report(file, raw, refs, &ix, &facts) {
+                    facts[f].reports.push(r);
+                }
+            }
+        }
+        for f in &mut facts {
+            settle_fact(f, documents);
         }
         (slots, facts, ignores)
     }
@@ -422,6 +437,7 @@ impl<'a> Validator<'a> {
             }
         }
         let evidence = self.quotes(at, file, &raw.quotes, refs);
+        let own = self.own_report(at, status, &date, (&participants, &places), &evidence);
         Some(Fact {
             id: raw.id.clone(),
             kind: kind?,
@@ -436,6 +452,9 @@ impl<'a> Validator<'a> {
             purpose: non_empty(&raw.purpose),
             membership,
             evidence,
+            reports: vec![own?],
+            revised: false,
+            disputes: Vec::new(),
         })
     }
 
@@ -578,6 +597,34 @@ struct Ids<'a> {
     entity_ix: HashMap<&'a str, EntityIx>,
     entity_count: u32,
     duplicates: Vec<(usize, &'a str, usize)>,
+}
+
+/// Settles a fact's reports (see `core::sources`) into its current view, and gathers every
+/// report's quotes, places and participants onto it.
+fn settle_fact(f: &mut Fact, documents: &[Document]) {
+    let s = crate::core::sources::settle(std::mem::take(&mut f.reports), documents);
+    f.status = s.status;
+    f.date = s.date;
+    f.revised = s.revised;
+    f.disputes = s.disputes;
+    f.evidence = s
+        .reports
+        .iter()
+        .flat_map(|r| r.quotes.iter().copied())
+        .collect();
+    for r in &s.reports {
+        for p in &r.places {
+            if !f.places.contains(p) {
+                f.places.push(*p);
+            }
+        }
+        for p in &r.participants {
+            if !f.participants.contains(p) {
+                f.participants.push(*p);
+            }
+        }
+    }
+    f.reports = s.reports;
 }
 
 struct Refs<'a> {
@@ -915,7 +962,9 @@ quotes = ["held in Kyrgyzstan"]
                     "id = \"harbour-shield-2016\"",
                 )
             },
-            &["b_fixture.toml: fact `harbour-shield-2016`: id is already used in a_fixture.toml"],
+            &[
+                "b_fixture.toml: fact `harbour-shield-2016`: id is already used in a_fixture.toml; for another document's word on the same fact, write a [[report]] with fact = this id",
+            ],
         );
         // An entity with a bad kind is one error too: later entities keep their numbers.
         check(

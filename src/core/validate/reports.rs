@@ -1,0 +1,188 @@
+//! `[[report]]` blocks, and the reports every fact is settled from: a `[[fact]]` block is its
+//! fact plus one report from its own document; any other document adds a report on it.
+
+use super::{At, Problem, Refs, Validator};
+use crate::core::model::*;
+use crate::core::raw::{RawFile, RawReport};
+use crate::core::text::words;
+
+impl Validator<'_> {
+    /// The report a `[[fact]]` block makes from its own document.
+    pub(super) fn own_report(
+        &mut self,
+        at: &At<'_>,
+        status: Option<Status>,
+        date: &DateSpec,
+        (participants, places): (&[EntityIx], &[EntityIx]),
+        quotes: &[Quote],
+    ) -> Option<Report> {
+        let report = Report {
+            doc: quotes.first()?.doc,
+            status: status?,
+            date: date.clone(),
+            places: places.to_vec(),
+            participants: participants.to_vec(),
+            quotes: quotes.to_vec(),
+        };
+        self.quote_dates(at, &report);
+        Some(report)
+    }
+
+    /// A `[[report]]` block: its fact's index and the report, or `None` with the problems
+    /// reported.
+    pub(super) fn other_report(
+        &mut self,
+        file: &RawFile,
+        raw: &RawReport,
+        refs: &Refs<'_>,
+        fact_ix: &dyn Fn(&str) -> Option<usize>,
+        facts: &[Fact],
+    ) -> Option<(usize, Report)> {
+        let at = At {
+            file: &file.path,
+            record: format!("report on `{}`", raw.fact),
+        };
+        let status = self.one_of(
+            &at,
+            "status",
+            &raw.status,
+            Status::from_slug,
+            Status::ALL.map(Status::slug),
+        );
+        let date = self.date(
+            &at,
+            raw.date.as_deref(),
+            raw.certainty.as_deref(),
+            raw.reason.as_deref(),
+        );
+        let mut list = |field: &'static str, ids: &[String]| -> Vec<EntityIx> {
+            ids.iter()
+                .filter_map(|id| self.entity_ref(&at, field, id, refs))
+                .collect()
+        };
+        let participants = list("participants", &raw.participants);
+        let places = list("places", &raw.places);
+        let quotes = self.quotes(&at, file, &raw.quotes, refs);
+        let Some(f) = fact_ix(&raw.fact) else {
+            // A fact that exists but failed validation has said so already.
+            let declared = self
+                .src
+                .files
+                .iter()
+                .flat_map(|f| &f.facts)
+                .any(|f| f.id == raw.fact);
+            if !declared {
+                self.report(&at, Problem::UnknownFact(raw.fact.clone()));
+            }
+            return None;
+        };
+        let doc = quotes.first()?.doc;
+        if facts[f].reports.iter().any(|r| r.doc == doc) {
+            let id = self.src.documents[doc as usize].0.clone();
+            self.report(&at, Problem::SecondReport { doc: id });
+            return None;
+        }
+        let report = Report {
+            doc,
+            status: status?,
+            date,
+            places,
+            participants,
+            quotes,
+        };
+        self.quote_dates(&at, &report);
+        Some((f, report))
+    }
+
+    /// A quote that states a month (or a day) of the report's own year that the report's date
+    /// does not cover is a slip: "in September 2016" on a report dated 2016-08. Dates of other
+    /// years are taken to speak of other events.
+    fn quote_dates(&mut self, at: &At<'_>, r: &Report) {
+        let Some((from, to)) = r.date.when.span() else {
+            return;
+        };
+        let years = (civil_from_days(from).0, civil_from_days(to).0);
+        let body = &self.src.documents[r.doc as usize].1;
+        for q in &r.quotes {
+            let text = &body[q.start as usize..q.end as usize];
+            for (said, p) in stated_dates(text) {
+                let (a, b) = (p.first_day(), p.last_day());
+                if p.year >= years.0 && p.year <= years.1 && (b < from || a > to) {
+                    self.report(
+                        at,
+                        Problem::QuoteDateContradicts {
+                            said,
+                            date: r.date.when.iso(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Dates a text states with a month: "September 2016", "27 June 2007", "June 27, 2007".
+pub fn stated_dates(text: &str) -> Vec<(String, Point)> {
+    let ws = words(text);
+    let month = |w: &str| MONTHS.iter().position(|m| *m == w).map(|i| i as u8 + 1);
+    let num = |i: usize, max: u32| {
+        ws.get(i)
+            .and_then(|w| w.text.parse::<u32>().ok())
+            .filter(|n| (1..=max).contains(n))
+    };
+    let year = |i: usize| num(i, 2099).filter(|y| *y >= 1900).map(|y| y as i32);
+    let mut out = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        let Some(m) = month(w.text) else { continue };
+        let day_before = i.checked_sub(1).and_then(|j| num(j, 31));
+        let (point, first, last) = if let Some(y) = year(i + 1) {
+            match day_before {
+                Some(d) if d <= u32::from(days_in_month(y, m)) => {
+                    (Point::day(y, m, d as u8), i - 1, i + 1)
+                }
+                _ => (Point::month(y, m), i, i + 1),
+            }
+        } else if let (Some(d), Some(y)) = (num(i + 1, 31), year(i + 2)) {
+            if d > u32::from(days_in_month(y, m)) {
+                continue;
+            }
+            (Point::day(y, m, d as u8), i, i + 2)
+        } else {
+            continue;
+        };
+        out.push((text[ws[first].start..ws[last].end].to_string(), point));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_stated_in_words_are_found() {
+        fn check(text: &str, expect: &[(&str, &str)]) {
+            let got: Vec<(String, String)> = stated_dates(text)
+                .into_iter()
+                .map(|(s, p)| (s, p.iso()))
+                .collect();
+            let want: Vec<(String, String)> = expect
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        check(
+            "It was held in September 2016.",
+            &[("September 2016", "2016-09")],
+        );
+        check(
+            "signed on 27 June 2007 in Bishkek",
+            &[("27 June 2007", "2007-06-27")],
+        );
+        check("signed June 27, 2007", &[("June 27, 2007", "2007-06-27")]);
+        check("In 2016, it was held", &[]);
+        check("the May meeting", &[]);
+        check("31 February 2019", &[("February 2019", "2019-02")]);
+    }
+}
