@@ -185,3 +185,172 @@ fn bad_reports_fail_naming_file_record_and_problem() {
         ],
     );
 }
+
+#[test]
+fn the_card_shows_each_source_its_own_word_and_every_disputed_value() {
+    use sco_explorer::core::view::{CardView, card, citation};
+    let cat = testing::catalog(&dir());
+    let CardView::Fact(f) = card(cat, "northwind-2018") else {
+        panic!("a fact")
+    };
+    assert_eq!(
+        f.badges,
+        ["3 sources", "revised", "sources disagree on the date"]
+    );
+    assert_eq!(
+        f.disputes,
+        [
+            "Sources disagree on the date: \u{201c}Fixture R2: under way\u{201d} says 22\u{2013}29 August 2018; \u{201c}Fixture R3: an account\u{201d} says 24\u{2013}29 August 2018."
+        ]
+    );
+    // Each source as of its own document: the plan stays the plan.
+    let says: Vec<(&str, &str, String, bool)> = f
+        .sources
+        .iter()
+        .map(|s| {
+            (
+                s.doc_id.as_str(),
+                s.status,
+                s.date.as_ref().map_or(String::new(), |d| d.text.clone()),
+                s.latest,
+            )
+        })
+        .collect();
+    assert_eq!(
+        says,
+        [
+            ("r1_plan", "Planned", "September 2018".to_string(), false),
+            (
+                "r2_outcome",
+                "In progress",
+                "22\u{2013}29 August 2018".to_string(),
+                false
+            ),
+            (
+                "r3_account",
+                "Held",
+                "24\u{2013}29 August 2018".to_string(),
+                true
+            ),
+        ]
+    );
+    // Quotes stay with their source, numbered as on the card.
+    assert_eq!(f.sources[1].evidence[0].n, 2);
+    assert_eq!(f.sources[1].evidence[0].doc_id, "r2_outcome");
+    // The headline date spans the disputed values, and says why.
+    let date = f.date.expect("a date");
+    assert_eq!(date.text, "22\u{2013}29 August 2018");
+    assert!(
+        date.inferred
+            .as_deref()
+            .is_some_and(|r| r.contains("disagree"))
+    );
+    // A status contradiction shows both statuses, never one.
+    let CardView::Fact(t) = card(cat, "harbour-talks-2019") else {
+        panic!("a fact")
+    };
+    assert_eq!(t.status, "Held or Planned (sources disagree)");
+    assert_eq!(
+        t.as_of.as_deref(),
+        Some("as of the latest source, written May 2019")
+    );
+    // The citation cites every source.
+    let c = citation(cat, "northwind-2018", "L").expect("cites");
+    assert!(
+        c.contains("Sources: \u{201c}Fixture R1: a plan\u{201d}"),
+        "{c}"
+    );
+    assert!(
+        c.contains(
+            "; \u{201c}Fixture R3: an account\u{201d}, outlet not stated, page undated. Quotes: "
+        ),
+        "{c}"
+    );
+    assert_eq!(c.matches("outlet not stated").count(), 3, "{c}");
+}
+
+#[test]
+fn the_reader_lists_each_fact_as_that_document_reports_it() {
+    use sco_explorer::core::view::document;
+    let cat = testing::catalog(&dir());
+    let plan = document(cat, "r1_plan", None).expect("doc");
+    let nw = plan
+        .facts
+        .iter()
+        .find(|f| f.id == "northwind-2018")
+        .expect("listed");
+    assert_eq!(
+        (
+            nw.status,
+            nw.date.as_ref().map(|d| d.text.as_str()),
+            nw.note.as_deref()
+        ),
+        (
+            "Planned",
+            Some("September 2018"),
+            Some("a later source says otherwise")
+        )
+    );
+    let account = document(cat, "r3_account", None).expect("doc");
+    let nw = account
+        .facts
+        .iter()
+        .find(|f| f.id == "northwind-2018")
+        .expect("listed");
+    assert_eq!((nw.status, nw.note.as_deref()), ("Held", None));
+    // A document that only adds reports lists the facts it reports on.
+    let outcome = document(cat, "r2_outcome", None).expect("doc");
+    assert_eq!(outcome.facts.len(), 2);
+}
+
+#[test]
+fn every_report_can_be_searched_for_by_its_words_and_its_date() {
+    use sco_explorer::core::search::RecordRef;
+    let cat = testing::catalog(&dir());
+    let first = |q: &str| {
+        let o = cat.search(q);
+        o.hits
+            .first()
+            .map(|h| RecordRef::of(cat.data, h.rec).id(cat.data).to_string())
+    };
+    // The plan's month, the outcome's month, and a word only the later account uses.
+    assert_eq!(first("September 2018").as_deref(), Some("northwind-2018"));
+    assert_eq!(first("August 2018").as_deref(), Some("northwind-2018"));
+    assert_eq!(first("ended").as_deref(), Some("northwind-2018"));
+}
+
+#[test]
+fn the_sources_filter_counts_and_narrows() {
+    use sco_explorer::core::facets::{Dim, Filters, apply};
+    let cat = testing::catalog(&dir());
+    let all: Vec<u32> = cat.search("").hits.iter().map(|h| h.rec).collect();
+    let run = |set: &[&str]| {
+        let mut f = Filters::default();
+        for v in set {
+            assert!(f.toggle(Dim::Sources, v));
+        }
+        apply(cat.data, cat.facets(), &all, |r| *r, &f, &[])
+    };
+    let counts = |got: &sco_explorer::core::facets::Faceted<u32>| -> Vec<(String, usize)> {
+        let g = got
+            .groups
+            .iter()
+            .find(|g| g.dim == Dim::Sources)
+            .expect("sources");
+        g.values.iter().map(|v| (v.key.clone(), v.count)).collect()
+    };
+    let none = run(&[]);
+    assert_eq!(
+        counts(&none),
+        [
+            ("one".into(), 0),
+            ("several".into(), 3),
+            ("revised".into(), 1),
+            ("disputed".into(), 2)
+        ]
+    );
+    assert_eq!(run(&["disputed"]).records.len(), 2);
+    assert_eq!(run(&["revised"]).records.len(), 1);
+    // Alternatives within the facet.
+    assert_eq!(run(&["revised", "disputed"]).records.len(), 2);
+}

@@ -16,13 +16,14 @@
 //! | `years` | a year or a range | `years=2016-2018` |
 //! | `src` | source document ids | `src=000_05d95eeefa1e2818` |
 //! | `status` | `happened`, `in-progress`, `planned`, `intended` | `status=planned` |
+//! | `sources` | how many sources and what they make of it: `one`, `several`, `revised`, `disputed` | `sources=revised,disputed` |
 //! | `certainty` | date certainty: `stated`, `inferred`, `unknown` (old links' `date=` still works) | `certainty=inferred` |
 //! | `card` | the open card | `card=peace-mission-2018` |
 //! | `read` | the open document | `read=000_05d95eeefa1e2818` |
 //! | `quote` | which card's quote to highlight in it (card id . number) | `read=000_05d95eeefa1e2818&quote=peace-mission-2018.2` |
 //! | `t` | the timeline's visible range | `t=2015-01-01..2021-01-01` |
 
-use crate::core::facets::{CardKind, DateCertainty, Dim, Filters};
+use crate::core::facets::{CardKind, DateCertainty, Dim, Filters, Sourcing};
 use crate::core::model::{Point, Status, civil_from_days};
 use crate::core::validate::is_slug;
 
@@ -155,6 +156,11 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
         "certainty" | "date" => list(value, Dim::Certainty, notices, |v| {
             DateCertainty::from_slug(v)
                 .map(|s| r.filters.certainty.insert(s))
+                .is_some()
+        }),
+        "sources" => list(value, Dim::Sources, notices, |v| {
+            Sourcing::from_slug(v)
+                .map(|s| r.filters.sources.insert(s))
                 .is_some()
         }),
         "ent" => list(value, Dim::Entity, notices, |v| {
@@ -345,6 +351,12 @@ pub fn format(r: &Route) -> String {
             &join(&mut f.statuses.iter().map(|s| s.slug())),
         );
     }
+    if !f.sources.is_empty() {
+        push(
+            Dim::Sources.key(),
+            &join(&mut f.sources.iter().map(|s| s.slug())),
+        );
+    }
     if !f.certainty.is_empty() {
         push(
             Dim::Certainty.key(),
@@ -481,6 +493,7 @@ mod tests {
                 Dim::Doc => "d",
                 Dim::Status => "planned",
                 Dim::Certainty => "inferred",
+                Dim::Sources => "revised",
             };
             if d == Dim::Year {
                 all.filters.years = Some((2017, 2017));
@@ -569,6 +582,8 @@ mod tests {
             prop::collection::btree_set(prop::sample::select(Status::ALL.to_vec()), 0..3);
         let sure =
             prop::collection::btree_set(prop::sample::select(DateCertainty::ALL.to_vec()), 0..3);
+        let sourcing =
+            prop::collection::btree_set(prop::sample::select(Sourcing::ALL.to_vec()), 0..3);
         let card = prop::option::of(slug());
         let read = prop::option::of("[A-Za-z0-9_-]{1,20}");
         let quote = prop::option::of((slug(), 1u16..20));
@@ -582,7 +597,7 @@ mod tests {
         (
             view,
             query,
-            (kinds, ents, docs, years, statuses, sure),
+            (kinds, ents, docs, years, statuses, sure, sourcing),
             card,
             read,
             quote,
@@ -592,7 +607,7 @@ mod tests {
                 |(
                     view,
                     query,
-                    (kinds, entities, docs, years, statuses, certainty),
+                    (kinds, entities, docs, years, statuses, certainty, sources),
                     card,
                     read,
                     quote,
@@ -613,6 +628,7 @@ mod tests {
                             docs,
                             statuses,
                             certainty,
+                            sources,
                         },
                         card,
                         read,
@@ -634,7 +650,7 @@ mod tests {
         #[test]
         fn link_shaped_garbage_gives_a_valid_route(
             pairs in prop::collection::vec(
-                (prop::sample::select(vec!["q", "type", "ent", "years", "src", "status", "certainty", "date", "card", "read", "quote", "t", "view", "x", ""]),
+                (prop::sample::select(vec!["q", "type", "ent", "years", "src", "status", "sources", "certainty", "date", "card", "read", "quote", "t", "view", "x", ""]),
                  "[-a-z0-9%+.,_=&~\\PC]{0,30}"),
                 0..12)
         ) {

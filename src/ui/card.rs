@@ -4,7 +4,9 @@
 use super::common::{CopyField, DateBadge, Link, kind_badge, segs, status_badge};
 use crate::core::route::{self, QuoteRef};
 use crate::core::state::Action;
-use crate::core::view::{CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink};
+use crate::core::view::{
+    CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, SourceView,
+};
 use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -82,14 +84,19 @@ fn fact_links(list: &[FactLink]) -> Html {
 struct EvidenceProps {
     card: AttrValue,
     quotes: Vec<Evidence>,
+    /// Under its own heading (a fact or entity from one document), or inside a source entry.
+    #[prop_or(true)]
+    titled: bool,
 }
 
 /// The quotes, each with its document and a link that opens the document at that quote.
 #[function_component(EvidenceList)]
 fn evidence_list(props: &EvidenceProps) -> Html {
     html! {
-        <section class="evidence" aria-labelledby="evidence-heading">
-            <h3 id="evidence-heading">{ if props.quotes.len() == 1 { "Evidence" } else { "Evidence (verbatim quotes)" } }</h3>
+        <section class="evidence" aria-labelledby={props.titled.then_some("evidence-heading")} aria-label={(!props.titled).then_some("Quotes")}>
+            if props.titled {
+                <h3 id="evidence-heading">{ if props.quotes.len() == 1 { "Evidence" } else { "Evidence (verbatim quotes)" } }</h3>
+            }
             { for props.quotes.iter().map(|q| {
                 let read = Action::Read { doc: q.doc_id.clone(), quote: Some(QuoteRef { card: props.card.to_string(), n: q.n }) };
                 html! {
@@ -156,11 +163,17 @@ fn fact_detail(props: &FactProps) -> Html {
         <article class="card-detail fact" aria-labelledby="card-title">
             <p class="eyebrow">
                 { kind_badge(f.kind, f.kind_slug) }
-                { status_badge(f.status, f.status_slug) }
+                { status_badge(&f.status, f.status_slug) }
                 if let Some(a) = &f.as_of { <span class="as-of">{ a.clone() }</span> }
             </p>
             <h2 id="card-title" tabindex="-1">{ f.title.clone() }</h2>
             <p class="card-date"><DateBadge date={f.date.clone()} detailed=true /></p>
+            if !f.badges.is_empty() {
+                <ul class="source-badges" aria-label="Sources">
+                    { for f.badges.iter().map(|b| html! { <li>{ b.clone() }</li> }) }
+                </ul>
+            }
+            { for f.disputes.iter().map(|d| html! { <p class="dispute">{ d.clone() }</p> }) }
             <p class="summary">{ f.summary.clone() }</p>
             <dl class="facts">
                 { row("Participants", &f.participants) }
@@ -172,9 +185,46 @@ fn fact_detail(props: &FactProps) -> Html {
                     <><dt>{ "Membership" }</dt><dd><ul class="plain">{ for f.membership.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul></dd></>
                 }
             </dl>
-            <EvidenceList card={f.id.clone()} quotes={f.evidence.clone()} />
+            if f.sources.len() > 1 {
+                <SourceList card={f.id.clone()} sources={f.sources.clone()} />
+            } else {
+                <EvidenceList card={f.id.clone()} quotes={f.evidence.clone()} />
+            }
             <CardActions id={f.id.clone()} citation={props.citation.clone()} />
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SourcesProps {
+    card: AttrValue,
+    sources: Vec<SourceView>,
+}
+
+/// "What the sources say": one entry per document, with its own status and date as of when it
+/// was written, and its own quotes. The latest gives the current view; none overwrites another.
+#[function_component(SourceList)]
+fn source_list(props: &SourcesProps) -> Html {
+    html! {
+        <section class="sources" aria-labelledby="sources-heading">
+            <h3 id="sources-heading">{ "What the sources say" }</h3>
+            <ol class="source-list">
+                { for props.sources.iter().map(|s| html! {
+                    <li class={classes!("source", s.disputed.then_some("disputed"))}>
+                        <p class="source-head">
+                            <cite>{ s.doc_title.clone() }</cite>
+                            { match &s.written { Some(w) => format!(" \u{b7} written {w}"), None => " \u{b7} date of writing unknown".into() } }
+                            if s.latest { <span class="latest">{ " \u{b7} latest" }</span> }
+                        </p>
+                        <p class="source-says">
+                            { "As of this document: " }{ status_badge(s.status, s.status_slug) }{ " " }
+                            <DateBadge date={s.date.clone()} />
+                        </p>
+                        <EvidenceList card={props.card.clone()} quotes={s.evidence.clone()} titled=false />
+                    </li>
+                }) }
+            </ol>
+        </section>
     }
 }
 

@@ -72,6 +72,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                             <DateBadge date={f.date.clone()} />{ " " }
                             <Link action={Action::OpenCard(f.id.clone())}>{ f.title.clone() }</Link>{ " " }
                             { status_badge(f.status, f.status_slug) }
+                            if let Some(n) = &f.note { <span class="as-of">{ format!(" \u{b7} {n}") }</span> }
                         </li>
                     }) }
                 </ol>

@@ -270,8 +270,18 @@ pub fn result_card(props: &ResultCardProps) -> Html {
                 <Link class="result-link" action={Action::OpenCard(it.id.clone())} current={props.open}>{ segs(&it.title) }</Link>
             </h3>
             <p class="snippet">{ segs(&it.snippet) }</p>
-            if let Some(src) = &it.source {
-                <p class="source">{ "Source: " }<cite>{ src.clone() }</cite></p>
+            if !it.sources.is_empty() {
+                <p class="source">
+                    { if it.sources.len() == 1 { "Source: " } else { "Sources: " } }
+                    { for it.sources.iter().enumerate().map(|(i, s)| html! {
+                        <>{ if i > 0 { "; " } else { "" } }<cite>{ s.clone() }</cite></>
+                    }) }
+                </p>
+            }
+            if !it.badges.is_empty() {
+                <ul class="source-badges" aria-label="Sources">
+                    { for it.badges.iter().map(|b| html! { <li>{ b.clone() }</li> }) }
+                </ul>
             }
         </article>
     }

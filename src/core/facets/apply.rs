@@ -1,7 +1,7 @@
 //! Applying the filters to a search's hits and counting every facet value in the same pass.
 
 use super::index::{FacetIndex, NONE};
-use super::{CardKind, DateCertainty, Dim, Filters};
+use super::{CardKind, DateCertainty, Dim, Filters, Sourcing};
 use crate::core::model::{Dataset, Status};
 use crate::core::search::Rec;
 use std::collections::BTreeSet;
@@ -19,6 +19,8 @@ struct Active {
     any_status: bool,
     sure: [bool; 3],
     any_sure: bool,
+    /// The chosen `Sourcing` values as bits.
+    sourcing: u8,
 }
 
 impl Active {
@@ -43,6 +45,11 @@ impl Active {
             any_status: !f.statuses.is_empty(),
             sure: DateCertainty::ALL.map(|s| f.certainty.contains(&s)),
             any_sure: !f.certainty.is_empty(),
+            sourcing: Sourcing::ALL
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| f.sources.contains(s))
+                .fold(0, |bits, (i, _)| bits | 1 << i),
         }
     }
 
@@ -80,11 +87,15 @@ impl Active {
             Dim::Certainty,
             !self.any_sure || (fx.sure[i] != NONE && self.sure[fx.sure[i] as usize]),
         );
+        set(
+            Dim::Sources,
+            self.sourcing == 0 || fx.sourcing[i] & self.sourcing != 0,
+        );
         bits
     }
 }
 
-const ALL_DIMS: u8 = 0b11_1111;
+const ALL_DIMS: u8 = 0b111_1111;
 
 /// How many values a long facet (states and organisations, documents) lists before "show all".
 pub const SHORT_LIST: usize = 12;
@@ -124,6 +135,7 @@ struct Counts {
     docs: Vec<usize>,
     statuses: [usize; 4],
     certainty: [usize; 3],
+    sourcing: [usize; 4],
     /// Per year from `first_year`.
     years: Vec<usize>,
     first_year: i32,
@@ -185,6 +197,22 @@ pub fn apply<T: Clone>(
             hidden: 0,
         },
         FacetGroup {
+            dim: Dim::Sources,
+            values: Sourcing::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    value(
+                        s.slug(),
+                        s.label(),
+                        counts.sourcing[i],
+                        filters.sources.contains(s),
+                    )
+                })
+                .collect(),
+            hidden: 0,
+        },
+        FacetGroup {
             dim: Dim::Certainty,
             values: DateCertainty::ALL
                 .iter()
@@ -232,6 +260,7 @@ fn filter_and_count<T: Clone>(
         docs: vec![0; data.documents.len()],
         statuses: [0; 4],
         certainty: [0; 3],
+        sourcing: [0; 4],
         years: vec![0; (last_year - first_year + 1).clamp(0, 400) as usize],
         first_year,
     };
@@ -262,6 +291,13 @@ fn filter_and_count<T: Clone>(
         }
         if others(Dim::Certainty, bits) && fx.sure[i] != NONE {
             c.certainty[fx.sure[i] as usize] += 1;
+        }
+        if others(Dim::Sources, bits) {
+            for (b, n) in c.sourcing.iter_mut().enumerate() {
+                if fx.sourcing[i] & (1 << b) != 0 {
+                    *n += 1;
+                }
+            }
         }
         if others(Dim::Year, bits)
             && let Some((a, b)) = fx.years[i]

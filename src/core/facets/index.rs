@@ -1,6 +1,6 @@
 //! Every record's facet values, computed once per dataset.
 
-use super::{CardKind, DateCertainty};
+use super::{CardKind, DateCertainty, Sourcing};
 use crate::core::model::{Certainty, Dataset, EntityIx, EntityKind, Status, When};
 use crate::core::search::Rec;
 
@@ -26,6 +26,8 @@ pub struct FacetIndex {
     /// Status and date certainty as indices into `Status::ALL` / `DateCertainty::ALL`; 255 for none.
     pub(super) status: Vec<u8>,
     pub(super) sure: Vec<u8>,
+    /// Each record's `Sourcing` values as bits (by position in `Sourcing::ALL`); 0 for entities.
+    pub(super) sourcing: Vec<u8>,
     /// Facet entities and documents, most used first: the fixed order they are listed in.
     pub(super) ent_order: Vec<EntityIx>,
     pub(super) doc_order: Vec<u32>,
@@ -60,6 +62,7 @@ impl FacetIndex {
             fx.years.push(v.years);
             fx.status.push(v.status);
             fx.sure.push(v.sure);
+            fx.sourcing.push(v.sourcing);
             for &e in &v.ents {
                 ent_use[e as usize] += 1;
             }
@@ -114,6 +117,7 @@ struct Values {
     years: Option<(i32, i32)>,
     status: u8,
     sure: u8,
+    sourcing: u8,
 }
 
 /// A fact's values: the states and organisations it names, the documents that quote it, its
@@ -155,6 +159,9 @@ fn fact_values(data: &Dataset, f: &crate::core::model::Fact) -> Values {
             .iter()
             .position(|s| *s == sure)
             .map_or(NONE, |i| i as u8),
+        sourcing: Sourcing::of(f)
+            .filter_map(|s| Sourcing::ALL.iter().position(|x| *x == s))
+            .fold(0, |bits, i| bits | 1 << i),
     }
 }
 
@@ -180,5 +187,6 @@ fn entity_values(data: &Dataset, ix: EntityIx, mentioned: &[(EntityIx, u32)]) ->
         years: None,
         status: NONE,
         sure: NONE,
+        sourcing: 0,
     }
 }

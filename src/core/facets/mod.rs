@@ -88,6 +88,60 @@ impl DateCertainty {
     }
 }
 
+/// How many sources report a fact and what they make of it, as a filter value. A fact can
+/// have several (two sources, revised).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Sourcing {
+    One,
+    Several,
+    Revised,
+    Disputed,
+}
+
+impl Sourcing {
+    pub const ALL: [Sourcing; 4] = [
+        Sourcing::One,
+        Sourcing::Several,
+        Sourcing::Revised,
+        Sourcing::Disputed,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Sourcing::One => "one",
+            Sourcing::Several => "several",
+            Sourcing::Revised => "revised",
+            Sourcing::Disputed => "disputed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Sourcing::One => "A single source",
+            Sourcing::Several => "2 or more sources",
+            Sourcing::Revised => "Revised by a later source",
+            Sourcing::Disputed => "Sources disagree",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.slug() == s)
+    }
+
+    /// The values a fact has.
+    pub fn of(f: &crate::core::model::Fact) -> impl Iterator<Item = Sourcing> {
+        let n = f.reports.len();
+        [
+            (n <= 1).then_some(Sourcing::One),
+            (n > 1).then_some(Sourcing::Several),
+            f.revised.then_some(Sourcing::Revised),
+            (!f.disputes.is_empty()).then_some(Sourcing::Disputed),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
 /// The active filters. Entities and documents are kept by id, as links carry them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
@@ -98,6 +152,7 @@ pub struct Filters {
     pub docs: BTreeSet<String>,
     pub statuses: BTreeSet<Status>,
     pub certainty: BTreeSet<DateCertainty>,
+    pub sources: BTreeSet<Sourcing>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -108,16 +163,18 @@ pub enum Dim {
     Doc = 3,
     Status = 4,
     Certainty = 5,
+    Sources = 6,
 }
 
 impl Dim {
-    pub const ALL: [Dim; 6] = [
+    pub const ALL: [Dim; 7] = [
         Dim::Kind,
         Dim::Entity,
         Dim::Year,
         Dim::Doc,
         Dim::Status,
         Dim::Certainty,
+        Dim::Sources,
     ];
 
     pub fn label(self) -> &'static str {
@@ -128,6 +185,7 @@ impl Dim {
             Dim::Doc => "Source document",
             Dim::Status => "Status",
             Dim::Certainty => "Date certainty",
+            Dim::Sources => "Sources",
         }
     }
 
@@ -140,6 +198,7 @@ impl Dim {
             Dim::Doc => "src",
             Dim::Status => "status",
             Dim::Certainty => "certainty",
+            Dim::Sources => "sources",
         }
     }
 }
@@ -157,6 +216,7 @@ impl Filters {
             Dim::Doc => !self.docs.is_empty(),
             Dim::Status => !self.statuses.is_empty(),
             Dim::Certainty => !self.certainty.is_empty(),
+            Dim::Sources => !self.sources.is_empty(),
         }
     }
 
@@ -168,6 +228,7 @@ impl Filters {
             Dim::Doc => self.docs.clear(),
             Dim::Status => self.statuses.clear(),
             Dim::Certainty => self.certainty.clear(),
+            Dim::Sources => self.sources.clear(),
         }
     }
 
@@ -197,6 +258,9 @@ impl Filters {
             Dim::Certainty => DateCertainty::from_slug(value)
                 .map(|s| flip(&mut self.certainty, s))
                 .is_some(),
+            Dim::Sources => Sourcing::from_slug(value)
+                .map(|s| flip(&mut self.sources, s))
+                .is_some(),
             Dim::Year => false,
         }
     }
@@ -209,5 +273,6 @@ impl Filters {
             + self.docs.len()
             + self.statuses.len()
             + self.certainty.len()
+            + self.sources.len()
     }
 }

@@ -59,9 +59,10 @@ pub struct Index {
     pub date_rank: Vec<u32>,
     /// Each fact's inclusive day span, if it has a date.
     pub spans: Vec<Option<(i32, i32)>>,
-    /// (first day, fact) of every dated fact, by first day: a date query reads the stretch
-    /// that can match instead of every fact.
-    pub by_start: Vec<(i32, Rec)>,
+    /// (first day, last day, fact) of every date any report of a fact gives (and of its
+    /// current date), by first day: a date query reads the stretch that can match instead of
+    /// every fact, and finds a fact by what any of its sources said.
+    pub by_start: Vec<(i32, i32, Rec)>,
     /// (English stem, term) for every word term whose stem differs from it, by stem: "join"
     /// finds "joined", "joins" and "joining" through their common stem.
     by_stem: Vec<(Box<str>, u32)>,
@@ -259,7 +260,7 @@ impl Index {
             by_len,
             by_date: p.by_date,
             date_rank,
-            by_start: by_start(&spans),
+            by_start: by_start(data),
             by_stem,
             spans,
             name_words: p.name_words,
@@ -271,11 +272,17 @@ impl Index {
     /// `from - (to - from)`, so only that stretch of [`Index::by_start`] is read.
     pub fn facts_within(&self, from: i32, to: i32) -> impl Iterator<Item = Rec> + '_ {
         let width = to - from;
-        let lo = self.by_start.partition_point(|&(a, _)| a < from - width);
-        let hi = self.by_start.partition_point(|&(a, _)| a <= to);
-        self.by_start[lo..hi].iter().filter_map(move |&(a, f)| {
-            let (_, b) = self.spans[f as usize]?;
-            (b >= from && b - a <= width && a <= to).then_some(f)
+        let lo = self.by_start.partition_point(|&(a, _, _)| a < from - width);
+        let hi = self.by_start.partition_point(|&(a, _, _)| a <= to);
+        let mut last = None;
+        self.by_start[lo..hi].iter().filter_map(move |&(a, b, f)| {
+            // One fact may have several dates in the stretch; it is reported once in a row
+            // (and the visitor keeps the best score when it comes again).
+            let fits = b >= from && b - a <= width && a <= to && last != Some(f);
+            fits.then(|| {
+                last = Some(f);
+                f
+            })
         })
     }
 
@@ -374,14 +381,19 @@ fn by_stem(terms: &[Box<str>]) -> Vec<(Box<str>, u32)> {
     crate::core::order::sort_by(stemmed, &|a: &(Box<str>, u32), b| a.cmp(b))
 }
 
-/// The dated facts by first day (through the shared sort, for wasm size).
-fn by_start(spans: &[Option<(i32, i32)>]) -> Vec<(i32, Rec)> {
-    let dated: Vec<(i32, Rec)> = spans
-        .iter()
-        .enumerate()
-        .filter_map(|(f, s)| s.map(|(a, _)| (a, f as Rec)))
-        .collect();
-    crate::core::order::sort_by(dated, &|a: &(i32, Rec), b| a.cmp(b))
+/// Every date of every fact (its current one and each report's), by first day (through the
+/// shared sort, for wasm size), without repeats.
+fn by_start(data: &Dataset) -> Vec<(i32, i32, Rec)> {
+    let mut dated: Vec<(i32, i32, Rec)> = Vec::new();
+    for (f, fact) in data.facts.iter().enumerate() {
+        let dates = std::iter::once(&fact.date).chain(fact.reports.iter().map(|r| &r.date));
+        for (a, b) in dates.filter_map(|d| d.when.span()) {
+            dated.push((a, b, f as Rec));
+        }
+    }
+    let mut dated = crate::core::order::sort_by(dated, &|a: &(i32, i32, Rec), b| a.cmp(b));
+    dated.dedup();
+    dated
 }
 
 /// A name or a whole query folded for comparison as a whole: folded words with no spaces, so
@@ -525,8 +537,10 @@ mod tests {
             assert_eq!(got, scan(from, to), "{from}..{to}");
         }
         let june = day(2017, 6, 1);
-        let read = ix.by_start.partition_point(|&(a, _)| a <= day(2017, 6, 30))
-            - ix.by_start.partition_point(|&(a, _)| a < june - 29);
+        let read = ix
+            .by_start
+            .partition_point(|&(a, _, _)| a <= day(2017, 6, 30))
+            - ix.by_start.partition_point(|&(a, _, _)| a < june - 29);
         assert!(
             read * 20 < data.facts.len(),
             "a month reads {read} of {} facts",

@@ -3,8 +3,8 @@
 
 use super::search::result_item;
 use super::{
-    DateView, EntityLink, Evidence, FactLink, ResultItem, date_view, entity_link, evidence,
-    facts_by_date,
+    DateView, EntityLink, Evidence, FactLink, ResultItem, SourceView, badges, date_view, disputes,
+    entity_link, evidence, facts_by_date, headline_status, sources,
 };
 use crate::core::catalog::Catalog;
 use crate::core::facets::CardKind;
@@ -18,7 +18,8 @@ pub struct FactCard {
     pub title: String,
     pub kind: &'static str,
     pub kind_slug: &'static str,
-    pub status: &'static str,
+    /// The current status; every disputed one where the sources disagree.
+    pub status: String,
     pub status_slug: &'static str,
     /// For what is planned, intended or in progress: as of when the document was written.
     pub as_of: Option<String>,
@@ -32,6 +33,12 @@ pub struct FactCard {
     /// "Pakistan: full member (from this date)".
     pub membership: Vec<String>,
     pub evidence: Vec<Evidence>,
+    /// What each document says, oldest first (one entry for a fact one document reports).
+    pub sources: Vec<SourceView>,
+    /// "3 sources", "revised", "sources disagree on the date".
+    pub badges: Vec<String>,
+    /// Each disagreement in words, every value with its source.
+    pub disputes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,17 +122,24 @@ pub fn fact_card(data: &Dataset, ix: FactIx) -> FactCard {
             .map(|&e| entity_link(data, e))
             .collect::<Vec<_>>()
     };
-    let doc = &data.documents[f.reported_in() as usize];
+    // The current status is the latest document's word, and says so.
+    let latest = f.reports.last().map_or(f.reported_in(), |r| r.doc);
+    let doc = &data.documents[latest as usize];
+    let which = if f.reports.len() > 1 {
+        "the latest source"
+    } else {
+        "the document"
+    };
     let as_of = (f.status != Status::Happened).then(|| match date_view(&doc.written) {
-        Some(w) => format!("as of the document, written {}", w.flagged()),
-        None => "as of the document (its date is not known)".to_string(),
+        Some(w) => format!("as of {which}, written {}", w.flagged()),
+        None => format!("as of {which} (its date is not known)"),
     });
     FactCard {
         id: f.id.clone(),
         title: f.title.clone(),
         kind: f.kind.label(),
         kind_slug: f.kind.slug(),
-        status: f.status.label(),
+        status: headline_status(f),
         status_slug: f.status.slug(),
         as_of,
         date: date_view(&f.date),
@@ -152,6 +166,9 @@ pub fn fact_card(data: &Dataset, ix: FactIx) -> FactCard {
             })
             .collect(),
         evidence: evidence(data, &f.evidence),
+        sources: sources(data, f),
+        badges: badges(f),
+        disputes: disputes(data, f),
     }
 }
 
@@ -217,32 +234,53 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
 /// A citation of a card a reader can paste: title, date, source, outlet, page date, quote, link.
 pub fn citation(cat: &Catalog<'_>, id: &str, link: &str) -> Option<String> {
     let data = cat.data;
-    let (title, date, quotes) = match cat.record(id)? {
+    // One (document, first quote) per source: every report of a fact, an entity's first quote.
+    let (title, date, cited): (String, Option<DateView>, Vec<&Quote>) = match cat.record(id)? {
         RecordRef::Fact(f) => {
             let f = &data.facts[f as usize];
-            (f.title.clone(), date_view(&f.date), &f.evidence)
+            let cited = f.reports.iter().filter_map(|r| r.quotes.first()).collect();
+            (f.title.clone(), date_view(&f.date), cited)
         }
         RecordRef::Entity(e) => {
             let e = &data.entities[e as usize];
-            (e.name.clone(), None, &e.evidence)
+            (
+                e.name.clone(),
+                None,
+                e.evidence.first().into_iter().collect(),
+            )
         }
     };
-    let q = quotes.first()?;
-    let doc = &data.documents[q.doc as usize];
+    if cited.is_empty() {
+        return None;
+    }
+    let source = |q: &Quote| {
+        let doc = &data.documents[q.doc as usize];
+        let outlet = doc
+            .outlet
+            .as_ref()
+            .map_or_else(|| ", outlet not stated".to_string(), |o| format!(", {o}"));
+        let page = doc.page_date.as_ref().map_or_else(
+            || ", page undated".to_string(),
+            |p| format!(", page dated {p}"),
+        );
+        format!("\u{201c}{}\u{201d}{outlet}{page}", doc.title)
+    };
+    let quote = |q: &Quote| format!("\u{201c}{}\u{201d}", data.quote_text(q));
     let mut out = format!("{title}.");
     if let Some(d) = date {
         out.push_str(&format!(" {}.", d.flagged()));
     }
-    out.push_str(&format!(" Source: \u{201c}{}\u{201d}", doc.title));
-    out.push_str(&match &doc.outlet {
-        Some(o) => format!(", {o}"),
-        None => ", outlet not stated".into(),
-    });
-    out.push_str(&match &doc.page_date {
-        Some(p) => format!(", page dated {p}."),
-        None => ", page undated.".into(),
-    });
-    out.push_str(&format!(" Quote: \u{201c}{}\u{201d}", data.quote_text(q)));
+    let sources: Vec<String> = cited.iter().map(|q| source(q)).collect();
+    let quotes: Vec<String> = cited.iter().map(|q| quote(q)).collect();
+    if cited.len() == 1 {
+        out.push_str(&format!(" Source: {}. Quote: {}", sources[0], quotes[0]));
+    } else {
+        out.push_str(&format!(
+            " Sources: {}. Quotes: {}",
+            sources.join("; "),
+            quotes.join("; ")
+        ));
+    }
     out.push_str(&format!(" {link}"));
     Some(out)
 }

@@ -11,12 +11,14 @@ mod date;
 mod documents;
 mod reader;
 mod search;
+mod sources;
 
 pub use card::*;
 pub use date::*;
 pub use documents::*;
 pub use reader::*;
 pub use search::*;
+pub use sources::*;
 
 use crate::core::model::*;
 use crate::core::search::rank::Highlighter;
@@ -75,6 +77,8 @@ pub struct FactLink {
     pub date: Option<DateView>,
     pub status: &'static str,
     pub status_slug: &'static str,
+    /// Where a list gives one document's word: "a later source revised this".
+    pub note: Option<String>,
 }
 
 fn fact_link(data: &Dataset, f: FactIx) -> FactLink {
@@ -85,7 +89,28 @@ fn fact_link(data: &Dataset, f: FactIx) -> FactLink {
         date: date_view(&f.date),
         status: f.status.label(),
         status_slug: f.status.slug(),
+        note: None,
     }
+}
+
+/// A link to fact `f` as document `d` reports it: that document's status and date, not the
+/// current view, and a note when a later source changed them.
+fn fact_link_as_of(data: &Dataset, f: FactIx, d: DocIx) -> FactLink {
+    let mut link = fact_link(data, f);
+    let fact = &data.facts[f as usize];
+    if let Some(i) = fact.reports.iter().position(|r| r.doc == d) {
+        let r = &fact.reports[i];
+        link.date = date_view(&r.date);
+        link.status = r.status.label();
+        link.status_slug = r.status.slug();
+        let changed_later = fact.reports[i + 1..]
+            .iter()
+            .any(|l| l.status != r.status || l.date.when != r.date.when);
+        if changed_later {
+            link.note = Some("a later source says otherwise".to_string());
+        }
+    }
+    link
 }
 
 /// One verbatim quote and where it comes from.

@@ -21,8 +21,10 @@ pub struct ResultItem {
     pub status_slug: Option<&'static str>,
     /// The summary, or the quote the query matched when the summary does not show why.
     pub snippet: Vec<Seg>,
-    /// For a fact, the document of its first quote.
-    pub source: Option<String>,
+    /// For a fact, the titles of the documents that report it, oldest first.
+    pub sources: Vec<String>,
+    /// For a fact: "3 sources", "revised", "sources disagree on the date".
+    pub badges: Vec<String>,
 }
 
 pub(super) fn result_item(data: &Dataset, rec: RecordRef, h: &Highlighter) -> ResultItem {
@@ -51,7 +53,12 @@ pub(super) fn result_item(data: &Dataset, rec: RecordRef, h: &Highlighter) -> Re
                 status: Some(fact.status.label()),
                 status_slug: Some(fact.status.slug()),
                 snippet,
-                source: Some(data.documents[fact.reported_in() as usize].title.clone()),
+                sources: fact
+                    .reports
+                    .iter()
+                    .map(|r| data.documents[r.doc as usize].title.clone())
+                    .collect(),
+                badges: super::badges(fact),
             }
         }
         RecordRef::Entity(e) => {
@@ -88,7 +95,8 @@ pub(super) fn result_item(data: &Dataset, rec: RecordRef, h: &Highlighter) -> Re
                 status: None,
                 status_slug: None,
                 snippet: marked(&ent.description, h),
-                source: None,
+                sources: Vec::new(),
+                badges: Vec::new(),
             }
         }
     }
@@ -272,6 +280,13 @@ fn active_filters(cat: &Catalog<'_>, f: &Filters) -> Vec<ActiveFilter> {
     for s in &f.statuses {
         out.push(ActiveFilter {
             dim: Dim::Status,
+            key: s.slug().into(),
+            label: s.label().into(),
+        });
+    }
+    for s in &f.sources {
+        out.push(ActiveFilter {
+            dim: Dim::Sources,
             key: s.slug().into(),
             label: s.label().into(),
         });
