@@ -354,3 +354,72 @@ fn the_sources_filter_counts_and_narrows() {
     // Alternatives within the facet.
     assert_eq!(run(&["revised", "disputed"]).records.len(), 2);
 }
+
+#[test]
+fn the_timeline_draws_the_current_date_an_earlier_ones_ghost_and_disputes() {
+    use sco_explorer::core::model::days_from_civil;
+    use sco_explorer::core::timeline::{CHAR_W, Viewport, chart, layout, table};
+    let cat = testing::catalog(&dir());
+    let all: Vec<u32> = cat.search("").hits.iter().map(|h| h.rec).collect();
+    let c = chart(cat.data, &all, cat.horizon());
+    let items: Vec<_> = c.events.iter().flat_map(|l| &l.items).collect();
+    let nw = items
+        .iter()
+        .find(|i| i.card == "northwind-2018")
+        .expect("one mark per fact");
+    assert_eq!(
+        items.iter().filter(|i| i.card == "northwind-2018").count(),
+        1
+    );
+    let day = |y, m, d| f64::from(days_from_civil(y, m, d));
+    assert_eq!((nw.start, nw.end), (day(2018, 8, 22), day(2018, 8, 30)));
+    assert_eq!(
+        nw.ghost,
+        Some((day(2018, 9, 1), day(2018, 10, 1))),
+        "the plan's month"
+    );
+    assert!(nw.disputed);
+    assert!(
+        nw.name
+            .ends_with("; 3 sources; revised; sources disagree on the date"),
+        "{}",
+        nw.name
+    );
+    let kestrel = items
+        .iter()
+        .find(|i| i.card == "kestrel-2016")
+        .expect("mark");
+    assert_eq!(
+        (kestrel.ghost, kestrel.disputed),
+        (None, false),
+        "a refinement is no revision"
+    );
+    // Laid out, the ghost sits right of the mark in this view, and is drawn.
+    let view = Viewport {
+        start: day(2018, 6, 1),
+        end: day(2018, 12, 1),
+    };
+    let lay = layout(&c.events, view, 1000.0, c.horizon, CHAR_W);
+    let m = lay
+        .marks
+        .iter()
+        .find(|m| m.card == "northwind-2018")
+        .expect("laid out");
+    let (gx, gw) = m.ghost.expect("a ghost");
+    assert!(gx > m.x + m.w - 1.0 && gw > 0.0, "{m:?}");
+    assert!(m.disputed);
+    // The table says it in words.
+    let t = table(cat.data, &c);
+    let row = t
+        .years
+        .iter()
+        .flat_map(|y| &y.rows)
+        .find(|r| r.card == "northwind-2018")
+        .expect("row");
+    let note = row.sources.as_deref().expect("a note");
+    assert!(
+        note.starts_with("Revised: first reported planned, September 2018."),
+        "{note}"
+    );
+    assert!(note.contains("Sources disagree on the date"), "{note}");
+}

@@ -41,6 +41,10 @@ pub struct Item {
     pub to_text: String,
     /// The fact an event item draws (for the table view).
     pub fact: Option<FactIx>,
+    /// For a revised fact: the days an earlier source gave, drawn as a faint ghost.
+    pub ghost: Option<(f64, f64)>,
+    /// The sources disagree on its date: the item spans every disputed value.
+    pub disputed: bool,
 }
 
 /// A lane and its items, sorted by start.
@@ -133,13 +137,19 @@ pub fn fit(chart: &Chart) -> Viewport {
 /// What an item says to a screen reader and in its tooltip.
 fn fact_name(f: &Fact) -> String {
     let date = date_view(&f.date).map_or("date unknown".to_string(), |d| d.flagged());
-    format!(
+    let mut name = format!(
         "{}: {}, {}, {}",
         f.title,
         f.kind.label().to_lowercase(),
         f.status.label().to_lowercase(),
         date
-    )
+    );
+    // What the sources make of it, in the same words as the card.
+    for b in crate::core::view::badges(f) {
+        name.push_str("; ");
+        name.push_str(&b);
+    }
+    name
 }
 
 /// Where a fact of a kind goes when it belongs to no series: (order, key, lane name).
@@ -232,6 +242,8 @@ fn event_lanes(data: &Dataset, shown: &[FactIx]) -> Vec<Lane> {
             from_text: String::new(),
             to_text: String::new(),
             fact: Some(fi),
+            ghost: earlier_date(f),
+            disputed: f.disputes.iter().any(|d| d.on == Disputed::Date),
         };
         match lanes.iter_mut().find(|l| l.1.key == key) {
             Some(l) => l.1.items.push(item),
@@ -387,7 +399,23 @@ fn standing_item(who: &str, standing: Standing, said: &Said<'_>, horizon: f64) -
         from_text,
         to_text,
         fact: None,
+        ghost: None,
+        disputed: false,
     }
+}
+
+/// For a revised fact, the first date a source gave that differs from the current one: the
+/// plan beside its outcome.
+fn earlier_date(f: &Fact) -> Option<(f64, f64)> {
+    if !f.revised {
+        return None;
+    }
+    let now = f.date.when.span();
+    f.reports
+        .iter()
+        .filter_map(|r| r.date.when.span())
+        .find(|s| Some(*s) != now)
+        .map(|(a, b)| (f64::from(a), f64::from(b) + 1.0))
 }
 
 #[cfg(test)]

@@ -47,6 +47,10 @@ pub struct Mark {
     pub label: Option<String>,
     /// Where the label sits.
     pub label_at: LabelAt,
+    /// An earlier source's date for a revised fact: (x, width) in pixels.
+    pub ghost: Option<(f64, f64)>,
+    /// The sources disagree on the date this mark spans.
+    pub disputed: bool,
 }
 
 impl Mark {
@@ -225,6 +229,8 @@ fn absorb(m: &mut Mark, item: &Item, x: f64, w: f64) {
     m.span = (m.span.0.min(item.start), m.span.1.max(item.end));
     m.label = None;
     m.point = false;
+    m.ghost = None;
+    m.disputed = false;
 }
 
 /// A crowded lane: one row, items merged into the previous mark when they fall in its bucket.
@@ -301,7 +307,16 @@ fn pack_lane(
         rows[row].1 = marks.len();
         let y = top + row as f64 * ROW_H;
         let (label, at) = placed.map_or((None, LabelAt::Right), |(l, at)| (Some(l), at));
-        marks.push(mark_of(item, x, w, y, label, at));
+        let mut m = mark_of(item, x, w, y, label, at);
+        m.ghost = item
+            .ghost
+            .map(|(a, b)| (scale.x(a), scale.x(b)))
+            .filter(|&(gx, gx2)| gx2 > scale.x0 && gx < width)
+            .map(|(gx, gx2)| {
+                let (gx, gx2) = (gx.max(scale.x0 - 2.0), gx2.min(width + 2.0));
+                (gx, (gx2 - gx).max(MIN_MARK))
+            });
+        marks.push(m);
     }
     rows.len()
 }
@@ -368,6 +383,8 @@ fn mark_of(item: &Item, x: f64, w: f64, y: f64, label: Option<String>, at: Label
         name: item.name.clone(),
         label,
         label_at: at,
+        ghost: None,
+        disputed: item.disputed,
     }
 }
 
@@ -463,6 +480,8 @@ mod tests {
                     from_text: String::new(),
                     to_text: String::new(),
                     fact: None,
+                    ghost: None,
+                    disputed: false,
                 })
                 .collect(),
         }

@@ -16,6 +16,8 @@ pub struct TableRow {
     pub status: &'static str,
     /// Why the date is what it is, when it is inferred.
     pub inferred: Option<String>,
+    /// What the sources make of it, in words: what an earlier source said, what they disagree on.
+    pub sources: Option<String>,
 }
 
 /// A year's events ("Undated" for those without a date).
@@ -41,6 +43,23 @@ pub struct Table {
     pub members: Vec<MemberRow>,
 }
 
+/// The table's words for a fact several documents report: the first report a later one
+/// revised, and every disagreement with its sources.
+fn sources_note(data: &Dataset, f: &Fact) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    if f.revised
+        && let Some(first) = f.reports.first()
+    {
+        let when = date_view(&first.date).map_or("no date".into(), |d| d.flagged());
+        parts.push(format!(
+            "Revised: first reported {}, {when}.",
+            first.status.label().to_lowercase()
+        ));
+    }
+    parts.extend(crate::core::view::disputes(data, f));
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
 /// The chart's events as table rows grouped by year (undated last), and its membership bars.
 pub fn table(data: &Dataset, chart: &Chart) -> Table {
     let mut rows: Vec<(i32, f64, TableRow)> = Vec::new();
@@ -58,6 +77,7 @@ pub fn table(data: &Dataset, chart: &Chart) -> Table {
                 lane: lane.label.clone(),
                 status: f.status.label(),
                 inferred: d.and_then(|d| d.inferred),
+                sources: sources_note(data, f),
             };
             rows.push((y, it.start, row));
         }
@@ -91,6 +111,7 @@ pub fn table(data: &Dataset, chart: &Chart) -> Table {
                     lane: f.map_or(String::new(), |f| f.kind.label().to_string()),
                     status: f.map_or("", |f| f.status.label()),
                     inferred: None,
+                    sources: f.and_then(|f| sources_note(data, f)),
                 }
             })
             .collect();

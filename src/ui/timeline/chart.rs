@@ -141,7 +141,19 @@ fn mark(m: &Mark, selected: bool, nav: &Nav, hover: Callback<bool>) -> Html {
         m.inferred.then_some("inferred"),
         cluster.then_some("cluster"),
         selected.then_some("selected"),
+        m.disputed.then_some("disputed"),
     );
+    // A revised fact's earlier date: a faint outline tied to the mark by a dotted line.
+    let ghost = m.ghost.map(|(gx, gw)| {
+        let (cy, to) = (m.y + m.h / 2.0, if gx + gw < m.x { m.x } else { m.x + m.w });
+        let from = if gx + gw < m.x { gx + gw } else { gx };
+        html! {
+            <g class="ghost" aria-hidden="true">
+                <line class="ghost-link" x1={px(from)} x2={px(to)} y1={px(cy)} y2={px(cy)} />
+                <rect class="ghost-shape" x={px(gx)} y={px(m.y)} width={px(gw)} height={px(m.h)} rx="3" />
+            </g>
+        }
+    });
     let shape = if m.point && !cluster {
         let (cx, cy, r) = (m.x + m.w / 2.0, m.y + m.h / 2.0, m.h / 2.0);
         html! { <path class="shape" d={format!("M{} {}L{} {}L{} {}L{} {}Z", px(cx), px(cy - r), px(cx + r), px(cy), px(cx), px(cy + r), px(cx - r), px(cy))} /> }
@@ -164,6 +176,7 @@ fn mark(m: &Mark, selected: bool, nav: &Nav, hover: Callback<bool>) -> Html {
     // description, and a shortened label inside it would not match that name.
     html! {
         <>
+            if let Some(g) = ghost { { g } }
             <a {href} class={class} aria-label={m.name.clone()} aria-current={selected.then_some("true")}
                 {onclick} onfocus={hover.reform(|_: FocusEvent| true)} onblur={hover.reform(|_: FocusEvent| false)}
                 onmouseenter={hover.reform(|_: MouseEvent| true)} onmouseleave={hover.reform(|_: MouseEvent| false)}>

@@ -24,6 +24,14 @@ pub fn legend() -> Html {
                 <li><span class="legend-sym">{ "\u{2248}" }</span>{ " date inferred (reason on the card)" }</li>
                 <li><span class="legend-fade" aria-hidden="true"></span>{ " start or end given by no document" }</li>
                 <li><span class="legend-horizon" aria-hidden="true"></span>{ " latest date the documents speak of" }</li>
+                <li>
+                    <svg width="28" height="14" aria-hidden="true"><g class="ghost"><rect class="ghost-shape" x="1" y="1" width="26" height="12" rx="3" /></g></svg>
+                    { " an earlier source's date (revised)" }
+                </li>
+                <li>
+                    <svg width="28" height="14" aria-hidden="true"><g class="mark happened disputed"><rect class="shape" x="1" y="1" width="26" height="12" rx="3" /></g></svg>
+                    { " sources disagree on the date (spans every value)" }
+                </li>
             </ul>
             <ul aria-label="Standings">
                 { swatch("happened full-member", "Full member") }
@@ -38,6 +46,10 @@ pub fn legend() -> Html {
                     <linearGradient id="g-out" x1="0" x2="1"><stop offset="0" stop-color="#fff" stop-opacity="0.9" /><stop offset="1" stop-color="#fff" stop-opacity="0" /></linearGradient>
                     <mask id="fade-in" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#g-in)" /></mask>
                     <mask id="fade-out" maskContentUnits="objectBoundingBox"><rect width="1" height="1" fill="url(#g-out)" /></mask>
+                    <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect class="hatch-bg" width="6" height="6" />
+                        <line class="hatch-line" x1="0" y1="0" x2="0" y2="6" />
+                    </pattern>
                 </defs>
             </svg>
         </div>

@@ -43,7 +43,10 @@ pub fn table_view(props: &TimelineProps) -> Html {
                                 <td>{ r.date.clone() }
                                     if let Some(why) = &r.inferred { <span class="inferred-mark" title={why.clone()}>{ format!(" {INFERRED}") }</span> }
                                 </td>
-                                <th scope="row"><Link action={Action::OpenCard(r.card.clone())}>{ r.title.clone() }</Link></th>
+                                <th scope="row">
+                                    <Link action={Action::OpenCard(r.card.clone())}>{ r.title.clone() }</Link>
+                                    if let Some(n) = &r.sources { <span class="table-note">{ n.clone() }</span> }
+                                </th>
                                 <td>{ r.lane.clone() }</td>
                                 <td>{ r.status }</td>
                             </tr>
