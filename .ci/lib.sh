@@ -192,6 +192,12 @@ build_fixture_site() {
   SCO_SEEDS=e2e/fixtures/injection SCO_TEST_HOOKS=1 retry_if_damaged trunk build --dist "$1"
 }
 
+# build_reports_site DIST: a debug build of the many-sources fixture (tests/fixtures/reports/),
+# for the browser tests of reports, revisions and disagreements (it never ships).
+build_reports_site() {
+  SCO_SEEDS=tests/fixtures/reports retry_if_damaged trunk build --dist "$1"
+}
+
 # build_site DIST [extra trunk args]: a release build of the site into DIST.
 build_site() {
   local dist="$1"; shift

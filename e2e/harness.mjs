@@ -14,6 +14,8 @@ export const ROOT = resolve(HERE, '..');
 export const SITE_DIR = resolve(process.env.SITE_DIR ?? join(ROOT, 'dist'));
 /** The debug build of the hostile-input fixture (with test hooks); `.ci/test` builds it. */
 export const FIXTURE_DIR = resolve(process.env.FIXTURE_DIR ?? join(ROOT, 'target/fixture-site'));
+/** The many-sources fixture site (tests/fixtures/reports/, a debug build). */
+export const REPORTS_DIR = resolve(process.env.REPORTS_DIR ?? join(ROOT, 'target/reports-site'));
 /** Where screenshots go, so a person can look at what the tests saw (README says so). */
 export const SHOTS = join(HERE, 'screenshots');
 

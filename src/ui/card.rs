@@ -92,27 +92,30 @@ struct EvidenceProps {
 /// The quotes, each with its document and a link that opens the document at that quote.
 #[function_component(EvidenceList)]
 fn evidence_list(props: &EvidenceProps) -> Html {
+    let quotes = props.quotes.iter().map(|q| {
+        let read = Action::Read { doc: q.doc_id.clone(), quote: Some(QuoteRef { card: props.card.to_string(), n: q.n }) };
+        html! {
+            <figure class="quote">
+                <blockquote>{ q.text.clone() }</blockquote>
+                <figcaption>
+                    <cite>{ q.doc_title.clone() }</cite>
+                    <span class="doc-meta">
+                        { match &q.page_date { Some(p) => format!(" \u{b7} page dated {p}"), None => " \u{b7} undated page".into() } }
+                        { match &q.outlet { Some(o) => format!(" \u{b7} {o}"), None => " \u{b7} outlet not stated".into() } }
+                    </span>
+                    { " " }<Link class="read-link" action={read}>{ "Read in context" }</Link>
+                </figcaption>
+            </figure>
+        }
+    });
+    // Inside a source entry the quotes need no landmark of their own: the entry names them.
+    if !props.titled {
+        return html! { <div class="evidence">{ for quotes }</div> };
+    }
     html! {
-        <section class="evidence" aria-labelledby={props.titled.then_some("evidence-heading")} aria-label={(!props.titled).then_some("Quotes")}>
-            if props.titled {
-                <h3 id="evidence-heading">{ if props.quotes.len() == 1 { "Evidence" } else { "Evidence (verbatim quotes)" } }</h3>
-            }
-            { for props.quotes.iter().map(|q| {
-                let read = Action::Read { doc: q.doc_id.clone(), quote: Some(QuoteRef { card: props.card.to_string(), n: q.n }) };
-                html! {
-                    <figure class="quote">
-                        <blockquote>{ q.text.clone() }</blockquote>
-                        <figcaption>
-                            <cite>{ q.doc_title.clone() }</cite>
-                            <span class="doc-meta">
-                                { match &q.page_date { Some(p) => format!(" \u{b7} page dated {p}"), None => " \u{b7} undated page".into() } }
-                                { match &q.outlet { Some(o) => format!(" \u{b7} {o}"), None => " \u{b7} outlet not stated".into() } }
-                            </span>
-                            { " " }<Link class="read-link" action={read}>{ "Read in context" }</Link>
-                        </figcaption>
-                    </figure>
-                }
-            }) }
+        <section class="evidence" aria-labelledby="evidence-heading">
+            <h3 id="evidence-heading">{ if props.quotes.len() == 1 { "Evidence" } else { "Evidence (verbatim quotes)" } }</h3>
+            { for quotes }
         </section>
     }
 }
@@ -210,7 +213,7 @@ fn source_list(props: &SourcesProps) -> Html {
             <h3 id="sources-heading">{ "What the sources say" }</h3>
             <ol class="source-list">
                 { for props.sources.iter().map(|s| html! {
-                    <li class={classes!("source", s.disputed.then_some("disputed"))}>
+                    <li class={classes!("source-entry", s.disputed.then_some("disputed"))}>
                         <p class="source-head">
                             <cite>{ s.doc_title.clone() }</cite>
                             { match &s.written { Some(w) => format!(" \u{b7} written {w}"), None => " \u{b7} date of writing unknown".into() } }

@@ -263,7 +263,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
         <article class={classes!("result", if it.is_fact { "fact" } else { "entity" }, props.open.then_some("open"))} aria-labelledby={heading_id.clone()}>
             <p class="eyebrow">
                 { kind_badge(it.kind, it.kind_slug) }
-                if let (Some(s), Some(slug)) = (it.status, it.status_slug) { { status_badge(s, slug) } }
+                if let (Some(s), Some(slug)) = (&it.status, it.status_slug) { { status_badge(s, slug) } }
                 if it.is_fact { <DateBadge date={it.date.clone()} /> }
             </p>
             <h3 id={heading_id}>

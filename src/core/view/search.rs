@@ -17,7 +17,8 @@ pub struct ResultItem {
     pub is_fact: bool,
     pub title: Vec<Seg>,
     pub date: Option<DateView>,
-    pub status: Option<&'static str>,
+    /// Every disputed status where the sources disagree.
+    pub status: Option<String>,
     pub status_slug: Option<&'static str>,
     /// The summary, or the quote the query matched when the summary does not show why.
     pub snippet: Vec<Seg>,
@@ -50,7 +51,7 @@ pub(super) fn result_item(data: &Dataset, rec: RecordRef, h: &Highlighter) -> Re
                 is_fact: true,
                 title: marked(&fact.title, h),
                 date: date_view(&fact.date),
-                status: Some(fact.status.label()),
+                status: Some(super::headline_status(fact)),
                 status_slug: Some(fact.status.slug()),
                 snippet,
                 sources: fact
