@@ -22,7 +22,7 @@ fn each_fact_keeps_every_source_and_says_what_changed() {
         |id: &str, docs: &[&str], status: &str, date: &str, revised: bool, disputes: &[&str]| {
             let f = data.facts.iter().find(|f| f.id == id).expect(id);
             let got_docs: Vec<&str> = f
-                .reports
+                .reports()
                 .iter()
                 .map(|r| data.documents[r.doc as usize].id.as_str())
                 .collect();
@@ -39,7 +39,7 @@ fn each_fact_keeps_every_source_and_says_what_changed() {
                         .reports
                         .iter()
                         .map(|&i| {
-                            data.documents[f.reports[i as usize].doc as usize]
+                            data.documents[f.reports()[i as usize].doc as usize]
                                 .id
                                 .as_str()
                         })
@@ -101,7 +101,7 @@ fn each_fact_keeps_every_source_and_says_what_changed() {
     assert_eq!(nw.evidence.len(), 3);
     // Each report keeps its own word.
     let words: Vec<(&str, String)> = nw
-        .reports
+        .reports()
         .iter()
         .map(|r| (r.status.slug(), r.date.when.iso()))
         .collect();

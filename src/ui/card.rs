@@ -5,7 +5,7 @@ use super::common::{CopyField, DateBadge, Link, kind_badge, segs, status_badge};
 use crate::core::route::{self, QuoteRef};
 use crate::core::state::Action;
 use crate::core::view::{
-    CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, SourceView,
+    CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, ORDER_RULE, SourceView,
 };
 use crate::web;
 use std::rc::Rc;
@@ -211,6 +211,7 @@ fn source_list(props: &SourcesProps) -> Html {
     html! {
         <section class="sources" aria-labelledby="sources-heading">
             <h3 id="sources-heading">{ "What the sources say" }</h3>
+            <p class="source-rule">{ ORDER_RULE }</p>
             <ol class="source-list">
                 { for props.sources.iter().map(|s| html! {
                     <li class={classes!("source-entry", s.disputed.then_some("disputed"))}>

@@ -130,7 +130,7 @@ impl Sourcing {
 
     /// The values a fact has.
     pub fn of(f: &crate::core::model::Fact) -> impl Iterator<Item = Sourcing> {
-        let n = f.reports.len();
+        let n = f.report_count();
         [
             (n <= 1).then_some(Sourcing::One),
             (n > 1).then_some(Sourcing::Several),

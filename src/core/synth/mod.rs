@@ -312,6 +312,9 @@ fn reports(cast: &Cast, names: &mut Names, rng: &mut Rng, facts: usize, src: &mu
             .join(" ")
     };
     let mut made = 0;
+    // The facts made so far, for later documents to report on: (id, title, status, date,
+    // reports so far).
+    let mut known: Vec<(String, String, String, String, u8)> = Vec::new();
     for d in 0..facts.div_ceil(FACTS_PER_DOC) {
         let id = format!("synth-report-{d:06}");
         let year = 1996 + rng.below(35) as i32;
@@ -333,8 +336,32 @@ fn reports(cast: &Cast, names: &mut Names, rng: &mut Rng, facts: usize, src: &mu
             if k % 3 == 2 {
                 body.push('\n');
             }
+            let date = fact.date.clone().unwrap_or_default();
+            known.push((
+                fact.id.clone(),
+                fact.title.clone(),
+                fact.status.clone(),
+                date,
+                1,
+            ));
             file.facts.push(fact);
             made += 1;
+        }
+        // Then what this document says of facts earlier documents reported: up to four.
+        let own = known.len().saturating_sub(FACTS_PER_DOC);
+        for _ in 0..rng.below(5) {
+            if own == 0 {
+                break;
+            }
+            let pick = own - 1 - rng.below(own.min(200));
+            if known[pick].4 >= 4 || file.reports.iter().any(|r| r.fact == known[pick].0) {
+                continue;
+            }
+            known[pick].4 += 1;
+            let (report, sentence) = later_report(rng, &known[pick]);
+            body.push_str(&sentence);
+            body.push(' ');
+            file.reports.push(report);
         }
         file.document = Some(RawDocument {
             title,
@@ -345,6 +372,61 @@ fn reports(cast: &Cast, names: &mut Names, rng: &mut Rng, facts: usize, src: &mu
         src.documents.push((id, body));
         src.files.push(file);
     }
+}
+
+/// A date in words as a report sentence says it: "in 2017", "in June 2017", "on 3 June 2017".
+fn when_of(date: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+    };
+    match parts.as_slice() {
+        [y, m, d] => format!(
+            "on {} {} {y}",
+            d.trim_start_matches('0'),
+            month(m).unwrap_or(&"")
+        ),
+        [y, m] => format!("in {} {y}", month(m).unwrap_or(&"")),
+        _ => format!("in {date}"),
+    }
+}
+
+/// A later document's report on a known fact: its outcome when it was planned (a revision),
+/// sometimes another date (a disagreement between accounts), else the same (corroboration).
+fn later_report(
+    rng: &mut Rng,
+    known: &(String, String, String, String, u8),
+) -> (RawReport, String) {
+    let (id, title, status, date, _) = known;
+    let planned = status == "planned" || status == "intended";
+    let (status, date, sentence) = if planned && rng.chance(60) {
+        let s = format!("A later account says {title} was held {}.", when_of(date));
+        ("happened".to_string(), date.clone(), s)
+    } else if !planned && rng.chance(25) {
+        // The year after, in the same words: accounts that cannot both be right.
+        let (y, rest) = date.split_once('-').unwrap_or((date.as_str(), ""));
+        let y: i32 = y.parse().unwrap_or(2000) + 1;
+        let moved = if rest.is_empty() {
+            y.to_string()
+        } else {
+            format!("{y}-{rest}")
+        };
+        let s = format!("Another account dates {title} {}.", when_of(&moved));
+        (status.clone(), moved, s)
+    } else {
+        let s = format!("A later account confirms {title} {}.", when_of(date));
+        (status.clone(), date.clone(), s)
+    };
+    let report = RawReport {
+        fact: id.clone(),
+        status,
+        date: Some(date),
+        quotes: vec![RawQuote::Here(sentence.clone())],
+        ..Default::default()
+    };
+    (report, sentence)
 }
 
 /// What one report sentence is about, drawn before its kind is chosen.
@@ -571,6 +653,19 @@ mod tests {
                 "entities are linked in the text"
             );
         }
+    }
+
+    #[test]
+    fn later_documents_report_on_earlier_facts_with_revisions_and_disagreements() {
+        let d = validate(&generate(3000, SEED)).expect("valid").dataset;
+        let most = d.facts.iter().map(|f| f.report_count()).max().unwrap_or(0);
+        assert!(d.facts.iter().all(|f| (1..=4).contains(&f.report_count())));
+        assert!(most >= 3, "some facts have several sources: {most}");
+        assert!(d.facts.iter().any(|f| f.revised), "a plan and its outcome");
+        assert!(
+            d.facts.iter().any(|f| !f.disputes.is_empty()),
+            "accounts that disagree"
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ pub struct Table {
 fn sources_note(data: &Dataset, f: &Fact) -> Option<String> {
     let mut parts: Vec<String> = Vec::new();
     if f.revised
-        && let Some(first) = f.reports.first()
+        && let Some(first) = f.reports().first()
     {
         let when = date_view(&first.date).map_or("no date".into(), |d| d.flagged());
         parts.push(format!(

@@ -250,9 +250,14 @@ impl<'a> Validator<'a> {
             }
         }
         // Other documents' reports, once every fact is known; then each fact settled.
+        let by_id: HashMap<String, usize> = facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), i))
+            .collect();
         for file in &src.files {
             for raw in &file.reports {
-                let ix = |id: &str| facts.iter().position(|f: &Fact| f.id == id);
+                let ix = |id: &str| by_id.get(id).copied();
                 if let Some((f, r)) = self.other_report(file, raw, refs, &ix, &facts) {
                     facts[f].reports.push(r);
                 }
@@ -624,7 +629,12 @@ fn settle_fact(f: &mut Fact, documents: &[Document]) {
             }
         }
     }
-    f.reports = s.reports;
+    // A single report is the fact's own fields (see `Fact::reports`).
+    f.reports = if s.reports.len() > 1 {
+        s.reports
+    } else {
+        Vec::new()
+    };
 }
 
 struct Refs<'a> {

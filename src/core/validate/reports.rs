@@ -77,7 +77,7 @@ impl Validator<'_> {
             return None;
         };
         let doc = quotes.first()?.doc;
-        if facts[f].reports.iter().any(|r| r.doc == doc) {
+        if facts[f].reports().iter().any(|r| r.doc == doc) {
             let id = self.src.documents[doc as usize].0.clone();
             self.report(&at, Problem::SecondReport { doc: id });
             return None;

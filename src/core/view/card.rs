@@ -123,9 +123,9 @@ pub fn fact_card(data: &Dataset, ix: FactIx) -> FactCard {
             .collect::<Vec<_>>()
     };
     // The current status is the latest document's word, and says so.
-    let latest = f.reports.last().map_or(f.reported_in(), |r| r.doc);
+    let latest = f.reports().last().map_or(f.reported_in(), |r| r.doc);
     let doc = &data.documents[latest as usize];
-    let which = if f.reports.len() > 1 {
+    let which = if f.report_count() > 1 {
         "the latest source"
     } else {
         "the document"
@@ -235,10 +235,14 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
 pub fn citation(cat: &Catalog<'_>, id: &str, link: &str) -> Option<String> {
     let data = cat.data;
     // One (document, first quote) per source: every report of a fact, an entity's first quote.
-    let (title, date, cited): (String, Option<DateView>, Vec<&Quote>) = match cat.record(id)? {
+    let (title, date, cited): (String, Option<DateView>, Vec<Quote>) = match cat.record(id)? {
         RecordRef::Fact(f) => {
             let f = &data.facts[f as usize];
-            let cited = f.reports.iter().filter_map(|r| r.quotes.first()).collect();
+            let cited = f
+                .reports()
+                .iter()
+                .filter_map(|r| r.quotes.first().copied())
+                .collect();
             (f.title.clone(), date_view(&f.date), cited)
         }
         RecordRef::Entity(e) => {
@@ -246,7 +250,7 @@ pub fn citation(cat: &Catalog<'_>, id: &str, link: &str) -> Option<String> {
             (
                 e.name.clone(),
                 None,
-                e.evidence.first().into_iter().collect(),
+                e.evidence.first().copied().into_iter().collect(),
             )
         }
     };
@@ -270,8 +274,8 @@ pub fn citation(cat: &Catalog<'_>, id: &str, link: &str) -> Option<String> {
     if let Some(d) = date {
         out.push_str(&format!(" {}.", d.flagged()));
     }
-    let sources: Vec<String> = cited.iter().map(|q| source(q)).collect();
-    let quotes: Vec<String> = cited.iter().map(|q| quote(q)).collect();
+    let sources: Vec<String> = cited.iter().map(source).collect();
+    let quotes: Vec<String> = cited.iter().map(quote).collect();
     if cited.len() == 1 {
         out.push_str(&format!(" Source: {}. Quote: {}", sources[0], quotes[0]));
     } else {

@@ -98,12 +98,13 @@ fn fact_link(data: &Dataset, f: FactIx) -> FactLink {
 fn fact_link_as_of(data: &Dataset, f: FactIx, d: DocIx) -> FactLink {
     let mut link = fact_link(data, f);
     let fact = &data.facts[f as usize];
-    if let Some(i) = fact.reports.iter().position(|r| r.doc == d) {
-        let r = &fact.reports[i];
+    let reports = fact.reports();
+    if let Some(i) = reports.iter().position(|r| r.doc == d) {
+        let r = &reports[i];
         link.date = date_view(&r.date);
         link.status = r.status.label();
         link.status_slug = r.status.slug();
-        let changed_later = fact.reports[i + 1..]
+        let changed_later = reports[i + 1..]
             .iter()
             .any(|l| l.status != r.status || l.date.when != r.date.when);
         if changed_later {

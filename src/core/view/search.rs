@@ -55,7 +55,7 @@ pub(super) fn result_item(data: &Dataset, rec: RecordRef, h: &Highlighter) -> Re
                 status_slug: Some(fact.status.slug()),
                 snippet,
                 sources: fact
-                    .reports
+                    .reports()
                     .iter()
                     .map(|r| data.documents[r.doc as usize].title.clone())
                     .collect(),

@@ -5,6 +5,9 @@
 use super::{DateView, Evidence, date_view, evidence};
 use crate::core::model::*;
 
+/// How the sources are ordered and which gives the current view, as the card says it.
+pub const ORDER_RULE: &str = "Oldest first, by when each document was written (documents whose writing date is unknown last); the latest gives the current status.";
+
 /// One document's report, display-ready.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceView {
@@ -27,8 +30,9 @@ pub struct SourceView {
 pub fn sources(data: &Dataset, f: &Fact) -> Vec<SourceView> {
     let all = evidence(data, &f.evidence);
     let mut next = 0;
-    let last = f.reports.len().saturating_sub(1);
-    f.reports
+    let reports = f.reports();
+    let last = reports.len().saturating_sub(1);
+    reports
         .iter()
         .enumerate()
         .map(|(i, r)| {
@@ -61,8 +65,8 @@ fn subject(on: Disputed) -> &'static str {
 /// The badges of a fact, in words: how many sources, revised, what they disagree on.
 pub fn badges(f: &Fact) -> Vec<String> {
     let mut out = Vec::new();
-    if f.reports.len() > 1 {
-        out.push(format!("{} sources", f.reports.len()));
+    if f.report_count() > 1 {
+        out.push(format!("{} sources", f.report_count()));
     }
     if f.revised {
         out.push("revised".to_string());
