@@ -3,7 +3,7 @@
 //! naming the file, the record and the problem.
 
 use sco_explorer::core::model::{Dataset, Disputed};
-use sco_explorer::core::{source, testing, validate};
+use sco_explorer::core::testing;
 use std::path::{Path, PathBuf};
 
 fn dir() -> PathBuf {
@@ -117,21 +117,7 @@ fn each_fact_keeps_every_source_and_says_what_changed() {
 
 /// The fixture with one file edited, validated: every message.
 fn errors(file: &str, edit: impl Fn(&str) -> String) -> Vec<String> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(dir())
-        .expect("fixture")
-        .map(|e| e.expect("entry").path())
-        .map(|p| {
-            let name = p.file_name().expect("name").to_string_lossy().into_owned();
-            let text = std::fs::read_to_string(&p).expect("text");
-            let text = if name == file { edit(&text) } else { text };
-            (name, text)
-        })
-        .collect();
-    files.sort();
-    match validate::validate(&source::load_files(&files).expect("parses")) {
-        Ok(_) => Vec::new(),
-        Err(e) => e.iter().map(ToString::to_string).collect(),
-    }
+    testing::errors_with_edit(&dir(), file, edit)
 }
 
 #[test]

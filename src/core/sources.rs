@@ -4,8 +4,9 @@
 //!
 //! The rules:
 //! - **Order.** Reports follow their documents' written dates (the start of each `written`
-//!   span, then its end); documents with no written date come last, in file order. The latest
-//!   report gives the current status.
+//!   span, then its end); a document with no written date is placed by its page date when the
+//!   page gives one in words ("March 5, 2024"), else last, in file order. The latest report
+//!   gives the current status.
 //! - **Phases.** Planned and intended are *plans*; in progress and held are *outcomes*.
 //! - **Refinement, not revision.** A date inside another, more precise (2016, then September
 //!   2016), refines it when both reports are of the same phase: the current date is the most
@@ -38,6 +39,17 @@ fn is_plan(s: Status) -> bool {
 /// Where a document sits in time: its written span, `None` when not known.
 fn written(docs: &[Document], r: &Report) -> Option<(i32, i32)> {
     docs.get(r.doc as usize).and_then(|d| d.written.when.span())
+}
+
+/// When a document was written, or failing that the date its page states: for ordering only.
+fn placed(docs: &[Document], r: &Report) -> Option<(i32, i32)> {
+    written(docs, r).or_else(|| {
+        let page = docs.get(r.doc as usize)?.page_date.as_deref()?;
+        let (_, p) = crate::core::validate::stated_dates(page)
+            .into_iter()
+            .next()?;
+        Some((p.first_day(), p.last_day()))
+    })
 }
 
 /// The first (or last) point of a date and its precision.
@@ -117,7 +129,7 @@ pub fn settle(mut reports: Vec<Report>, docs: &[Document]) -> Settled {
     let keys: Vec<Key> = reports
         .iter()
         .map(|r| {
-            let w = written(docs, r);
+            let w = placed(docs, r);
             (w.is_none(), w, r.doc)
         })
         .collect();
@@ -146,7 +158,7 @@ pub fn settle(mut reports: Vec<Report>, docs: &[Document]) -> Settled {
     for j in 0..reports.len() {
         for i in 0..j {
             let (a, b) = (&reports[i], &reports[j]);
-            let same_moment = written(docs, a) == written(docs, b);
+            let same_moment = placed(docs, a) == placed(docs, b);
             let status_clash =
                 a.status != b.status && (same_moment || (!is_plan(a.status) && is_plan(b.status)));
             let date_clash = !is_plan(a.status)
@@ -238,13 +250,13 @@ mod tests {
                 id: format!("d{i}"),
                 title: format!("D{i}"),
                 outlet: None,
-                page_date: None,
                 credit: None,
-                written: if w.is_empty() {
+                written: if w.is_empty() || w.starts_with("page:") {
                     DateSpec::UNKNOWN
                 } else {
                     DateSpec::stated(parse_when(w).expect("date"))
                 },
+                page_date: w.strip_prefix("page:").map(str::to_string),
                 date_note: None,
                 body: String::new().into(),
             })
@@ -376,6 +388,12 @@ mod tests {
             &["", "2017-01"],
             &[(0, "happened", "2016"), (1, "happened", "2016")],
             (&[1, 0], "happened", "2016", false, &[]),
+        );
+        // ...unless its page states a date: "page:" documents carry only a page date.
+        check(
+            &["page:March 5, 2016", "2017-01"],
+            &[(1, "happened", "2016"), (0, "planned", "2016")],
+            (&[0, 1], "happened", "2016", true, &[]),
         );
         // Dates that do not overlap at all.
         check(

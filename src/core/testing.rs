@@ -55,3 +55,27 @@ pub fn corpus() -> &'static Catalog<'static> {
 pub fn seeds() -> &'static Catalog<'static> {
     catalog(&seeds_dir())
 }
+
+/// Every validation message for folder `dir` with file `file` edited by `edit` (in memory; the
+/// folder is not touched), in order; empty when it validates.
+pub fn errors_with_edit(dir: &Path, file: &str, edit: impl Fn(&str) -> String) -> Vec<String> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("a directory entry").path())
+        .map(|p| {
+            let name = p
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&p).expect("text");
+            let text = if name == file { edit(&text) } else { text };
+            (name, text)
+        })
+        .collect();
+    files.sort();
+    match validate::validate(&source::load_files(&files).expect("parses")) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.iter().map(ToString::to_string).collect(),
+    }
+}

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 mod error;
 mod reports;
 
+pub use reports::stated_dates;
+
 pub use error::*;
 
 /// A validated dataset with the coverage ignore list that came with it.
@@ -923,22 +925,7 @@ quotes = ["held in Kyrgyzstan"]
 
     /// The fixture corpus with one file edited, validated: every message, in order.
     fn corpus_errors(file: &str, edit: impl Fn(&str) -> String) -> Vec<String> {
-        let dir = crate::core::testing::corpus_dir();
-        let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
-            .expect("corpus")
-            .map(|e| e.expect("entry").path())
-            .map(|p| {
-                let name = p.file_name().expect("name").to_string_lossy().into_owned();
-                let text = std::fs::read_to_string(&p).expect("text");
-                let text = if name == file { edit(&text) } else { text };
-                (name, text)
-            })
-            .collect();
-        files.sort();
-        match validate(&crate::core::source::load_files(&files).expect("parses")) {
-            Ok(_) => Vec::new(),
-            Err(e) => e.iter().map(ToString::to_string).collect(),
-        }
+        crate::core::testing::errors_with_edit(&crate::core::testing::corpus_dir(), file, edit)
     }
 
     #[test]
