@@ -235,4 +235,20 @@ test('garbage URLs show a notice and a working app, never a blank page', async (
   assert.match(await noquote.locator('.notice-inline').innerText(), /not in this document/);
   // No script ran from the URL.
   assert.equal(await unknown.evaluate(() => document.querySelectorAll('main img').length), 0);
+
+  // 10,000 junk parameters: one notice, and the address is rewritten without them, so a reload
+  // (or a copied link) does not bring the notice back.
+  const junk = await open(ctx, server.url + '#q=moscow&' + 'x&'.repeat(10000));
+  assert.equal(await junk.locator('.notices li').count(), 1);
+  await junk.waitForFunction(() => location.hash === '#q=moscow');
+  await junk.reload();
+  await junk.locator('#results article').first().waitFor();
+  assert.equal(await junk.locator('.notices').count(), 0);
+  // Bidi controls are not shown back reversed.
+  const bidi = await open(ctx, server.url + '#q=peace%E2%80%AEmission&card=paki%E2%80%AEstan');
+  assert.match(await bidi.locator('.notices').innerText(), /pakistan/);
+  // Copied links come from the app's own address, not the query string a link arrived with.
+  const tagged = await open(ctx, server.url.replace(/\/$/, '') + '/?utm_source=x#card=moscow');
+  assert.doesNotMatch(await tagged.locator('#view-link').inputValue(), /utm_source/);
+  assert.doesNotMatch(await tagged.locator('#permalink-text').inputValue(), /utm_source/);
 });

@@ -111,13 +111,48 @@ pub fn parse(fragment: &str) -> Parsed {
         p.notices
             .push("A quote was named without a document to show it in; ignored.".into());
     }
+    p.notices = capped(std::mem::take(&mut p.notices));
     p
 }
 
-/// A value as a notice quotes it: cut short, so a hostile link cannot flood the page.
-fn shown(s: &str) -> String {
-    crate::core::text::ellipsize(s, 41)
+/// The most notices a link can raise; the rest are counted in one line.
+pub const MAX_NOTICES: usize = 5;
+
+/// Notices without repeats, at most [`MAX_NOTICES`] and then "and N more".
+fn capped(notices: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut more = 0;
+    for n in notices {
+        if out.contains(&n) {
+            continue;
+        }
+        if out.len() < MAX_NOTICES {
+            out.push(n);
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        out.push(format!(
+            "\u{2026}and {more} more thing{} in the link ignored.",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
+    out
 }
+
+/// A value as a notice quotes it: without characters that would reorder the notice around it,
+/// and cut short, so a hostile link cannot flood the page.
+fn shown(s: &str) -> String {
+    let plain: String = s
+        .chars()
+        .filter(|c| !crate::core::text::is_bidi_control(*c))
+        .collect();
+    crate::core::text::ellipsize(&plain, 41)
+}
+
+/// The longest card or document id a link may carry; longer is not an id.
+pub const MAX_ID: usize = 100;
 
 fn apply(p: &mut Parsed, key: &str, value: &str) {
     let r = &mut p.route;
@@ -138,7 +173,7 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
             }
             r.query = value
                 .chars()
-                .filter(|c| !c.is_control())
+                .filter(|c| !c.is_control() && !crate::core::text::is_bidi_control(*c))
                 .take(MAX_QUERY)
                 .collect();
         }
@@ -185,7 +220,7 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
             )),
         },
         "card" => {
-            if is_slug(value) {
+            if is_slug(value) && value.len() <= MAX_ID {
                 r.card = Some(value.to_string());
             } else {
                 notices.push(format!(
@@ -505,6 +540,42 @@ mod tests {
             let key = pair.split('=').next().unwrap_or_default();
             assert!(keys.contains(&key), "{key} is written but not documented");
         }
+    }
+
+    #[test]
+    fn hostile_links_give_few_notices_no_reordering_and_no_giant_ids() {
+        // 10,000 junk parameters: one notice, not 10,000.
+        let p = parse(&format!("#{}", "x&".repeat(10_000)));
+        assert_eq!(
+            p.notices.len(),
+            1,
+            "{:?}",
+            &p.notices[..p.notices.len().min(3)]
+        );
+        // Many different ones: five, then a count.
+        let junk: String = (0..40).map(|i| format!("k{i}=1&")).collect();
+        let p = parse(&junk);
+        assert_eq!(p.notices.len(), MAX_NOTICES + 1);
+        assert!(
+            p.notices[MAX_NOTICES].contains("and 35 more"),
+            "{:?}",
+            p.notices
+        );
+        // Bidi controls never reach the screen: not in the query, not in a notice.
+        let p = parse("#q=peace%E2%80%AEmission&card=paki%E2%80%AEstan");
+        assert_eq!(p.route.query, "peacemission");
+        assert!(
+            p.notices
+                .iter()
+                .all(|n| !n.chars().any(crate::core::text::is_bidi_control)),
+            "{:?}",
+            p.notices
+        );
+        assert!(p.notices[0].contains("pakistan"), "{:?}", p.notices);
+        // A card id is capped like a document id.
+        let p = parse(&format!("#card={}", "a".repeat(MAX_ID + 1)));
+        assert_eq!((p.route.card, p.notices.len()), (None, 1));
+        assert!(p.notices[0].chars().count() < 120, "{:?}", p.notices);
     }
 
     #[test]

@@ -82,7 +82,10 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
     match action {
         Action::Query(q) => {
             use crate::core::route::MAX_QUERY;
-            let kept: Vec<char> = q.chars().filter(|c| !c.is_control()).collect();
+            let kept: Vec<char> = q
+                .chars()
+                .filter(|c| !c.is_control() && !crate::core::text::is_bidi_control(*c))
+                .collect();
             // A pasted essay is cut, and the user is told once, not left to wonder.
             if kept.len() > MAX_QUERY {
                 let notice = format!(
@@ -182,9 +185,15 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
         Action::Navigated(parsed) => {
             let parsed = *parsed;
             route = parsed.route;
+            // A link with something ignored is rewritten without it (in place), so a reload or
+            // a copied link does not bring the notices back.
+            s.history = if parsed.notices.is_empty() {
+                History::Keep
+            } else {
+                History::Replace
+            };
             s.notices = parsed.notices;
             s.shown = PAGE;
-            s.history = History::Keep;
         }
         Action::Notice(n) => {
             if !s.notices.contains(&n) {
@@ -286,7 +295,8 @@ mod tests {
         let s = AppState::from_url(parse("#q=peace&bogus=1"));
         assert_eq!(s.route.query, "peace");
         assert_eq!(s.notices.len(), 1);
-        assert_eq!(s.history, History::Keep);
+        // Rewritten in place without what was ignored, so a reload does not repeat the notice.
+        assert_eq!(s.history, History::Replace);
         let s = apply(&s, Action::DismissNotices);
         assert!(s.notices.is_empty());
     }

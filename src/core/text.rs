@@ -145,6 +145,12 @@ pub fn line_of(s: &str, offset: usize) -> usize {
         + 1
 }
 
+/// Characters that reorder the text around them (embeddings, overrides, isolates, marks): in an
+/// id or a query they only serve to make what is shown back read differently from what it is.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 /// The character that marks text cut short, wherever text is cut.
 pub const ELLIPSIS: char = '\u{2026}';
 

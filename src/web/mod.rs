@@ -21,12 +21,19 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// The page's URL without its fragment.
+/// The page's canonical URL: scheme, host and path, without the incoming query string (a
+/// `?utm=...` a link arrived with is not the app's to pass on) or fragment.
 pub fn base_url() -> String {
-    window()
-        .and_then(|w| w.location().href().ok())
-        .map(|h| h.split('#').next().unwrap_or_default().to_string())
-        .unwrap_or_default()
+    let Some(loc) = window().map(|w| w.location()) else {
+        return String::new();
+    };
+    match (loc.protocol(), loc.host(), loc.pathname()) {
+        (Ok(scheme), Ok(host), Ok(path)) => format!("{scheme}//{host}{path}"),
+        _ => loc
+            .href()
+            .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_string())
+            .unwrap_or_default(),
+    }
 }
 
 /// A pending call; dropping it cancels the call.
