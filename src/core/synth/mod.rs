@@ -282,6 +282,10 @@ fn profiles(cast: &Cast, src: &mut RawSource) {
         let mut file = RawFile {
             path: format!("synth/{id}.toml"),
             doc: Some(id.clone()),
+            document: Some(RawDocument {
+                title: format!("Profiles {chunk_ix}"),
+                ..Default::default()
+            }),
             ..Default::default()
         };
         for (sentence, entity) in chunk {

@@ -20,6 +20,14 @@ pub enum Problem {
     DocumentWithoutText,
     /// Ids are slugs: lowercase ASCII letters, digits and single hyphens.
     BadId,
+    /// A document text with nothing in it.
+    EmptyDocument,
+    /// A document text no annotation file describes with a `[document]` table.
+    DocumentWithoutAnnotations,
+    /// An annotation file that annotates no document and holds no records.
+    EmptyAnnotationFile,
+    /// A date outside the years links and the timeline support.
+    DateOutOfRange(String),
     /// A `[[report]]` names a fact no file introduces.
     UnknownFact(String),
     /// A document reports on a fact twice.
@@ -104,6 +112,19 @@ impl fmt::Display for Problem {
                 }
                 Ok(())
             }
+            Problem::EmptyDocument => write!(f, "the document is empty"),
+            Problem::DocumentWithoutAnnotations => write!(
+                f,
+                "no annotation file describes this document: add <id>.toml with a [document] table (title, dates)"
+            ),
+            Problem::EmptyAnnotationFile => write!(
+                f,
+                "annotates no document and holds no records: remove it, or name it after its document"
+            ),
+            Problem::DateOutOfRange(d) => write!(
+                f,
+                "date {d:?} is outside the years 1900\u{2013}2100 that links and the timeline support"
+            ),
             Problem::UnknownFact(id) => {
                 write!(f, "reports on `{id}`, which no [[fact]] introduces")
             }

@@ -94,6 +94,7 @@ impl<'a> Validator<'a> {
             .collect();
 
         let mut ids = self.number_ids(&doc_ix, &mut documents);
+        self.documents_and_files_are_complete();
         let refs = Refs {
             entity_ix: std::mem::take(&mut ids.entity_ix),
             doc_ix,
@@ -562,6 +563,14 @@ impl<'a> Validator<'a> {
                 When::Unknown
             }
         };
+        let in_range = |p: Point| (1900..=2100).contains(&p.year);
+        let when = match when {
+            When::Point(a) | When::Range(a, _) | When::Range(_, a) if !in_range(a) => {
+                self.report(at, Problem::DateOutOfRange(when.iso()));
+                When::Unknown
+            }
+            w => w,
+        };
         let reason = reason.map(str::trim).filter(|r| !r.is_empty());
         let certainty = match certainty.map(str::trim) {
             None | Some("stated") => {
@@ -604,6 +613,49 @@ struct Ids<'a> {
     entity_ix: HashMap<&'a str, EntityIx>,
     entity_count: u32,
     duplicates: Vec<(usize, &'a str, usize)>,
+}
+
+impl Validator<'_> {
+    /// Every document has words and an annotation file with a `[document]` table; every
+    /// annotation file annotates a document or holds records. Anything else would ship an empty
+    /// link, a heading titled by chance, or a file that silently does nothing.
+    fn documents_and_files_are_complete(&mut self) {
+        let src = self.src;
+        for (id, body) in &src.documents {
+            let file = format!("{id}.txt");
+            let problem = if body.trim().is_empty() {
+                Some(Problem::EmptyDocument)
+            } else if !src
+                .files
+                .iter()
+                .any(|f| f.doc.as_deref() == Some(id.as_str()) && f.document.is_some())
+            {
+                Some(Problem::DocumentWithoutAnnotations)
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                self.errors.push(ValidationError {
+                    file,
+                    record: None,
+                    problem,
+                });
+            }
+        }
+        for f in &src.files {
+            let holds = !f.entities.is_empty()
+                || !f.facts.is_empty()
+                || !f.reports.is_empty()
+                || !f.ignores.is_empty();
+            if f.doc.is_none() && f.document.is_none() && !holds {
+                self.errors.push(ValidationError {
+                    file: f.path.clone(),
+                    record: None,
+                    problem: Problem::EmptyAnnotationFile,
+                });
+            }
+        }
+    }
 }
 
 /// Settles a fact's reports (see `core::sources`) into its current view, and gathers every
@@ -693,6 +745,13 @@ mod tests {
         let mut file: RawFile =
             crate::core::source::parse_file("seeds/doc.toml", toml_text).expect("fixture parses");
         file.doc = Some("doc".into());
+        // Every document needs its [document] table; fixtures that are not about it get one.
+        if file.document.is_none() {
+            file.document = Some(RawDocument {
+                title: "Doc".into(),
+                ..Default::default()
+            });
+        }
         RawSource {
             documents: vec![("doc".into(), DOC.into())],
             files: vec![file],
@@ -846,6 +905,7 @@ quotes = ["held in Kyrgyzstan"]
             got,
             [
                 "seeds/doc.toml: has a [document] table but no document text with the same file stem",
+                "doc.txt: no annotation file describes this document: add <id>.toml with a [document] table (title, dates)",
                 "seeds/doc.toml: entity `kyrgyzstan`: a quote needs `doc` here: this file annotates no document",
                 "seeds/doc.toml: fact `pm-2016`: a quote needs `doc` here: this file annotates no document",
             ]
@@ -971,5 +1031,55 @@ quotes = ["held in Kyrgyzstan"]
                 "entities.toml: entity `arland`: `kind` is \"country\", expected one of: state, organisation, body, person, place, exercise-series, conference-series, legal-instrument, equipment, media-outlet",
             ],
         );
+    }
+
+    #[test]
+    fn empty_or_unannotated_documents_empty_files_and_far_dates_are_refused() {
+        fn check(files: &[(&str, &str)], expect: &[&str]) {
+            let files: Vec<(String, String)> = files
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect();
+            let got = match validate(&crate::core::source::load_files(&files).expect("parses")) {
+                Ok(_) => Vec::new(),
+                Err(e) => e.iter().map(ToString::to_string).collect(),
+            };
+            assert_eq!(got, expect, "{files:?}");
+        }
+        let doc = ("a.toml", "[document]\ntitle = \"A\"\n");
+        check(&[("a.txt", "Words."), doc], &[]);
+        check(
+            &[("a.txt", " \n"), ("a.toml", "")],
+            &["a.txt: the document is empty"],
+        );
+        check(
+            &[("a.txt", "Words.")],
+            &[
+                "a.txt: no annotation file describes this document: add <id>.toml with a [document] table (title, dates)",
+            ],
+        );
+        check(
+            &[("a.txt", "Words."), doc, ("x.toml", "")],
+            &[
+                "x.toml: annotates no document and holds no records: remove it, or name it after its document",
+            ],
+        );
+        let fact = |date: &str| {
+            format!(
+                "[document]\ntitle = \"A\"\n[[fact]]\nid = \"f\"\nkind = \"meeting\"\ntitle = \"F\"\nsummary = \"S\"\nstatus = \"happened\"\ndate = \"{date}\"\nquotes = [\"Words.\"]\n"
+            )
+        };
+        for (date, shown) in [
+            ("1800", "1800"),
+            ("9999-06", "9999-06"),
+            ("2016..2101", "2016..2101"),
+        ] {
+            let toml = fact(date);
+            let want = format!(
+                "a.toml: fact `f`: date \"{shown}\" is outside the years 1900\u{2013}2100 that links and the timeline support"
+            );
+            check(&[("a.txt", "Words."), ("a.toml", &toml)], &[want.as_str()]);
+        }
+        check(&[("a.txt", "Words."), ("a.toml", &fact("2016"))], &[]);
     }
 }
