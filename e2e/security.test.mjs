@@ -102,3 +102,49 @@ test('very long queries and hundreds of filters keep the page responsive', async
   assert.deepEqual(page.problems(), []);
   await ctx.close();
 });
+
+/** A small seeded generator (mulberry32), so the hostile corpus is the same on every run. */
+function rng(seed) {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('a few hundred hostile link fragments: no page error, no notice flood, first cards in time', async () => {
+  const next = rng(20261128);
+  const pick = (xs) => xs[Math.floor(next() * xs.length)];
+  const keys = ['q', 'type', 'ent', 'years', 'src', 'status', 'sources', 'certainty', 'date', 'card', 'read', 'quote', 't', 'view', 'x', '', '%', '&&', '=='];
+  const values = [
+    '', 'peace', 'exercise,meeting', 'pakistan,india', '2016-2018', '9999', '-87', 'timeline', 'table', 'zzz',
+    'peace-mission-2018', '000_05d95eeefa1e2818', 'peace-mission-2016.1', '2015-01-01..2021-01-01', '-2087-11-20..-1887-11-26',
+    '%E2%80%AE', '%E2%80%8B', '%ZZ', '%F0%9F%99%82', '<script>', 'javascript:alert(1)', 'a'.repeat(3000), 'x,'.repeat(300),
+  ];
+  const fragments = Array.from({ length: 300 }, () => {
+    const n = 1 + Math.floor(next() * 6);
+    return '#' + Array.from({ length: n }, () => `${pick(keys)}=${pick(values)}`).join('&');
+  });
+  const ctx = await launch();
+  const page = await openPage(ctx);
+  await page.goto(site.url);
+  await appReady(page);
+  for (const f of fragments) {
+    await page.evaluate((h) => { location.hash = h; }, f);
+    await page.locator('main').waitFor();
+    const notices = await page.locator('.notices li').count();
+    assert.ok(notices <= 6, `${notices} notices for ${f.slice(0, 80)}`);
+  }
+  assert.deepEqual(page.problems(), []);
+  // A fresh load of a hostile link still shows cards quickly.
+  for (const f of fragments.slice(0, 5)) {
+    const p = await openPage(ctx);
+    const start = Date.now();
+    await p.goto(site.url + '#q=&' + f.slice(1));
+    await p.locator('#results article, .timeline-view, .documents, .reader, .not-found, .card-detail').first().waitFor({ timeout: 2000 });
+    assert.ok(Date.now() - start < 2000 + 1000, f.slice(0, 80));
+    await p.close();
+  }
+  await ctx.close();
+});

@@ -30,7 +30,8 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
         CardView::NotFound { id, closest } => html! {
             <article class="card-detail not-found" aria-labelledby="card-title">
                 <p class="eyebrow">{ "Not found" }</p>
-                <h2 id="card-title" tabindex="-1">{ format!("No card \u{201c}{id}\u{201d}") }</h2>
+                // What the link said is shown back isolated: it cannot reorder the sentence.
+                <h2 id="card-title" tabindex="-1">{ "No card \u{201c}" }<bdi>{ id.clone() }</bdi>{ "\u{201d}" }</h2>
                 <p>{ "This link names a card that does not exist in this edition of the data. It may have been renamed." }</p>
                 if closest.is_empty() {
                     <p>{ "Nothing close was found. Try the search box." }</p>

@@ -300,7 +300,12 @@ pub fn empty_state(props: &EmptyProps) -> Html {
     let q = nav.state.route.query.clone();
     html! {
         <div class="empty" role="note">
-            <h3>{ if q.trim().is_empty() { "No cards match these filters".to_string() } else { format!("No cards match \u{201c}{}\u{201d}", q.trim()) } }</h3>
+            if q.trim().is_empty() {
+                <h3>{ "No cards match these filters" }</h3>
+            } else {
+                // What was typed is shown back isolated: it cannot reorder the sentence.
+                <h3>{ "No cards match \u{201c}" }<bdi>{ q.trim().to_string() }</bdi>{ "\u{201d}" }</h3>
+            }
             if !v.suggestions.is_empty() {
                 <p>{ "Closest words in the documents: " }
                     { for v.suggestions.iter().map(|s| html! {
