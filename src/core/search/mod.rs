@@ -36,6 +36,7 @@
 //! record matches every term, [`rank::search`] returns the records that match the most terms
 //! instead, each term searched alone, with [`rank::Partial`] saying how many of how many.
 
+mod expand;
 pub mod index;
 pub mod normalize;
 pub mod query;

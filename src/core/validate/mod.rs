@@ -10,9 +10,12 @@ use crate::core::raw::*;
 use crate::core::text::{Folded, fold};
 use std::collections::HashMap;
 
+mod documents;
 mod error;
+mod fields;
 mod reports;
 
+use reports::settle_fact;
 pub use reports::stated_dates;
 
 pub use error::*;
@@ -272,37 +275,6 @@ impl<'a> Validator<'a> {
         (slots, facts, ignores)
     }
 
-    fn document_meta(&mut self, at: &At<'_>, meta: &RawDocument, doc: &mut Document) {
-        if meta.title.trim().is_empty() {
-            self.report(at, Problem::Empty("title"));
-        }
-        doc.title = meta.title.trim().to_string();
-        doc.outlet = non_empty(&meta.outlet);
-        doc.page_date = non_empty(&meta.page_date);
-        doc.credit = non_empty(&meta.credit);
-        doc.date_note = non_empty(&meta.date_note);
-        doc.written = self.date(
-            at,
-            meta.written.as_deref(),
-            meta.certainty.as_deref(),
-            meta.reason.as_deref(),
-        );
-        let folded = fold(&doc.body);
-        for (field, value) in [("page_date", &doc.page_date), ("credit", &doc.credit)] {
-            if let Some(text) = value
-                && folded.find(&fold(text).text).is_none()
-            {
-                self.report(
-                    at,
-                    Problem::NotInDocuments {
-                        field,
-                        text: text.clone(),
-                    },
-                );
-            }
-        }
-    }
-
     fn entity(
         &mut self,
         at: &At<'_>,
@@ -507,104 +479,6 @@ impl<'a> Validator<'a> {
         }
         got
     }
-
-    fn quotes(
-        &mut self,
-        at: &At<'_>,
-        file: &RawFile,
-        raw: &[RawQuote],
-        refs: &Refs<'_>,
-    ) -> Vec<Quote> {
-        if raw.is_empty() {
-            self.report(at, Problem::NoEvidence);
-        }
-        let mut out = Vec::new();
-        for q in raw {
-            let (doc_id, text) = match q {
-                RawQuote::Here(text) => match &file.doc {
-                    Some(d) => (d.as_str(), text.as_str()),
-                    None => {
-                        self.report(at, Problem::QuoteWithoutDocument);
-                        continue;
-                    }
-                },
-                RawQuote::In { doc, text } => (doc.as_str(), text.as_str()),
-            };
-            let Some(&doc) = refs.doc_ix.get(doc_id) else {
-                self.report(at, Problem::UnknownDocument(doc_id.to_string()));
-                continue;
-            };
-            let needle = fold(text).text;
-            match self.folded[doc as usize].find(&needle) {
-                Some((start, end)) if !needle.is_empty() => out.push(Quote { doc, start, end }),
-                _ => self.report(
-                    at,
-                    Problem::QuoteNotFound {
-                        doc: doc_id.to_string(),
-                        quote: text.to_string(),
-                    },
-                ),
-            }
-        }
-        out
-    }
-
-    fn date(
-        &mut self,
-        at: &At<'_>,
-        value: Option<&str>,
-        certainty: Option<&str>,
-        reason: Option<&str>,
-    ) -> DateSpec {
-        let when = match parse_when(value.unwrap_or("unknown")) {
-            Ok(w) => w,
-            Err(p) => {
-                self.report(at, p);
-                When::Unknown
-            }
-        };
-        let in_range = |p: Point| (1900..=2100).contains(&p.year);
-        let when = match when {
-            When::Point(a) | When::Range(a, _) | When::Range(_, a) if !in_range(a) => {
-                self.report(at, Problem::DateOutOfRange(when.iso()));
-                When::Unknown
-            }
-            w => w,
-        };
-        let reason = reason.map(str::trim).filter(|r| !r.is_empty());
-        let certainty = match certainty.map(str::trim) {
-            None | Some("stated") => {
-                if reason.is_some() {
-                    self.report(at, Problem::ReasonWithoutInference);
-                }
-                Certainty::Stated
-            }
-            Some("inferred") => {
-                if when == When::Unknown && value.is_some_and(|v| v.trim() == "unknown") {
-                    self.report(at, Problem::UnknownDateCannotBeInferred);
-                }
-                match reason {
-                    Some(r) => Certainty::Inferred(r.to_string()),
-                    None => {
-                        self.report(at, Problem::InferredWithoutReason);
-                        Certainty::Stated
-                    }
-                }
-            }
-            Some(other) => {
-                self.report(
-                    at,
-                    Problem::UnknownValue {
-                        field: "certainty",
-                        value: other.to_string(),
-                        expected: "stated, inferred".into(),
-                    },
-                );
-                Certainty::Stated
-            }
-        };
-        DateSpec { when, certainty }
-    }
 }
 
 /// What pass 1 numbered: entity ids to indices, and the records left out as duplicates
@@ -613,82 +487,6 @@ struct Ids<'a> {
     entity_ix: HashMap<&'a str, EntityIx>,
     entity_count: u32,
     duplicates: Vec<(usize, &'a str, usize)>,
-}
-
-impl Validator<'_> {
-    /// Every document has words and an annotation file with a `[document]` table; every
-    /// annotation file annotates a document or holds records. Anything else would ship an empty
-    /// link, a heading titled by chance, or a file that silently does nothing.
-    fn documents_and_files_are_complete(&mut self) {
-        let src = self.src;
-        for (id, body) in &src.documents {
-            let file = format!("{id}.txt");
-            let problem = if body.trim().is_empty() {
-                Some(Problem::EmptyDocument)
-            } else if !src
-                .files
-                .iter()
-                .any(|f| f.doc.as_deref() == Some(id.as_str()) && f.document.is_some())
-            {
-                Some(Problem::DocumentWithoutAnnotations)
-            } else {
-                None
-            };
-            if let Some(problem) = problem {
-                self.errors.push(ValidationError {
-                    file,
-                    record: None,
-                    problem,
-                });
-            }
-        }
-        for f in &src.files {
-            let holds = !f.entities.is_empty()
-                || !f.facts.is_empty()
-                || !f.reports.is_empty()
-                || !f.ignores.is_empty();
-            if f.doc.is_none() && f.document.is_none() && !holds {
-                self.errors.push(ValidationError {
-                    file: f.path.clone(),
-                    record: None,
-                    problem: Problem::EmptyAnnotationFile,
-                });
-            }
-        }
-    }
-}
-
-/// Settles a fact's reports (see `core::sources`) into its current view, and gathers every
-/// report's quotes, places and participants onto it.
-fn settle_fact(f: &mut Fact, documents: &[Document]) {
-    let s = crate::core::sources::settle(std::mem::take(&mut f.reports), documents);
-    f.status = s.status;
-    f.date = s.date;
-    f.revised = s.revised;
-    f.disputes = s.disputes;
-    f.evidence = s
-        .reports
-        .iter()
-        .flat_map(|r| r.quotes.iter().copied())
-        .collect();
-    for r in &s.reports {
-        for p in &r.places {
-            if !f.places.contains(p) {
-                f.places.push(*p);
-            }
-        }
-        for p in &r.participants {
-            if !f.participants.contains(p) {
-                f.participants.push(*p);
-            }
-        }
-    }
-    // A single report is the fact's own fields (see `Fact::reports`).
-    f.reports = if s.reports.len() > 1 {
-        s.reports
-    } else {
-        Vec::new()
-    };
 }
 
 struct Refs<'a> {
