@@ -370,14 +370,9 @@ impl<'a> Validator<'a> {
             raw.certainty.as_deref(),
             raw.reason.as_deref(),
         );
-        let mut list = |field: &'static str, ids: &[String]| -> Vec<EntityIx> {
-            ids.iter()
-                .filter_map(|id| self.entity_ref(at, field, id, refs))
-                .collect()
-        };
-        let participants = list("participants", &raw.participants);
-        let places = list("places", &raw.places);
-        let about = list("about", &raw.about);
+        let participants = self.entity_refs(at, "participants", &raw.participants, refs);
+        let places = self.entity_refs(at, "places", &raw.places, refs);
+        let about = self.entity_refs(at, "about", &raw.about, refs);
         let series = raw
             .series
             .as_deref()
@@ -458,6 +453,19 @@ impl<'a> Validator<'a> {
             );
         }
         got
+    }
+
+    /// Each id of a list field resolved, the unknown ones reported and left out.
+    fn entity_refs(
+        &mut self,
+        at: &At<'_>,
+        field: &'static str,
+        ids: &[String],
+        refs: &Refs<'_>,
+    ) -> Vec<EntityIx> {
+        ids.iter()
+            .filter_map(|id| self.entity_ref(at, field, id, refs))
+            .collect()
     }
 
     fn entity_ref(

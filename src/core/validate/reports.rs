@@ -55,13 +55,8 @@ impl Validator<'_> {
             raw.certainty.as_deref(),
             raw.reason.as_deref(),
         );
-        let mut list = |field: &'static str, ids: &[String]| -> Vec<EntityIx> {
-            ids.iter()
-                .filter_map(|id| self.entity_ref(&at, field, id, refs))
-                .collect()
-        };
-        let participants = list("participants", &raw.participants);
-        let places = list("places", &raw.places);
+        let participants = self.entity_refs(&at, "participants", &raw.participants, refs);
+        let places = self.entity_refs(&at, "places", &raw.places, refs);
         let quotes = self.quotes(&at, file, &raw.quotes, refs);
         let Some(f) = fact_ix(&raw.fact) else {
             // A fact that exists but failed validation has said so already.
