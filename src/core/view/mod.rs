@@ -146,16 +146,22 @@ fn evidence(data: &Dataset, quotes: &[Quote]) -> Vec<Evidence> {
 
 /// Links to `facts` in date order, undated last: the one order every list of facts uses.
 fn facts_by_date(data: &Dataset, facts: impl Iterator<Item = FactIx>) -> Vec<FactLink> {
+    facts_by_date_as(data, facts, &|f| fact_link(data, f))
+}
+
+/// The same order, each fact linked by `link` (the reader links each as its document says).
+fn facts_by_date_as(
+    data: &Dataset,
+    facts: impl Iterator<Item = FactIx>,
+    link: &dyn Fn(FactIx) -> FactLink,
+) -> Vec<FactLink> {
     let dated: Vec<(Option<(i32, i32)>, FactIx)> = facts
         .map(|f| (data.facts[f as usize].date.when.span(), f))
         .collect();
     let sorted = crate::core::order::sort_by(dated, &|a: &(Option<(i32, i32)>, FactIx), b| {
         (a.0.is_none(), a.0, a.1).cmp(&(b.0.is_none(), b.0, b.1))
     });
-    sorted
-        .into_iter()
-        .map(|(_, f)| fact_link(data, f))
-        .collect()
+    sorted.into_iter().map(|(_, f)| link(f)).collect()
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The reader's view model: a document's paragraphs cut into pieces, mentions linked, one
 //! card's quote highlighted.
 
-use super::{DateView, FactLink, date_view, fact_link_as_of, facts_by_date};
+use super::{DateView, FactLink, date_view, fact_link_as_of, facts_by_date_as};
 use crate::core::catalog::Catalog;
 use crate::core::model::*;
 use crate::core::route::QuoteRef;
@@ -60,20 +60,12 @@ pub fn document(cat: &Catalog<'_>, doc_id: &str, quote: Option<&QuoteRef>) -> Op
     }
     let paragraphs = paragraphs(data, d, range);
     // Each fact as this document reports it, not as later ones do.
-    let facts = facts_by_date(
+    let facts = facts_by_date_as(
         data,
         (0..data.facts.len() as FactIx)
             .filter(|&f| data.facts[f as usize].evidence.iter().any(|q| q.doc == d)),
-    )
-    .into_iter()
-    .map(|l| {
-        let f = cat.record(&l.id).and_then(|r| match r {
-            RecordRef::Fact(f) => Some(f),
-            RecordRef::Entity(_) => None,
-        });
-        f.map_or(l, |f| fact_link_as_of(data, f, d))
-    })
-    .collect();
+        &|f| fact_link_as_of(data, f, d),
+    );
     Some(DocumentView {
         id: doc.id.clone(),
         title: doc.title.clone(),
