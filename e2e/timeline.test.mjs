@@ -126,6 +126,31 @@ test('zoom and pan with buttons, wheel, drag and keys', async () => {
   await page.close();
 });
 
+test('the controls stop at the edges of the data, and every link they write reloads as it was', async () => {
+  const page = await open('#view=timeline');
+  const frame = page.locator('#tl-frame');
+  const year = (t) => Number(t.split('..')[0].slice(0, 4));
+  // Far past the data either way, then far out: each time the view stops, the button says so,
+  // and the link reloads to the same range with no notice.
+  for (const [key, button, edge] of [['ArrowLeft', 'Pan earlier', 0], ['ArrowRight', 'Pan later', 1], ['-', 'Zoom out', null]]) {
+    await frame.focus();
+    for (let i = 0; i < 100; i++) await page.keyboard.press(key);
+    await page.waitForFunction((b) => document.querySelector(`button[aria-label="${b}"]`)?.getAttribute('aria-disabled') === 'true', button);
+    const t = await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('t'));
+    assert.match(t, /^\d{4}-\d\d-\d\d\.\.\d{4}-\d\d-\d\d$/, `${key}: ${t}`);
+    const shown = await page.locator('.toolbar .range').innerText();
+    await page.reload();
+    await appReady(page);
+    await page.locator('#tl-frame svg').first().waitFor();
+    assert.equal(await page.locator('.notices li').count(), 0, `${key}: no notice on reload of ${t}`);
+    assert.equal(await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('t')), t);
+    assert.equal(await page.locator('.toolbar .range').innerText(), shown, `${key}: same range after reload`);
+    if (edge === 0) assert.ok(year(t) >= 1900, t);
+  }
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});
+
 test('clicking or pressing Enter on a mark opens its card, and the mark shows as selected', async () => {
   const page = await open('#view=timeline');
   await page.locator('svg.events a.mark[aria-label^="Peace Mission 2016"]').click();

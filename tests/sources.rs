@@ -347,7 +347,7 @@ fn the_timeline_draws_the_current_date_an_earlier_ones_ghost_and_disputes() {
     use sco_explorer::core::timeline::{CHAR_W, Viewport, chart, layout, table};
     let cat = testing::catalog(&dir());
     let all: Vec<u32> = cat.search("").hits.iter().map(|h| h.rec).collect();
-    let c = chart(cat.data, &all, cat.horizon());
+    let c = chart(cat.data, &all, cat.reach());
     let items: Vec<_> = c.events.iter().flat_map(|l| &l.items).collect();
     let nw = items
         .iter()

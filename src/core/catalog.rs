@@ -15,7 +15,7 @@ pub struct Catalog<'a> {
     /// Every record's id, sorted, for binary search (no hash table: less code in the wasm).
     by_id: OnceLock<Vec<(&'a str, RecordRef)>>,
     facets: OnceLock<FacetIndex>,
-    horizon: OnceLock<f64>,
+    reach: OnceLock<crate::core::timeline::Reach>,
 }
 
 impl<'a> Catalog<'a> {
@@ -25,15 +25,15 @@ impl<'a> Catalog<'a> {
             index,
             by_id: OnceLock::new(),
             facets: OnceLock::new(),
-            horizon: OnceLock::new(),
+            reach: OnceLock::new(),
         }
     }
 
-    /// The latest day the documents speak of, for the timeline: computed once.
-    pub fn horizon(&self) -> f64 {
+    /// How far the timeline reaches: computed once.
+    pub fn reach(&self) -> crate::core::timeline::Reach {
         *self
-            .horizon
-            .get_or_init(|| crate::core::timeline::horizon(self.data))
+            .reach
+            .get_or_init(|| crate::core::timeline::reach(self.data))
     }
 
     /// Every record's facet values, computed on first use.

@@ -77,7 +77,7 @@ pub fn app() -> Html {
         (r.query.clone(), r.filters.clone(), charting),
         |(_, _, on)| {
             if *on {
-                timeline::chart(cat.data, &results.records, cat.horizon())
+                timeline::chart(cat.data, &results.records, cat.reach())
             } else {
                 timeline::Chart::default()
             }

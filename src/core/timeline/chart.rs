@@ -70,22 +70,54 @@ pub struct Chart {
     pub extent: Option<(f64, f64)>,
     /// The latest day the documents speak of: where undated ends run to.
     pub horizon: f64,
+    /// Where viewports are kept (see [`Reach`]).
+    pub bounds: Viewport,
 }
 
-/// The latest day any document speaks of (the day after it): where undated ends run to. A pass
-/// over every fact, so callers compute it once per dataset ([`crate::core::catalog::Catalog`]).
-pub fn horizon(data: &Dataset) -> f64 {
-    data.facts
+/// How far the timeline reaches for a whole dataset, whatever the search shows. A pass over
+/// every fact, so callers compute it once ([`crate::core::catalog::Catalog`]).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Reach {
+    /// The latest day any document speaks of (the day after it): where undated ends run to.
+    pub horizon: f64,
+    /// Where viewports are kept ([`Viewport::clamp`]): every date any report gives, with a
+    /// margin of a quarter of their span (at least five years), within the years a link can
+    /// carry. Whole days, so a clamped viewport's URL range stays inside too.
+    pub bounds: Viewport,
+}
+
+pub fn reach(data: &Dataset) -> Reach {
+    let horizon = data
+        .facts
         .iter()
         .filter_map(|f| f.date.when.span())
         .map(|(_, b)| f64::from(b) + 1.0)
         .reduce(f64::max)
-        .unwrap_or(0.0)
+        .unwrap_or(0.0);
+    let (first, last) = data
+        .facts
+        .iter()
+        .flat_map(Fact::report_dates)
+        .filter_map(|d| d.when.span())
+        .fold((i32::MAX, i32::MIN), |(a, b), (x, y)| (a.min(x), b.max(y)));
+    let (first, last) = if first <= last {
+        (first, last + 1)
+    } else {
+        (days_from_civil(2000, 1, 1), days_from_civil(2021, 1, 1))
+    };
+    let margin = f64::from(((last - first) / 4).max(1827));
+    let all = Viewport::default();
+    let bounds = Viewport {
+        start: (f64::from(first) - margin).clamp(all.start, all.end),
+        end: (f64::from(last) + margin).clamp(all.start, all.end),
+    };
+    Reach { horizon, bounds }
 }
 
 /// Builds both charts from the facts among `records` (the current search and filters), with
-/// the dataset's [`horizon`]. Nothing here visits facts that are not among `records`.
-pub fn chart(data: &Dataset, records: &[Rec], horizon: f64) -> Chart {
+/// the dataset's [`Reach`]. Nothing here visits facts that are not among `records`.
+pub fn chart(data: &Dataset, records: &[Rec], reach: Reach) -> Chart {
+    let horizon = reach.horizon;
     let mut shown: Vec<FactIx> = records
         .iter()
         .filter_map(|&r| match RecordRef::of(data, r) {
@@ -114,12 +146,14 @@ pub fn chart(data: &Dataset, records: &[Rec], horizon: f64) -> Chart {
         undated,
         extent,
         horizon,
+        bounds: reach.bounds,
     }
 }
 
-/// The viewport that shows everything, with a margin; a default when there is nothing.
+/// The viewport that shows everything, with a margin; a default when there is nothing. Within
+/// the chart's bounds, like every viewport.
 pub fn fit(chart: &Chart) -> Viewport {
-    match chart.extent {
+    let v = match chart.extent {
         Some((a, b)) => {
             let pad = ((b - a) * 0.06).max(120.0);
             Viewport {
@@ -131,7 +165,8 @@ pub fn fit(chart: &Chart) -> Viewport {
             start: f64::from(days_from_civil(2000, 1, 1)),
             end: f64::from(days_from_civil(2021, 1, 1)),
         },
-    }
+    };
+    v.clamp(chart.bounds)
 }
 
 /// What an item says to a screen reader and in its tooltip.
@@ -441,7 +476,7 @@ mod tests {
     #[test]
     fn membership_bars_start_where_dated_and_are_open_where_not() {
         let data = corpus().data;
-        let c = chart(data, &all(data), horizon(data));
+        let c = chart(data, &all(data), reach(data));
         let labels: Vec<&str> = c.membership.iter().map(|l| l.label.as_str()).collect();
         // States first, by their first dated standing (ties alphabetical), then organisations.
         assert_eq!(
@@ -495,7 +530,7 @@ mod tests {
     #[test]
     fn event_lanes_hold_the_right_items_in_order() {
         let data = corpus().data;
-        let c = chart(data, &all(data), horizon(data));
+        let c = chart(data, &all(data), reach(data));
         let lanes: Vec<(&str, Vec<&str>)> = c
             .events
             .iter()
@@ -564,7 +599,7 @@ mod tests {
     fn the_search_narrows_the_chart() {
         let c = corpus().search("Cestria");
         let hits: Vec<Rec> = c.hits.iter().map(|h| h.rec).collect();
-        let got = chart(corpus().data, &hits, horizon(corpus().data));
+        let got = chart(corpus().data, &hits, reach(corpus().data));
         let events: Vec<&str> = got
             .events
             .iter()
@@ -582,7 +617,7 @@ mod tests {
 
     #[test]
     fn fitting_shows_everything_with_a_margin() {
-        let c = chart(corpus().data, &all(corpus().data), horizon(corpus().data));
+        let c = chart(corpus().data, &all(corpus().data), reach(corpus().data));
         let (a, b) = c.extent.expect("dated");
         let v = fit(&c);
         assert!(v.start < a && v.end > b);
@@ -591,5 +626,42 @@ mod tests {
             empty.span() > 365.0,
             "a sensible default when nothing is dated"
         );
+    }
+
+    #[test]
+    fn the_bounds_take_in_every_report_date_with_room_and_stay_linkable() {
+        fn check(dates: &[&str]) {
+            let mut data = corpus().data.clone();
+            let fact = data.facts[0].clone();
+            data.facts = dates
+                .iter()
+                .map(|d| Fact {
+                    date: DateSpec::stated(When::Point(Point::parse(d).expect("a date"))),
+                    ..fact.clone()
+                })
+                .collect();
+            let b = reach(&data).bounds;
+            let all = Viewport::default();
+            assert!(b.start >= all.start && b.end <= all.end, "{dates:?}: {b:?}");
+            assert!(
+                b.span() >= 10.0 * 365.0,
+                "{dates:?}: at least five years each side"
+            );
+            for f in &data.facts {
+                let (x, y) = f.date.when.span().expect("dated");
+                assert!(
+                    f64::from(x) - b.start >= 365.0 * 5.0 - 1.0 || b.start == all.start,
+                    "{dates:?}: room before {x}"
+                );
+                assert!(
+                    b.end - f64::from(y) >= 365.0 * 5.0 || b.end == all.end,
+                    "{dates:?}: room after {y}"
+                );
+            }
+            assert_eq!((b.start.fract(), b.end.fract()), (0.0, 0.0), "whole days");
+        }
+        check(&["2001-06-15"]);
+        check(&["1996-04", "2019"]);
+        check(&["1901", "2099-12-31"]);
     }
 }

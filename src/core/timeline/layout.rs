@@ -455,7 +455,7 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::timeline::{chart, fit, horizon};
+    use crate::core::timeline::{chart, fit, reach};
 
     fn lane(items: &[(f64, f64, &str)]) -> Lane {
         Lane {
@@ -638,7 +638,7 @@ mod tests {
         .expect("valid")
         .dataset;
         let all: Vec<u32> = (0..(data.facts.len() + data.entities.len()) as u32).collect();
-        let c = chart(&data, &all, horizon(&data));
+        let c = chart(&data, &all, reach(&data));
         let mut v = fit(&c);
         for _ in 0..12 {
             let lay = layout(&c.events, v, 1200.0, c.horizon, CHAR_W);

@@ -11,6 +11,19 @@ pub struct Viewport {
     pub end: f64,
 }
 
+/// Every day a link can carry (`route::YEARS`): where a viewport is kept when nothing narrower
+/// is known.
+impl Default for Viewport {
+    fn default() -> Self {
+        use crate::core::model::days_from_civil;
+        use crate::core::route::YEARS;
+        Viewport {
+            start: f64::from(days_from_civil(YEARS.0, 1, 1)),
+            end: f64::from(days_from_civil(YEARS.1, 12, 31)),
+        }
+    }
+}
+
 impl Viewport {
     pub fn span(&self) -> f64 {
         self.end - self.start
@@ -35,6 +48,28 @@ impl Viewport {
             start: self.start + d,
             end: self.end + d,
         }
+    }
+
+    /// Kept within `bounds`: no wider than they are (nor than [`MAX_SPAN`], nor narrower than
+    /// [`MIN_SPAN`]), moved back inside when past an edge. Every control goes through this, so
+    /// no viewport they reach writes a range the URL cannot take back.
+    pub fn clamp(self, bounds: Viewport) -> Viewport {
+        let span = self.span();
+        if !(span.is_finite() && self.start.is_finite()) {
+            return bounds;
+        }
+        let span = span.clamp(MIN_SPAN, MAX_SPAN).min(bounds.span());
+        let start = self.start.clamp(bounds.start, bounds.end - span);
+        Viewport {
+            start,
+            end: start + span,
+        }
+    }
+
+    /// The same view to within a hundredth of a day: what pan and zoom steps that only meet
+    /// an edge give back, after floating-point rounding.
+    pub fn same_as(self, other: Viewport) -> bool {
+        (self.start - other.start).abs() < 0.01 && (self.end - other.end).abs() < 0.01
     }
 
     /// Whole days, for the URL.
@@ -123,5 +158,53 @@ mod tests {
             }
         );
         assert!(v.zoom(1e-9, 0.5).span() <= MAX_SPAN);
+    }
+
+    /// A control step: what the toolbar, keys, wheel and drags do to a viewport.
+    #[derive(Debug, Clone)]
+    enum Step {
+        Zoom(f64, f64),
+        Pan(f64),
+    }
+
+    fn step() -> impl proptest::strategy::Strategy<Value = Step> {
+        use proptest::prelude::*;
+        prop_oneof![
+            (0.05f64..20.0, 0.0f64..=1.0).prop_map(|(f, a)| Step::Zoom(f, a)),
+            (-50.0f64..50.0).prop_map(Step::Pan),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Wherever the controls take the timeline, the link they write opens the same range
+        /// with no notice, and showing it again (a reload) keeps that range.
+        #[test]
+        fn every_reachable_range_round_trips_through_the_url(
+            first in -25_000i32..40_000,
+            len in 0i32..30_000,
+            steps in proptest::collection::vec(step(), 1..60),
+        ) {
+            use crate::core::route::{self, Route};
+            let half = f64::from(len) / 2.0;
+            let bounds = Viewport { start: f64::from(first), end: f64::from(first + len) }
+                .zoom(1.0, 0.5)
+                .clamp(Viewport::default());
+            let bounds = Viewport { start: bounds.start.round(), end: bounds.end.round() };
+            let mut v = Viewport { start: f64::from(first) + half / 3.0, end: f64::from(first) + half }
+                .clamp(bounds);
+            for s in steps {
+                v = match s {
+                    Step::Zoom(f, a) => v.zoom(f, a),
+                    Step::Pan(f) => v.pan(f),
+                }
+                .clamp(bounds);
+                let r = v.range();
+                let link = route::format(&Route { timeline: Some(r), ..Default::default() });
+                let back = route::parse(&link);
+                proptest::prop_assert!(back.notices.is_empty(), "{link}: {:?}", back.notices);
+                proptest::prop_assert_eq!(back.route.timeline, Some(r), "{}", link);
+                proptest::prop_assert_eq!(Viewport::from_range(r).clamp(bounds).range(), r);
+            }
+        }
     }
 }

@@ -139,13 +139,13 @@ pub fn table(data: &Dataset, chart: &Chart) -> Table {
 mod tests {
     use super::*;
     use crate::core::testing::corpus;
-    use crate::core::timeline::{chart, horizon};
+    use crate::core::timeline::{chart, reach};
 
     #[test]
     fn the_table_groups_events_by_year_and_words_each_standing() {
         let data = corpus().data;
         let all: Vec<u32> = (0..(data.facts.len() + data.entities.len()) as u32).collect();
-        let t = table(data, &chart(data, &all, horizon(data)));
+        let t = table(data, &chart(data, &all, reach(data)));
         let years: Vec<&str> = t.years.iter().map(|y| y.year.as_str()).collect();
         assert_eq!(
             years,

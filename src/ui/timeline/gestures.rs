@@ -31,7 +31,8 @@ fn at(list: &[(i32, f64)], id: i32) -> f64 {
 
 /// What the timeline frame listens with, and the viewport to draw now.
 pub struct Gestures {
-    /// The gesture's preview while one runs, else the URL's viewport, else `fitted`.
+    /// The gesture's preview while one runs, else the URL's viewport, else `fitted`; within
+    /// the bounds.
     pub view: Viewport,
     /// Shows a viewport and writes it to the URL at once (buttons, keys).
     pub commit: Rc<dyn Fn(Viewport)>,
@@ -45,19 +46,20 @@ pub struct Gestures {
 }
 
 /// The gestures of the frame `frame_id`, whose charts are `width` pixels wide and share one
-/// time axis.
+/// time axis. Every viewport shown or written is kept within `bounds`.
 #[hook]
 pub fn use_chart_gestures(
     frame_id: &'static str,
     width: f64,
     url_view: Option<Viewport>,
     fitted: Viewport,
+    bounds: Viewport,
 ) -> Gestures {
     let nav = use_nav();
     let live = use_state(|| None::<Viewport>);
     let gesture = use_mut_ref(Gesture::default);
     let settle = use_mut_ref(|| None::<web::Timer>);
-    let view = (*live).or(url_view).unwrap_or(fitted);
+    let view = (*live).or(url_view).unwrap_or(fitted).clamp(bounds);
     let (plot_x, plot_w) = plot_area(width);
     let anchor_of = move |client_x: f64| {
         ((client_x - web::element_left(frame_id).unwrap_or(0.0) - plot_x) / plot_w).clamp(0.0, 1.0)
@@ -68,7 +70,7 @@ pub fn use_chart_gestures(
         let live = live.clone();
         Rc::new(move |v: Viewport| {
             live.set(None);
-            d.emit(Action::Timeline(Some(v.range())));
+            d.emit(Action::Timeline(Some(v.clamp(bounds).range())));
         })
     };
     // Shows `v` now and writes it to the URL once the gesture pauses.

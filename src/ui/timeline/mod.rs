@@ -57,14 +57,17 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let hover = use_state(|| None::<(ChartKind, usize)>);
     let fitted = timeline::fit(chart);
     let url_view = nav.state.route.timeline.map(Viewport::from_range);
-    let g = use_chart_gestures(FRAME, width, url_view, fitted);
+    let g = use_chart_gestures(FRAME, width, url_view, fitted, chart.bounds);
     let view = g.view;
     let members = timeline::layout(&chart.membership, view, width, chart.horizon, char_w);
     let events = timeline::layout(&chart.events, view, width, chart.horizon, char_w);
 
+    // A control that would not change the view (at an edge of the bounds, or fully zoomed)
+    // says so; aria-disabled rather than disabled, so focus stays on it at the edge.
     let button = |label: &'static str, text: &'static str, v: Viewport| {
         let commit = g.commit.clone();
-        html! { <button type="button" aria-label={label} onclick={Callback::from(move |_: MouseEvent| commit(v))}>{ text }</button> }
+        let stuck = v.clamp(chart.bounds).same_as(view).then_some("true");
+        html! { <button type="button" aria-label={label} aria-disabled={stuck} onclick={Callback::from(move |_: MouseEvent| commit(v))}>{ text }</button> }
     };
     let (y0, _, _) = crate::core::model::civil_from_days(view.start as i32);
     let (y1, _, _) = crate::core::model::civil_from_days(view.end as i32);
