@@ -219,36 +219,3 @@ test('the table view lists the same data by year, as precisely as the documents'
   await screenshot(page, 'table-1280');
   await page.close();
 });
-
-test('screenshots of both timelines at desktop and phone widths', async () => {
-  for (const [width, scheme] of [[1280, 'light'], [360, 'light'], [1280, 'dark']]) {
-    const ctx = await launch({ viewport: { width, height: 1000 }, colorScheme: scheme });
-    const page = await openPage(ctx);
-    await page.goto(server.url + '#view=timeline');
-    await appReady(page);
-    await page.locator('svg.events a.mark').first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `no horizontal scroll at ${width}px`);
-    // Every label is readable whole: none runs into a lane name or past the chart's edge,
-    // whatever font this system draws them with.
-    const clashes = await page.evaluate(() => {
-      const out = [];
-      for (const svg of document.querySelectorAll('svg.chart')) {
-        const edge = svg.getBoundingClientRect().right;
-        const names = [...svg.querySelectorAll('.lane-name')].map((t) => t.getBoundingClientRect());
-        for (const t of svg.querySelectorAll('.mark-label')) {
-          const r = t.getBoundingClientRect();
-          if (r.right > edge + 1) out.push(`${t.textContent} passes the edge by ${Math.round(r.right - edge)}px`);
-          for (const n of names) {
-            if (r.left < n.right - 1 && n.left < r.right - 1 && r.top < n.bottom - 1 && n.top < r.bottom - 1) out.push(`${t.textContent} overlaps a lane name`);
-          }
-        }
-      }
-      return out;
-    });
-    assert.deepEqual(clashes, [], `labels at ${width}px`);
-    await screenshot(page, `timeline-${width}-${scheme}`);
-    assert.deepEqual(page.problems(), []);
-    await ctx.close();
-  }
-});

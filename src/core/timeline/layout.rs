@@ -14,7 +14,7 @@ pub const MARK_BUDGET: usize = 300;
 pub const AXIS_H: f64 = 28.0;
 pub const ROW_H: f64 = 22.0;
 const LANE_PAD: f64 = 8.0;
-const MAX_ROWS: usize = 4;
+const MAX_ROWS: usize = 6;
 /// The narrowest mark, so a one-day event stays visible and clickable.
 const MIN_MARK: f64 = 8.0;
 /// How far an open (unknown) start or end fades out beyond the dated part, in pixels.
@@ -44,6 +44,8 @@ pub struct Mark {
     /// For a cluster: the days it covers, to zoom into.
     pub span: (f64, f64),
     pub name: String,
+    /// What the mark shows beside or inside it, "≈" first for an inferred date; shortened
+    /// only when no row has room for it whole.
     pub label: Option<String>,
     /// Where the label sits.
     pub label_at: LabelAt,
@@ -121,14 +123,25 @@ pub struct Layout {
     pub after: usize,
 }
 
-/// The width of the lane-label column for a chart of this width.
+/// Below this width a column of lane names would leave the plot too little room (at 360 px,
+/// 256 px and names cut to a dozen characters): lane names go above their rows instead.
+pub const NARROW: f64 = 600.0;
+/// The height of a lane's name line, above its rows, in a narrow chart.
+const NAME_H: f64 = 20.0;
+
+/// The width of the lane-label column for a chart of this width; none when narrow.
 pub fn label_column(width: f64) -> f64 {
-    (width * 0.26).clamp(96.0, 190.0)
+    if width < NARROW {
+        0.0
+    } else {
+        (width * 0.26).clamp(120.0, 190.0)
+    }
 }
 
-/// The plot's left edge and width in a chart of this width: right of the lane labels.
+/// The plot's left edge and width in a chart of this width: right of the lane labels, or the
+/// whole width less a margin when they sit above the rows.
 pub fn plot_area(width: f64) -> (f64, f64) {
-    let x = label_column(width);
+    let x = label_column(width).max(8.0);
     (x, (width - x - 8.0).max(40.0))
 }
 
@@ -147,22 +160,31 @@ pub fn layout(lanes: &[Lane], view: Viewport, width: f64, horizon: f64, char_w: 
     // marks together stay within the budget.
     let bucket = (total > MARK_BUDGET)
         .then(|| (scale.width * lanes.len() as f64 / MARK_BUDGET as f64).max(MIN_MARK));
-    let name_chars = ((plot_x - 14.0) / char_w).max(4.0) as usize;
+    let narrow = width < NARROW;
+    let name_room = if narrow { width - 16.0 } else { plot_x - 14.0 };
+    let name_chars = (name_room / char_w).max(4.0) as usize;
     let mut y = AXIS_H;
     let mut boxes = Vec::new();
     let mut marks = Vec::new();
     for (lane, items) in lanes.iter().zip(&visible) {
-        let top = y + LANE_PAD / 2.0;
+        // Narrow: the name (and the note under it) above the rows.
+        let head = match (narrow, lane.note.is_some()) {
+            (false, _) => 0.0,
+            (true, false) => NAME_H,
+            (true, true) => NAME_H + 14.0,
+        };
+        let top = y + LANE_PAD / 2.0 + head;
         let rows = match bucket {
             Some(bucket) => cluster_lane(items, &scale, width, bucket, top, &mut marks),
             None => pack_lane(items, &scale, width, char_w, top, &mut marks),
         };
-        // A lane with a note under its name needs room for two lines of text.
-        let h = (rows.max(1) as f64 * ROW_H + LANE_PAD).max(if lane.note.is_some() {
-            2.0 * ROW_H
-        } else {
-            0.0
-        });
+        // Beside the rows, a lane with a note under its name needs room for two lines.
+        let h = head
+            + (rows.max(1) as f64 * ROW_H + LANE_PAD).max(if lane.note.is_some() && !narrow {
+                2.0 * ROW_H
+            } else {
+                0.0
+            });
         let label = ellipsize(&lane.label, name_chars);
         boxes.push(LaneBox {
             key: lane.key.clone(),
@@ -183,7 +205,17 @@ pub fn layout(lanes: &[Lane], view: Viewport, width: f64, horizon: f64, char_w: 
         plot_x,
         plot_w: scale.width,
         char_w,
-        ticks: ticks(&scale, 64.0),
+        ticks: ticks(&scale, 64.0)
+            .into_iter()
+            // A label that would run past the chart's edge is cut off by the SVG: its gridline
+            // stays, unlabelled.
+            .map(|mut t| {
+                if t.x + 3.0 + text_w(&t.label, char_w) > width {
+                    t.label.clear();
+                }
+                t
+            })
+            .collect(),
         lanes: boxes,
         marks,
         horizon_x: (hx >= plot_x && hx <= width).then_some(hx),
@@ -254,9 +286,11 @@ fn cluster_lane(
     usize::from(marks.len() > first)
 }
 
-/// A lane with room: each item goes in the first row where it (with its faded edges) fits, up
-/// to [`MAX_ROWS`], then merges with the row that frees up first; each label goes right of its
-/// mark, inside, or left, shortened rather than colliding. Returns the rows used.
+/// A lane with room, stacked as vis-timeline stacks items: each item goes in the first row
+/// where it fits with its whole label (right of the mark, inside it, or left of it), opening a
+/// new row up to [`MAX_ROWS`]. Only when no row has room for the whole label does it take the
+/// first row where the mark alone fits, with its label shortened to the room before the next
+/// item; with no room at all it merges with the row that frees up first. Returns the rows used.
 fn pack_lane(
     items: &[&Item],
     scale: &Scale,
@@ -272,36 +306,85 @@ fn pack_lane(
         let fade_l = if item.open_start { OPEN_PX } else { 0.0 };
         let fade_r = if item.open_end { OPEN_PX } else { 0.0 };
         let left_edge = x - fade_l;
-        let row = match rows.iter().position(|r| r.0 <= left_edge + 0.5) {
-            Some(r) => r,
-            None if rows.len() < MAX_ROWS => {
-                rows.push((f64::MIN, usize::MAX));
-                rows.len() - 1
-            }
+        let label_x = x + w + fade_r + 4.0;
+        // An inferred date reads "≈" before the label; measured with it.
+        let text = if item.inferred {
+            format!("\u{2248} {}", item.label)
+        } else {
+            item.label.clone()
+        };
+        // The chart's edge, less a character: the measured width is an average, and a label of
+        // wide letters would otherwise be clipped there.
+        let edge = width - char_w;
+        let free = |r: f64| r <= left_edge + 0.5;
+        let left_room = |r: f64| left_edge - r.max(scale.x0) - 6.0;
+        // Nothing later in a row starts before its right edge, so a label right of the mark
+        // has the room up to the chart's edge.
+        // A hatched (disputed) fill has no single colour for a label to stand out on.
+        let inside = if item.disputed { -1.0 } else { w - 8.0 };
+        let whole = |r: f64| place_whole(&text, edge - label_x, inside, left_room(r), char_w);
+        let fits_whole = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| free(r.0))
+            .find_map(|(i, r)| whole(r.0).map(|at| (i, at)))
+            .or_else(|| {
+                (rows.len() < MAX_ROWS)
+                    .then(|| whole(f64::MIN).map(|at| (rows.len(), at)))
+                    .flatten()
+            });
+        let (row, placed) = match fits_whole {
+            Some((row, at)) => (row, Some((text, at))),
             None => {
-                // No room: merge with the row that frees up first.
-                let r = (0..rows.len())
-                    .min_by(|&a, &b| rows[a].0.total_cmp(&rows[b].0))
-                    .unwrap_or(0);
-                let m = &mut marks[rows[r].1];
-                absorb(m, item, x, w);
-                rows[r].0 = m.x + m.w;
-                continue;
+                let candidates: Vec<usize> = (0..rows.len())
+                    .filter(|&r| free(rows[r].0))
+                    .chain((rows.len() < MAX_ROWS).then_some(rows.len()))
+                    .collect();
+                if candidates.is_empty() {
+                    // No room: merge with the row that frees up first.
+                    let r = (0..rows.len())
+                        .min_by(|&a, &b| rows[a].0.total_cmp(&rows[b].0))
+                        .unwrap_or(0);
+                    let m = &mut marks[rows[r].1];
+                    absorb(m, item, x, w);
+                    rows[r].0 = m.x + m.w;
+                    continue;
+                }
+                // Room to shorten into: up to the next item in the lane, whatever its row.
+                let next_start = items
+                    .iter()
+                    .map(|i| scale.x(i.start) - if i.open_start { OPEN_PX } else { 0.0 })
+                    .filter(|nx| *nx > x + 1.0)
+                    .fold(f64::MAX, f64::min)
+                    .min(edge);
+                // The row that keeps most of the label (a fresh row has the most room left of
+                // the mark); the first such row on a tie.
+                let shortened = |r: usize| {
+                    let row_end = rows.get(r).map_or(f64::MIN, |r| r.0);
+                    place_label(
+                        &text,
+                        next_start - label_x - 2.0,
+                        inside,
+                        left_room(row_end),
+                        char_w,
+                    )
+                };
+                let kept = |p: &Option<(String, LabelAt)>| p.as_ref().map_or(0, |(l, _)| l.len());
+                let mut best = (candidates[0], shortened(candidates[0]));
+                for &r in &candidates[1..] {
+                    let p = shortened(r);
+                    if kept(&p) > kept(&best.1) {
+                        best = (r, p);
+                    }
+                }
+                best
             }
         };
-        // Room for a label: from the mark's right edge (past any open-edge fade) to the next
-        // item in the lane, or left of the mark back to what ends the row so far.
-        let next_start = items
-            .iter()
-            .map(|i| scale.x(i.start) - if i.open_start { OPEN_PX } else { 0.0 })
-            .filter(|nx| *nx > x + 1.0)
-            .fold(f64::MAX, f64::min)
-            .min(width);
-        let right_room = next_start - (x + w + fade_r + 4.0) - 2.0;
-        let left_room = left_edge - rows[row].0.max(scale.x0) - 6.0;
-        let placed = place_label(&item.label, right_room, w - 8.0, left_room, char_w);
+        if row == rows.len() {
+            rows.push((f64::MIN, usize::MAX));
+        }
         rows[row].0 = match &placed {
-            Some((l, LabelAt::Right)) => x + w + fade_r + 4.0 + text_w(l, char_w),
+            Some((l, LabelAt::Right)) => label_x + text_w(l, char_w) + 4.0,
             _ => x + w + fade_r,
         };
         rows[row].1 = marks.len();
@@ -337,6 +420,15 @@ fn name_clusters(marks: &mut [Mark], char_w: f64) {
 
 fn text_w(label: &str, char_w: f64) -> f64 {
     label.chars().count() as f64 * char_w
+}
+
+/// Where a whole label fits: right of its mark, inside it, or left of it, in that order.
+fn place_whole(label: &str, right: f64, inside: f64, left: f64, char_w: f64) -> Option<LabelAt> {
+    let w = text_w(label, char_w);
+    [LabelAt::Right, LabelAt::Inside, LabelAt::Left]
+        .into_iter()
+        .zip([right, inside, left])
+        .find_map(|(at, room)| (w <= room).then_some(at))
 }
 
 /// Fits a label right of its mark, inside it, or left of it, in that order, shortening it
@@ -541,44 +633,60 @@ mod tests {
     }
 
     #[test]
-    fn a_label_too_long_for_its_room_is_shortened_not_dropped() {
-        // 160 px between the marks: the long label cannot fit whole right, inside or left.
+    fn a_label_that_would_collide_stacks_the_next_item_rather_than_shortening() {
+        // 160 px between the marks: the long label fits whole only if "b" moves down a row.
         let long = "a label far too long to fit between the two marks";
         let lay = lay(&[(0.0, 100.0, long), (200.0, 300.0, "b")], (0.0, 1000.0));
+        let labels: Vec<Option<&str>> = lay.marks.iter().map(|m| m.label.as_deref()).collect();
+        assert_eq!(labels, [Some(long), Some("b")]);
+        assert_ne!(lay.marks[0].y, lay.marks[1].y, "b stacks below");
+    }
+
+    #[test]
+    fn a_label_too_long_for_the_chart_is_shortened_not_dropped() {
+        let long = "a label far too long for the whole chart ".repeat(5);
+        let lay = lay(&[(0.0, 100.0, long.as_str())], (0.0, 1000.0));
         let first = &lay.marks[0];
         let label = first.label.as_deref().expect("a label");
         assert!(label.ends_with(crate::core::text::ELLIPSIS), "{label:?}");
         assert!(long.starts_with(label.trim_end_matches(crate::core::text::ELLIPSIS)));
         let (x, _) = first.label_anchor();
         let right = x + label.chars().count() as f64 * lay.char_w;
-        assert!(right <= lay.marks[1].x, "{right} runs into the next mark");
+        assert!(right <= lay.width, "{right} runs past the chart");
     }
 
     #[test]
-    fn long_lane_names_are_shortened_and_keep_their_full_name() {
-        let mut l = lane(&[(0.0, 10.0, "x")]);
-        l.label = "Shanghai Cooperation Organisation".into();
-        let view = Viewport {
-            start: 0.0,
-            end: 100.0,
-        };
-        let narrow = layout(std::slice::from_ref(&l), view, 360.0, 0.0, 7.5);
-        let name = &narrow.lanes[0];
-        assert!(
-            name.label.ends_with(crate::core::text::ELLIPSIS),
-            "{name:?}"
-        );
-        assert!(name.label.chars().count() as f64 * 7.5 <= narrow.plot_x - 14.0 + 7.5);
-        assert_eq!(
-            name.full.as_deref(),
-            Some("Shanghai Cooperation Organisation")
-        );
-        l.label = "Harbour Shield".into();
-        let wide = layout(&[l], view, 1280.0, 0.0, 7.5);
-        assert_eq!(
-            (wide.lanes[0].label.as_str(), wide.lanes[0].full.as_deref()),
-            ("Harbour Shield", None)
-        );
+    fn lane_names_fit_their_place_and_keep_their_full_name() {
+        // (chart width, name, shown whole?, name above the rows?)
+        fn check(width: f64, name: &str, whole: bool, above: bool) {
+            let mut l = lane(&[(0.0, 10.0, "x")]);
+            l.label = name.into();
+            let view = Viewport {
+                start: 0.0,
+                end: 100.0,
+            };
+            let lay = layout(&[l], view, width, 0.0, 7.5);
+            let b = &lay.lanes[0];
+            assert_eq!(b.label == name, whole, "{width}: {b:?}");
+            assert_eq!(b.full.as_deref(), (!whole).then_some(name), "{width}");
+            if !whole {
+                assert!(b.label.ends_with(crate::core::text::ELLIPSIS), "{b:?}");
+            }
+            let room = if above {
+                lay.width - 16.0
+            } else {
+                lay.plot_x - 14.0
+            };
+            assert!(b.label.chars().count() as f64 * 7.5 <= room + 7.5, "{b:?}");
+            assert_eq!(lay.marks[0].y >= b.y + 20.0, above, "{width}: {lay:?}");
+        }
+        let sco = "Shanghai Cooperation Organisation";
+        // A phone: names above their rows, across the whole width.
+        check(360.0, sco, true, true);
+        check(360.0, &sco.repeat(2), false, true);
+        // Wider: a column of names beside the rows.
+        check(700.0, sco, false, false);
+        check(1280.0, "Harbour Shield", true, false);
     }
 
     #[test]

@@ -60,9 +60,11 @@ impl Viewport {
         }
         let span = span.clamp(MIN_SPAN, MAX_SPAN).min(bounds.span());
         let start = self.start.clamp(bounds.start, bounds.end - span);
+        // `start + span` can round past the edge, and the URL's whole days (the end rounded
+        // up) would then fall a day outside.
         Viewport {
             start,
-            end: start + span,
+            end: (start + span).min(bounds.end),
         }
     }
 

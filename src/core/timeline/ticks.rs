@@ -98,7 +98,9 @@ fn day_ticks(s: &Scale, min_px: f64) -> Vec<Tick> {
         let on_step = if step == 7 {
             (d + 3).rem_euclid(7) == 0
         } else {
-            (i32::from(dd) - 1) % step == 0 && dd <= 28
+            // The 29th to the 31st too: a step tick too near the next month's start gives
+            // way to it below, so no day of a long month goes missing when zoomed in.
+            (i32::from(dd) - 1) % step == 0
         };
         if first || on_step {
             let label = if first && m == 1 {
@@ -199,6 +201,14 @@ mod tests {
             ticks(&s, 64.0)
                 .iter()
                 .any(|t| t.label == "Nov 2019" && t.major)
+        );
+        // A fortnight: every day, up to the month's last.
+        check(
+            (day(2019, 3, 26), day(2019, 4, 9)),
+            1000.0,
+            &[
+                "26 Mar", "27 Mar", "28 Mar", "29 Mar", "30 Mar", "31 Mar", "Apr 2019", "2 Apr",
+            ],
         );
         // The same month on a phone: weekly, on Mondays.
         check(

@@ -164,13 +164,7 @@ fn mark(m: &Mark, selected: bool, nav: &Nav, hover: Callback<bool>) -> Html {
     let fade = |x: f64, mask: &'static str| {
         html! { <rect class="shape fade" x={px(x)} y={px(m.y)} width={px(OPEN_PX)} height={px(m.h)} mask={mask} /> }
     };
-    let label = m.label.as_ref().map(|l| {
-        if m.inferred && !cluster {
-            format!("\u{2248} {l}")
-        } else {
-            l.clone()
-        }
-    });
+    let label = m.label.clone();
     let (label_x, anchor) = m.label_anchor();
     // The label is a sibling of the link, not its content: the link's name is the full
     // description, and a shortened label inside it would not match that name.
@@ -185,7 +179,7 @@ fn mark(m: &Mark, selected: bool, nav: &Nav, hover: Callback<bool>) -> Html {
                 if m.open_end { { fade(m.x + m.w, "url(#fade-out)") } }
             </a>
             if let Some(text) = label {
-                <text aria-hidden="true" class={classes!("mark-label", (m.label_at == LabelAt::Inside).then_some("inside"), m.inferred.then_some("inferred"))}
+                <text aria-hidden="true" class={classes!("mark-label", (m.label_at == LabelAt::Inside).then_some(["inside", m.status.slug()]), m.inferred.then_some("inferred"))}
                     x={px(label_x)} y={px(m.y + m.h - 4.0)} text-anchor={anchor}>{ text }</text>
             }
         </>
