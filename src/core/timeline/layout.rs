@@ -431,8 +431,8 @@ fn place_whole(label: &str, right: f64, inside: f64, left: f64, char_w: f64) -> 
         .find_map(|(at, room)| (w <= room).then_some(at))
 }
 
-/// Fits a label right of its mark, inside it, or left of it, in that order, shortening it
-/// (never below a few characters) rather than letting it collide.
+/// Fits a label whole right of its mark, inside it, or left of it, in that order; else
+/// shortened (never below a few characters) where most of it shows, rather than colliding.
 fn place_label(
     label: &str,
     right: f64,
@@ -450,10 +450,13 @@ fn place_label(
         .zip([right, inside, left])
         .find_map(|(at, room)| whole(room).map(|l| (l, at)))
         .or_else(|| {
+            // Shortened where most of it shows; right, inside, left on a tie.
             [LabelAt::Right, LabelAt::Inside, LabelAt::Left]
                 .into_iter()
                 .zip([right, inside, left])
-                .find_map(|(at, room)| cut(room).map(|l| (l, at)))
+                .filter_map(|(at, room)| cut(room).map(|l| (l, at)))
+                .rev()
+                .max_by_key(|(l, _)| l.chars().count())
         })
 }
 
@@ -645,14 +648,17 @@ mod tests {
     #[test]
     fn a_label_too_long_for_the_chart_is_shortened_not_dropped() {
         let long = "a label far too long for the whole chart ".repeat(5);
-        let lay = lay(&[(0.0, 100.0, long.as_str())], (0.0, 1000.0));
-        let first = &lay.marks[0];
+        let early = lay(&[(0.0, 100.0, long.as_str())], (0.0, 1000.0));
+        let first = &early.marks[0];
         let label = first.label.as_deref().expect("a label");
         assert!(label.ends_with(crate::core::text::ELLIPSIS), "{label:?}");
         assert!(long.starts_with(label.trim_end_matches(crate::core::text::ELLIPSIS)));
         let (x, _) = first.label_anchor();
-        let right = x + label.chars().count() as f64 * lay.char_w;
-        assert!(right <= lay.width, "{right} runs past the chart");
+        let right = x + label.chars().count() as f64 * early.char_w;
+        assert!(right <= early.width, "{right} runs past the chart");
+        // Late in the view, more of it shows left of the mark than right of it.
+        let late = lay(&[(700.0, 720.0, long.as_str())], (0.0, 1000.0));
+        assert_eq!(late.marks[0].label_at, LabelAt::Left, "{:?}", late.marks[0]);
     }
 
     #[test]
