@@ -3,6 +3,10 @@
 //!
 //! - `sco-explorer coverage [DIR]`: validates `DIR` (default `seeds`) and prints the coverage
 //!   report; exits 1 when something is unexplained or invalid.
+//! - `sco-explorer draft seeds/<id>.txt`: writes `seeds/<id>.toml.draft`, a first annotation
+//!   file for a new document (see `core::draft`); never touches a `.toml`.
+//! - `sco-explorer id FILE.txt`: the id a new document in `seeds/` takes: the next `NNN_` and
+//!   16 hex digits fingerprinting its text.
 //! - `sco-explorer stats`: what the embedded dataset holds.
 //! - `sco-explorer records`: the embedded records as JSON lines of exactly the fields the search
 //!   index uses, for the benchmark's peer libraries (MiniSearch, FlexSearch).
@@ -34,6 +38,35 @@ fn main() {
                     for e in &errors {
                         eprintln!("{e}");
                     }
+                    exit(1);
+                }
+            }
+        }
+        Some("draft") => {
+            let Some(path) = args.get(1).map(Path::new) else {
+                eprintln!("usage: draft seeds/<id>.txt");
+                exit(2);
+            };
+            match draft(path) {
+                Ok(msg) => println!("{msg}"),
+                Err(msg) => {
+                    eprintln!("{msg}");
+                    exit(1);
+                }
+            }
+        }
+        Some("id") => {
+            let Some(path) = args.get(1).map(Path::new) else {
+                eprintln!("usage: id FILE.txt");
+                exit(2);
+            };
+            match std::fs::read_to_string(path) {
+                Ok(text) => println!(
+                    "{}",
+                    next_id(path.parent().unwrap_or(Path::new(".")), &text)
+                ),
+                Err(e) => {
+                    eprintln!("cannot read {}: {e}", path.display());
                     exit(1);
                 }
             }
@@ -77,7 +110,9 @@ fn main() {
             }
         }
         Some(other) => {
-            eprintln!("unknown command {other:?}; try `coverage [DIR]`, `stats` or `records`");
+            eprintln!(
+                "unknown command {other:?}; try `coverage [DIR]`, `draft FILE.txt`, `id FILE.txt`, `stats` or `records`"
+            );
             exit(2);
         }
     }
@@ -99,4 +134,82 @@ fn json_string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Drafts the annotations of `path` (a `.txt` in a seeds folder) against the rest of that
+/// folder, and says where it wrote them.
+#[cfg(not(target_arch = "wasm32"))]
+fn draft(path: &std::path::Path) -> Result<String, String> {
+    use sco_explorer::core::{draft, source, validate};
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|_| path.extension().is_some_and(|e| e == "txt"))
+        .ok_or_else(|| format!("{} is not a .txt document", path.display()))?;
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let body = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    // The folder as it stands, without this document (which has no annotations yet).
+    let mut src = source::load_dir(dir).map_err(|errs| listed(&errs))?;
+    src.documents.retain(|(d, _)| d != id);
+    src.files.retain(|f| f.doc.as_deref() != Some(id));
+    let known = validate::validate(&src).map_err(|errs| {
+        format!(
+            "the other files in {} must be valid first:\n{}",
+            dir.display(),
+            listed(&errs)
+        )
+    })?;
+    let d = draft::draft(&known.dataset, id, &body);
+    let out = dir.join(format!("{id}.toml.draft"));
+    std::fs::write(&out, &d.toml).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    let mut msg = format!(
+        "wrote {}: {} new facts, {} reports on existing facts, {} unknown names, {} ignores",
+        out.display(),
+        d.facts,
+        d.reports,
+        d.entities,
+        d.ignores
+    );
+    if let Err(why) = validate::is_document_id(id) {
+        msg.push_str(&format!(
+            "\nnote: {id} is not a document id ({why}); `cargo run -- id {}` proposes one",
+            path.display()
+        ));
+    }
+    if dir.join(format!("{id}.toml")).exists() {
+        msg.push_str(&format!("\nnote: {id}.toml exists and was left as it is"));
+    }
+    Ok(msg)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn listed(errs: &[sco_explorer::core::validate::ValidationError]) -> String {
+    errs.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The id a new document takes: one more than the highest `NNN_` in its folder, then the
+/// first 16 hex digits of the text's 64-bit FNV-1a hash (a fingerprint, not a security measure).
+#[cfg(not(target_arch = "wasm32"))]
+fn next_id(dir: &std::path::Path, text: &str) -> String {
+    let next = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.get(..3)?
+                .parse::<u32>()
+                .ok()
+                .filter(|_| name.get(3..4) == Some("_"))
+        })
+        .max()
+        .map_or(0, |n| n + 1);
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{next:03}_{hash:016x}")
 }

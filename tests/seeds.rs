@@ -279,3 +279,57 @@ fn editing_a_document_so_a_quote_no_longer_matches_names_the_file_and_fact() {
         "{stderr}"
     );
 }
+
+/// `seeds/README.md` is the one field reference: it names every table and field the raw
+/// format accepts (read from `src/core/raw.rs`, so a new field fails here until documented)
+/// and every value of every kind, status, standing and edge.
+#[test]
+fn the_field_reference_names_every_field_and_value() {
+    use sco_explorer::core::model::{EntityKind, Standing};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = fs::read_to_string(root.join("seeds/README.md")).expect("seeds/README.md");
+    let raw = fs::read_to_string(root.join("src/core/raw.rs")).expect("raw.rs");
+    let mut names: Vec<String> = Vec::new();
+    let mut in_record = false;
+    for line in raw.lines().map(str::trim) {
+        if let Some(name) = line.strip_prefix("pub struct Raw") {
+            // RawSource and RawFile are the loader's, not the curator's.
+            in_record = !(name.starts_with("Source") || name.starts_with("File"));
+        }
+        if let Some(table) = line.split("rename = \"").nth(1) {
+            names.push(format!("[[{}]]", &table[..table.find('"').unwrap_or(0)]));
+        }
+        if in_record && let Some(field) = line.strip_prefix("pub ").and_then(|l| l.split_once(':'))
+        {
+            names.push(field.0.to_string());
+        }
+    }
+    assert!(names.len() > 30, "read the raw format: {names:?}");
+    let values = FactKind::ALL
+        .map(FactKind::slug)
+        .into_iter()
+        .chain(EntityKind::ALL.map(EntityKind::slug))
+        .chain(Status::ALL.map(Status::slug))
+        .chain(Standing::ALL.map(Standing::slug))
+        .chain([
+            "start",
+            "end",
+            "holds",
+            "stated",
+            "inferred",
+            "unknown",
+            "[document]",
+        ])
+        .map(String::from);
+    let missing: Vec<String> = names
+        .into_iter()
+        .chain(values)
+        .filter(|n| {
+            !reference.contains(&format!("`{n}`")) && !reference.contains(&format!("`{n}`:"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "seeds/README.md does not name {missing:?}"
+    );
+}

@@ -8,6 +8,8 @@
 pub mod bundle;
 pub mod catalog;
 pub mod coverage;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod draft;
 pub mod extract;
 pub mod facets;
 pub mod model;

@@ -14,6 +14,24 @@ pub fn parse_file(path: &str, text: &str) -> Result<RawFile, ValidationError> {
         problem: Problem::Parse(e.to_string().trim().replace('\n', "\n    ")),
     })?;
     file.path = path.to_string();
+    // The draft command marks what a person must decide as "TODO: the question"; a file
+    // renamed to .toml with one left is refused, once, with the first question.
+    if let Some((line, question)) = text.lines().enumerate().find_map(|(i, l)| {
+        let at = l.find("\"TODO:")?;
+        let rest = &l[at + 6..];
+        Some((
+            i + 1,
+            rest[..rest.find('"').unwrap_or(rest.len())]
+                .trim()
+                .to_string(),
+        ))
+    }) {
+        return Err(ValidationError {
+            file: path.to_string(),
+            record: None,
+            problem: Problem::TodoLeft { line, question },
+        });
+    }
     Ok(file)
 }
 

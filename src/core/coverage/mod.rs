@@ -5,6 +5,12 @@
 //! page date; a name by a linked entity mention or a person's stated role. Anything else must be
 //! listed in an `[[ignore]]` entry with a reason, or the report is not clean.
 
+mod hints;
+
+pub use hints::{
+    Stale, document_year, entities_for_name, facts_for_date, parse_expression, stale_prose,
+};
+
 use crate::core::model::{Dataset, DocIx, MONTHS};
 use crate::core::text::{Folded, Word, fold, joinable_gap, line_of, words};
 use crate::core::validate::Ignore;
@@ -44,6 +50,12 @@ pub struct Report {
     pub doc_ids: Vec<String>,
     /// Line numbers of each item, for messages.
     pub lines: Vec<usize>,
+    /// For each unexplained item, the facts (for a date) or entities (for a name) it may
+    /// restate; empty for the others.
+    pub hints: Vec<Vec<String>>,
+    /// Summaries and descriptions a later report contradicts. Listed, not failing: a valid
+    /// new document must not fail the build, but its curator should update the prose.
+    pub stale: Vec<Stale>,
 }
 
 impl Report {
@@ -53,6 +65,14 @@ impl Report {
             .zip(&self.lines)
             .filter(|((_, c), _)| c.is_none())
             .map(|((i, _), l)| (i, *l))
+    }
+
+    fn unexplained_hints(&self) -> impl Iterator<Item = &Vec<String>> {
+        self.items
+            .iter()
+            .zip(&self.hints)
+            .filter(|((_, c), _)| c.is_none())
+            .map(|(_, h)| h)
     }
 
     pub fn is_clean(&self) -> bool {
@@ -86,16 +106,39 @@ impl fmt::Display for Report {
         )?;
         let unexplained: Vec<_> = self.unexplained().collect();
         writeln!(f, "unexplained: {}", unexplained.len())?;
-        for (item, line) in unexplained {
+        for ((item, line), hint) in unexplained.into_iter().zip(self.unexplained_hints()) {
             let kind = match item.kind {
                 ItemKind::Date => "date",
                 ItemKind::Name => "name",
             };
-            writeln!(
+            write!(
                 f,
                 "  {}:{line}: {kind} \u{ab}{}\u{bb}",
                 self.doc_ids[item.doc as usize], item.text
             )?;
+            if !hint.is_empty() {
+                let what = match item.kind {
+                    ItemKind::Date => "restates",
+                    ItemKind::Name => "is",
+                };
+                let ids: Vec<String> = hint.iter().map(|h| format!("`{h}`?")).collect();
+                write!(f, " \u{2192} {what} {}", ids.join(" "))?;
+            }
+            writeln!(f)?;
+        }
+        if !self.stale.is_empty() {
+            writeln!(
+                f,
+                "stale prose (update it; the build does not fail): {}",
+                self.stale.len()
+            )?;
+            for s in &self.stale {
+                writeln!(
+                    f,
+                    "  {} says {}; its latest report: {}",
+                    s.record, s.says, s.now
+                )?;
+            }
         }
         Ok(())
     }
@@ -255,6 +298,31 @@ fn name_items(
     out
 }
 
+/// Which words are inside a date expression (a year alone still counts as a word: "2018" in
+/// "Peace Mission 2018" is part of the name too).
+fn date_words(ws: &[Word<'_>], dates: &[Item]) -> Vec<bool> {
+    ws.iter()
+        .map(|w| {
+            dates
+                .iter()
+                .any(|it| it.start <= w.start && w.end <= it.end)
+                && !is_year(w.text)
+        })
+        .collect()
+}
+
+/// The date expressions and capitalised names of one text, as the report finds them: the
+/// draft command reads a new document with it.
+pub fn spotted(body: &str) -> (Vec<Item>, Vec<Item>) {
+    let ws = words(body);
+    let dates = date_items(0, body, &ws);
+    let names = name_items(0, body, &ws, &date_words(&ws, &dates))
+        .into_iter()
+        .map(|(it, _)| it)
+        .collect();
+    (dates, names)
+}
+
 /// Builds the report for a validated dataset and its ignore list.
 pub fn report(data: &Dataset, ignores: &[Ignore]) -> Report {
     let mut rep = Report {
@@ -304,13 +372,7 @@ pub fn report(data: &Dataset, ignores: &[Ignore]) -> Report {
 
         let ws = words(body);
         let dates = date_items(d, body, &ws);
-        let mut date_words = vec![false; ws.len()];
-        for (k, w) in ws.iter().enumerate() {
-            date_words[k] = dates
-                .iter()
-                .any(|it| it.start <= w.start && w.end <= it.end)
-                && !is_year(w.text);
-        }
+        let date_words = date_words(&ws, &dates);
         for it in dates {
             let cover = if let Some(ig) = ignored(&it.text) {
                 Some(Cover::Ignored(ig.reason.clone()))
@@ -322,6 +384,11 @@ pub fn report(data: &Dataset, ignores: &[Ignore]) -> Report {
                 None
             };
             rep.lines.push(line_of(body, it.start));
+            rep.hints.push(if cover.is_none() {
+                facts_for_date(data, &it.text, document_year(doc))
+            } else {
+                Vec::new()
+            });
             rep.items.push((it, cover));
         }
         for (it, caps) in name_items(d, body, &ws, &date_words) {
@@ -334,9 +401,15 @@ pub fn report(data: &Dataset, ignores: &[Ignore]) -> Report {
                 ignored(&it.text).map(|ig| Cover::Ignored(ig.reason.clone()))
             };
             rep.lines.push(line_of(body, it.start));
+            rep.hints.push(if cover.is_none() {
+                entities_for_name(data, &it.text)
+            } else {
+                Vec::new()
+            });
             rep.items.push((it, cover));
         }
     }
+    rep.stale = stale_prose(data);
     rep
 }
 

@@ -22,6 +22,13 @@ pub enum Problem {
     BadId,
     /// A document text with nothing in it.
     EmptyDocument,
+    /// A document id (its file stem) outside the convention: see [`is_document_id`].
+    BadDocumentId(String),
+    /// A value the draft command left for a person to decide: the question.
+    TodoLeft {
+        line: usize,
+        question: String,
+    },
     /// A document text no annotation file describes with a `[document]` table.
     DocumentWithoutAnnotations,
     /// An annotation file that annotates no document and holds no records.
@@ -113,6 +120,16 @@ impl fmt::Display for Problem {
                 Ok(())
             }
             Problem::EmptyDocument => write!(f, "the document is empty"),
+            Problem::BadDocumentId(why) => write!(
+                f,
+                "the file name is not a document id: {why} (ids are lowercase letters, digits, \
+                 `_` and `-`, at most 64; seeds use `NNN_` and 16 hex digits, which \
+                 `cargo run -- id FILE.txt` prints)"
+            ),
+            Problem::TodoLeft { line, question } => write!(
+                f,
+                "line {line} still has a TODO from the draft command; decide: {question}"
+            ),
             Problem::DocumentWithoutAnnotations => write!(
                 f,
                 "no annotation file describes this document: add <id>.toml with a [document] table (title, dates)"
@@ -185,5 +202,24 @@ impl fmt::Display for Problem {
                 "`series` names `{id}`, which is not an exercise or conference series"
             ),
         }
+    }
+}
+
+/// Why `id` is not a document id, if it is not: lowercase ASCII letters, digits, `_` and `-`,
+/// starting with a letter or digit, at most 64 characters. They go into links (`read=`), which
+/// take no other characters, and into file names on every system.
+pub fn is_document_id(id: &str) -> Result<(), String> {
+    if id.is_empty() || id.len() > 64 {
+        return Err(format!("{} characters", id.len()));
+    }
+    if !id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        return Err("it must start with a lowercase letter or a digit".to_string());
+    }
+    match id
+        .chars()
+        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'))
+    {
+        Some(c) => Err(format!("it contains {c:?}")),
+        None => Ok(()),
     }
 }

@@ -1,0 +1,298 @@
+//! What the coverage report suggests beside what it lists: the facts an uncovered date may
+//! restate, the entities an uncovered name may be, and curated prose (fact summaries, entity
+//! descriptions) that a fact's current view now contradicts.
+
+use crate::core::model::*;
+use crate::core::text::fold;
+
+/// A date expression ("22 August 2018", "August 2018", "March 5, 2024", "2018") as a point; a
+/// month or a day with no year takes `year`.
+pub fn parse_expression(text: &str, year: Option<i32>) -> Option<Point> {
+    let ws: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let y = ws
+        .iter()
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse::<i32>().ok())
+        .or(year)?;
+    let m = ws
+        .iter()
+        .find_map(|w| MONTHS.iter().position(|m| m == w))
+        .map(|i| i as u8 + 1);
+    let d = ws
+        .iter()
+        .find(|w| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse::<u8>().ok());
+    let iso = match (m, d) {
+        (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{y:04}-{m:02}"),
+        _ => format!("{y:04}"),
+    };
+    Point::parse(&iso)
+}
+
+/// The year a document's undated "June" or "31 October" most likely means: the year it was
+/// written, else the year of its page date.
+pub fn document_year(doc: &Document) -> Option<i32> {
+    doc.written
+        .when
+        .span()
+        .map(|(a, _)| civil_from_days(a).0)
+        .or_else(|| {
+            doc.page_date
+                .as_deref()
+                .and_then(|p| parse_expression(p, None))
+                .map(|p| p.year)
+        })
+}
+
+/// Up to three facts a date expression may restate: those any report dates within it, the
+/// most precisely dated first.
+pub fn facts_for_date(data: &Dataset, text: &str, year: Option<i32>) -> Vec<String> {
+    let Some(p) = parse_expression(text, year) else {
+        return Vec::new();
+    };
+    let (a, b) = (p.first_day(), p.last_day());
+    let mut found: Vec<(i32, &str)> = data
+        .facts
+        .iter()
+        .filter_map(|f| {
+            f.report_dates()
+                .filter_map(|d| d.when.span())
+                .filter(|&(x, y)| x <= b && a <= y)
+                .map(|(x, y)| y - x)
+                .min()
+                .map(|w| (w, f.id.as_str()))
+        })
+        .collect();
+    found.sort_unstable();
+    found
+        .into_iter()
+        .take(3)
+        .map(|(_, id)| id.to_string())
+        .collect()
+}
+
+/// Up to three entities a name may be: one whose name, alias or abbreviation it is but for
+/// case (a dateline's "MOSCOW"), then those sharing a word of four letters or more with it.
+pub fn entities_for_name(data: &Dataset, text: &str) -> Vec<String> {
+    let lower = |s: &str| fold(s).text.to_lowercase();
+    let folded = lower(text);
+    let words = |s: &str| -> Vec<String> {
+        lower(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(String::from)
+            .collect()
+    };
+    let mine = words(text);
+    let names = |e: &Entity| {
+        std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .chain(&e.abbreviations)
+            .map(|n| lower(n))
+            .collect::<Vec<_>>()
+    };
+    let mut exact: Vec<String> = Vec::new();
+    let mut near: Vec<String> = Vec::new();
+    for e in &data.entities {
+        let ns = names(e);
+        if ns.contains(&folded) {
+            exact.push(e.id.clone());
+        } else if ns.iter().any(|n| words(n).iter().any(|w| mine.contains(w))) {
+            near.push(e.id.clone());
+        }
+    }
+    exact.into_iter().chain(near).take(3).collect()
+}
+
+/// When prose places an event: before it, during it, or after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Ahead,
+    Under,
+    Done,
+}
+
+/// Phrases that state a status, lowercase.
+const PHRASES: &[(&str, Phase)] = &[
+    ("planned", Phase::Ahead),
+    ("scheduled", Phase::Ahead),
+    ("will take place", Phase::Ahead),
+    ("will be held", Phase::Ahead),
+    ("to be held", Phase::Ahead),
+    ("will take part", Phase::Ahead),
+    ("intends", Phase::Ahead),
+    ("under way", Phase::Under),
+    ("in progress", Phase::Under),
+    ("is taking place", Phase::Under),
+    ("took place", Phase::Done),
+    ("was held", Phase::Done),
+    ("were held", Phase::Done),
+    ("took part", Phase::Done),
+];
+
+fn phase(s: Status) -> Phase {
+    match s {
+        Status::Planned | Status::Intended => Phase::Ahead,
+        Status::InProgress => Phase::Under,
+        Status::Happened => Phase::Done,
+    }
+}
+
+/// Curated prose that says what a fact's latest report no longer does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// E.g. "fact `northwind-2018` summary", "entity `northwind` description".
+    pub record: String,
+    /// What it says: a status phrase or a date.
+    pub says: String,
+    /// What the fact's current view is, in words.
+    pub now: String,
+}
+
+/// What in `prose` (about `f`) its current view contradicts: a status phrase of another phase,
+/// or a date expression that does not overlap its date.
+fn contradictions(prose: &str, f: &Fact, year: Option<i32>) -> Vec<String> {
+    let lower = prose.to_lowercase();
+    let mut out: Vec<String> = PHRASES
+        .iter()
+        .filter(|(p, ph)| *ph != phase(f.status) && lower.contains(p))
+        .map(|(p, _)| format!("\u{ab}{p}\u{bb}"))
+        .collect();
+    if let Some((a, b)) = f.date.when.span() {
+        let (dates, _) = super::spotted(prose);
+        for d in dates {
+            if let Some(p) = parse_expression(&d.text, year)
+                && (p.last_day() < a || p.first_day() > b)
+            {
+                out.push(format!("\u{ab}{}\u{bb}", d.text));
+            }
+        }
+    }
+    out
+}
+
+/// Summaries and descriptions written before a later report revised their fact: only revised
+/// facts are checked (a single report's prose was written from that report).
+pub fn stale_prose(data: &Dataset) -> Vec<Stale> {
+    let mut out = Vec::new();
+    for f in data.facts.iter().filter(|f| f.revised) {
+        let now = format!("{}, {}", f.status.label().to_lowercase(), f.date.when.iso());
+        let year = f.date.when.span().map(|(a, _)| civil_from_days(a).0);
+        for says in contradictions(&f.summary, f, year) {
+            out.push(Stale {
+                record: format!("fact `{}` summary", f.id),
+                says,
+                now: now.clone(),
+            });
+        }
+        // In a description, only the sentence that names the fact speaks of it.
+        let title = f.title.to_lowercase();
+        for e in &data.entities {
+            let lower = e.description.to_lowercase();
+            let Some(at) = lower.find(&title) else {
+                continue;
+            };
+            let rest = &e.description[at..];
+            let end = rest.find(['.', ';']).map_or(rest.len(), |i| i + 1);
+            for says in contradictions(&rest[..end], f, year) {
+                out.push(Stale {
+                    record: format!("entity `{}` description (on `{}`)", e.id, f.id),
+                    says,
+                    now: now.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::catalog;
+    use std::path::Path;
+
+    fn reports() -> Dataset {
+        catalog(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports"))
+            .data
+            .clone()
+    }
+
+    #[test]
+    fn prose_a_later_report_contradicts_is_reported() {
+        // (summary of the revised fact, an entity's description, what is flagged)
+        fn check(summary: &str, description: &str, expect: &[(&str, &str)]) {
+            let mut data = reports();
+            let f = data
+                .facts
+                .iter_mut()
+                .find(|f| f.id == "northwind-2018")
+                .expect("fixture");
+            assert!(f.revised, "the fixture revises it: planned, then under way");
+            f.summary = summary.to_string();
+            let mut e = crate::core::testing::corpus().data.entities[0].clone();
+            e.id = "northwind".into();
+            e.description = description.to_string();
+            data.entities.push(e);
+            let got: Vec<(String, String)> = stale_prose(&data)
+                .into_iter()
+                .map(|s| (s.record, s.says))
+                .collect();
+            let expect: Vec<(String, String)> = expect
+                .iter()
+                .map(|(r, s)| (r.to_string(), s.to_string()))
+                .collect();
+            assert_eq!(got, expect, "{summary:?} / {description:?}");
+        }
+        check("An invented exercise.", "Runs Northwind 2018.", &[]);
+        check(
+            "An exercise planned for September 2018.",
+            "An invented series.",
+            &[
+                ("fact `northwind-2018` summary", "\u{ab}planned\u{bb}"),
+                (
+                    "fact `northwind-2018` summary",
+                    "\u{ab}September 2018\u{bb}",
+                ),
+            ],
+        );
+        check(
+            "An exercise.",
+            "Earlier editions were held. Northwind 2018 will take place in September 2018.",
+            &[
+                (
+                    "entity `northwind` description (on `northwind-2018`)",
+                    "\u{ab}will take place\u{bb}",
+                ),
+                (
+                    "entity `northwind` description (on `northwind-2018`)",
+                    "\u{ab}September 2018\u{bb}",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn uncovered_dates_and_names_suggest_what_they_restate() {
+        let data = reports();
+        assert_eq!(
+            facts_for_date(&data, "August 2018", None),
+            ["northwind-2018"]
+        );
+        assert_eq!(
+            facts_for_date(&data, "22 August", Some(2018)),
+            ["northwind-2018"]
+        );
+        assert!(facts_for_date(&data, "March 1999", None).is_empty());
+        let corpus = crate::core::testing::corpus().data;
+        assert_eq!(entities_for_name(corpus, "BORVIA CITY")[0], "borvia-city");
+        assert!(
+            entities_for_name(corpus, "Harbour Patrol").contains(&"harbour-shield".to_string())
+        );
+        assert!(entities_for_name(corpus, "Zyx").is_empty());
+    }
+}

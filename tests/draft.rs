@@ -1,0 +1,171 @@
+//! The draft command over the fixture corpus: a new document's sentences become reports on the
+//! facts they match (saying why) or draft facts, each with its verbatim quote, date and
+//! entities; unknown names and weekdays become stubs; the draft is valid TOML that the build
+//! refuses until every TODO is decided.
+
+use sco_explorer::core::draft::{draft, parse_expression};
+use sco_explorer::core::model::Point;
+use sco_explorer::core::raw::{RawFile, RawQuote};
+use sco_explorer::core::source::parse_file;
+use sco_explorer::core::testing::corpus;
+use sco_explorer::core::validate::{Problem, is_document_id};
+
+const NEWS: &str = include_str!("fixtures/draft/c_news.txt");
+
+fn drafted() -> (String, RawFile) {
+    let d = draft(corpus().data, "c_news", NEWS);
+    let raw: RawFile = toml::from_str(&d.toml).unwrap_or_else(|e| panic!("{e}\n{}", d.toml));
+    (d.toml, raw)
+}
+
+fn quotes(q: &[RawQuote]) -> Vec<&str> {
+    q.iter()
+        .map(|q| match q {
+            RawQuote::Here(t) => t.as_str(),
+            RawQuote::In { text, .. } => text.as_str(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_sentence_on_a_known_fact_becomes_a_report_that_says_why() {
+    let (text, raw) = drafted();
+    type Drafted<'a> = (&'a str, Option<&'a str>, &'a [String], &'a [String]);
+    let r: Vec<Drafted> = raw
+        .reports
+        .iter()
+        .map(|r| {
+            (
+                r.fact.as_str(),
+                r.date.as_deref(),
+                r.participants.as_slice(),
+                r.places.as_slice(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        r,
+        [(
+            "harbour-shield-2018",
+            Some("2018-08-22"),
+            &["arland".to_string(), "cestria".to_string()][..],
+            &[][..]
+        )]
+    );
+    assert!(
+        text.contains(
+            "# matches harbour-shield-2018 because same series (Harbour Shield) and year (2018)"
+        ),
+        "{text}"
+    );
+    assert!(raw.reports[0].status.starts_with("TODO:"));
+}
+
+#[test]
+fn other_event_sentences_become_draft_facts_with_their_entities() {
+    let (_, raw) = drafted();
+    assert_eq!(raw.facts.len(), 1, "{:?}", raw.facts);
+    let f = &raw.facts[0];
+    assert_eq!(f.kind, "meeting", "from \"talks\"");
+    assert_eq!(f.participants, ["borvia", "dorsk"]);
+    assert_eq!(f.places, ["borvia-city"]);
+    assert_eq!(f.date.as_deref(), Some("unknown"));
+    for todo in [&f.id, &f.title, &f.summary, &f.status] {
+        assert!(todo.starts_with("TODO:"), "{todo}");
+    }
+}
+
+#[test]
+fn the_document_table_unknown_names_and_weekdays_are_drafted() {
+    let (text, raw) = drafted();
+    let doc = raw.document.expect("a [document] table");
+    assert_eq!(doc.title, NEWS.lines().next().unwrap());
+    assert_eq!(doc.page_date.as_deref(), Some("25 August 2018"));
+    assert_eq!(doc.written.as_deref(), Some("2018-08-25"));
+    assert!(doc.reason.is_some_and(|r| r.starts_with("TODO:")));
+    assert!(text.contains("# dateline: \"BORVIA CITY, 25 August (Fixture Wire)\""));
+    let names: Vec<&str> = raw.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Quillmark Institute"), "{names:?}");
+    assert!(
+        !names.contains(&"Arland"),
+        "known names are linked, not stubbed"
+    );
+    assert!(
+        text.contains(
+            "# may be `borvia-city` or `borvia`: if so, add \"BORVIA CITY\" to its aliases"
+        ),
+        "a dateline's capitals point to the entity: {text}"
+    );
+    let ignored: Vec<&str> = raw.ignores.iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(ignored, ["Tuesday"]);
+    assert!(text.trim_end().ends_with(
+        "# Drafted: 1 new facts, 1 reports on existing facts, 3 unknown names, 1 ignores."
+    ));
+}
+
+#[test]
+fn every_drafted_quote_is_verbatim_and_the_build_refuses_the_todos() {
+    let (text, raw) = drafted();
+    let all = raw
+        .facts
+        .iter()
+        .flat_map(|f| quotes(&f.quotes))
+        .chain(raw.reports.iter().flat_map(|r| quotes(&r.quotes)))
+        .chain(raw.entities.iter().flat_map(|e| quotes(&e.quotes)));
+    for q in all {
+        assert!(NEWS.contains(q), "{q:?} is not in the document");
+    }
+    let err = parse_file("c_news.toml", &text).expect_err("TODOs are refused");
+    match &err.problem {
+        Problem::TodoLeft { line, question } => {
+            assert_eq!(
+                text.lines().nth(line - 1).map(|l| l.contains("TODO:")),
+                Some(true)
+            );
+            assert!(
+                !question.is_empty() && !question.contains('"'),
+                "{question}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(err.to_string().contains("decide:"), "{err}");
+}
+
+#[test]
+fn date_expressions_become_seed_dates() {
+    fn check(text: &str, year: Option<i32>, expect: Option<&str>) {
+        assert_eq!(
+            parse_expression(text, year).map(Point::iso).as_deref(),
+            expect,
+            "{text}"
+        );
+    }
+    check("22 August 2018", None, Some("2018-08-22"));
+    check("March 5, 2024", None, Some("2024-03-05"));
+    check("August 2018", None, Some("2018-08"));
+    check("2027", None, Some("2027"));
+    check("25 August", Some(2018), Some("2018-08-25"));
+    check("25 August", None, None);
+    check("31 February 2018", None, None);
+}
+
+#[test]
+fn document_ids_follow_one_convention() {
+    fn check(id: &str, ok: bool) {
+        assert_eq!(
+            is_document_id(id).is_ok(),
+            ok,
+            "{id}: {:?}",
+            is_document_id(id)
+        );
+    }
+    check("000_05d95eeefa1e2818", true);
+    check("a_fixture", true);
+    check("r1-plan", true);
+    check("", false);
+    check("Report 2018", false);
+    check("_hidden", false);
+    check("doc.v2", false);
+    check(&"a".repeat(65), false);
+}
