@@ -1,0 +1,301 @@
+//! Reading a new document for the draft: its sentences, their dates and event words, and the
+//! known fact each may speak of.
+
+use super::Reading;
+use crate::core::coverage::parse_expression;
+use crate::core::model::*;
+
+/// Words that name an event, and the kind of fact they suggest.
+pub(super) const EVENT_WORDS: &[(&str, FactKind)] = &[
+    ("exercise", FactKind::Exercise),
+    ("exercises", FactKind::Exercise),
+    ("drill", FactKind::Exercise),
+    ("drills", FactKind::Exercise),
+    ("manoeuvres", FactKind::Exercise),
+    ("meeting", FactKind::Meeting),
+    ("meetings", FactKind::Meeting),
+    ("meets", FactKind::Meeting),
+    ("talks", FactKind::Meeting),
+    ("visit", FactKind::Visit),
+    ("visits", FactKind::Visit),
+    ("visited", FactKind::Visit),
+    ("conference", FactKind::Conference),
+    ("summit", FactKind::Meeting),
+    ("agreement", FactKind::Agreement),
+    ("protocol", FactKind::Agreement),
+    ("signed", FactKind::Agreement),
+    ("order", FactKind::Procurement),
+    ("ordered", FactKind::Procurement),
+    ("orders", FactKind::Procurement),
+    ("contract", FactKind::Procurement),
+    ("presidency", FactKind::Presidency),
+    ("chairmanship", FactKind::Presidency),
+];
+
+pub(super) const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+/// Sentences as byte spans: ended by `.`, `!` or `?` before whitespace, or by a line break.
+pub(super) fn sentences(body: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = body.as_bytes();
+    for (i, c) in body.char_indices() {
+        let end = match c {
+            '\n' => Some(i),
+            '.' | '!' | '?' if bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()) => {
+                Some(i + 1)
+            }
+            _ => None,
+        };
+        if let Some(end) = end {
+            if body[start..end].trim().len() > 1 {
+                out.push(trimmed(body, start, end));
+            }
+            start = end;
+        }
+    }
+    if body[start..].trim().len() > 1 {
+        out.push(trimmed(body, start, body.len()));
+    }
+    out
+}
+
+pub(super) fn trimmed(body: &str, a: usize, b: usize) -> (usize, usize) {
+    let s = &body[a..b];
+    let lead = s.len() - s.trim_start().len();
+    (a + lead, a + lead + s.trim().len())
+}
+/// A sentence worth a record (and the sentences after it in its paragraph that add a date):
+/// quotes, date, kind suggested and entities named.
+pub(super) struct Mentioned {
+    pub quotes: Vec<String>,
+    pub date: Option<When>,
+    pub kind: Option<FactKind>,
+    pub entities: Vec<EntityIx>,
+}
+
+/// Where the last record drafted went, so that a following sentence of the same paragraph
+/// with a date but no name ("It opened on 22 August") joins it.
+#[derive(Clone, Copy)]
+enum Last {
+    Report(usize),
+    Fact(usize),
+}
+
+/// A sentence's date: a range when its first two date expressions have the same precision
+/// ("opened on 22 August and runs until 29 August"), else its most precise one (the
+/// "September 2016" of "Peace Mission 2016 was held in September 2016").
+pub(super) fn sentence_date(found: &[Point]) -> Option<When> {
+    let rank = |p: &Point| match p.precision() {
+        Precision::Year => 0,
+        Precision::Month => 1,
+        Precision::Day => 2,
+    };
+    match found {
+        [a, b, ..] if a.precision() == b.precision() && a.first_day() < b.first_day() => {
+            Some(When::Range(*a, *b))
+        }
+        _ => found
+            .iter()
+            .rev()
+            .max_by_key(|p| rank(p))
+            .map(|p| When::Point(*p)),
+    }
+}
+
+/// Finer than a year: a date that can tell two events of one year apart.
+pub(super) fn finer_than_year(w: When) -> bool {
+    w.precision().is_some_and(|p| p != Precision::Year)
+}
+
+/// A line that opens with a place in capitals and a comma ("MOSCOW, 25 August (Agency) -").
+pub(super) fn dateline(body: &str) -> Option<&str> {
+    body.lines().map(str::trim).find(|l| {
+        l.split_once(',').is_some_and(|(head, _)| {
+            head.len() >= 3
+                && head.chars().any(char::is_alphabetic)
+                && head
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == ' ' || c == '-')
+        })
+    })
+}
+
+/// Sentences worth a record, as reports on the facts they match (with the reason) and as new
+/// facts.
+pub(super) fn records(
+    data: &Dataset,
+    r: &Reading<'_>,
+) -> (Vec<(FactIx, String, Mentioned)>, Vec<Mentioned>) {
+    let Reading {
+        body,
+        dates,
+        page,
+        year,
+        mentions,
+        ..
+    } = r;
+    let (body, year) = (*body, *year);
+    let mut seen_quotes: Vec<&str> = Vec::new();
+    let mut reports: Vec<(FactIx, String, Mentioned)> = Vec::new();
+    let mut facts: Vec<Mentioned> = Vec::new();
+    let mut last: Option<(Last, usize)> = None;
+    for (a, b) in sentences(body) {
+        let quote = &body[a..b];
+        // The page date's line says when the page was posted, not when anything happened.
+        let page_line = page
+            .as_ref()
+            .is_some_and(|(d, _)| a <= d.start && d.end <= b);
+        if seen_quotes.contains(&quote) || page_line {
+            continue;
+        }
+        seen_quotes.push(quote);
+        let paragraph = body[..a].matches("\n\n").count();
+        let mut entities: Vec<EntityIx> = mentions
+            .iter()
+            .filter(|m| a <= m.start as usize && (m.end as usize) <= b)
+            .map(|m| m.entity)
+            .collect();
+        entities.sort_unstable();
+        entities.dedup();
+        let found: Vec<Point> = dates
+            .iter()
+            .filter(|d| a <= d.start && d.end <= b)
+            .filter_map(|d| parse_expression(&d.text, year))
+            .collect();
+        let date = sentence_date(&found);
+        let kind = crate::core::text::words(quote).iter().find_map(|w| {
+            let lower = w.text.to_lowercase();
+            EVENT_WORDS
+                .iter()
+                .find(|(e, _)| *e == lower)
+                .map(|(_, k)| *k)
+        });
+        if date.is_none() && kind.is_none() {
+            continue;
+        }
+        if entities.is_empty() {
+            // No name: it can only add to the record just drafted in the same paragraph.
+            let Some((target, _)) = last.filter(|&(_, p)| p == paragraph) else {
+                continue;
+            };
+            let m = match target {
+                Last::Report(i) => &mut reports[i].2,
+                Last::Fact(i) => &mut facts[i],
+            };
+            m.quotes.push(quote.to_string());
+            if let Some(d) = date.filter(|&d| finer_than_year(d))
+                && !m.date.is_some_and(finer_than_year)
+            {
+                m.date = Some(d);
+            }
+            continue;
+        }
+        let m = Mentioned {
+            quotes: vec![quote.to_string()],
+            date,
+            kind,
+            entities,
+        };
+        let target = match matching(data, &m, year) {
+            Some((f, why)) => match reports.iter().position(|r| r.0 == f) {
+                Some(i) => {
+                    let r = &mut reports[i].2;
+                    r.quotes.extend(m.quotes);
+                    r.entities.extend(m.entities);
+                    r.entities.sort_unstable();
+                    r.entities.dedup();
+                    if let Some(d) = m.date.filter(|&d| finer_than_year(d))
+                        && !r.date.is_some_and(finer_than_year)
+                    {
+                        r.date = Some(d);
+                    }
+                    Last::Report(i)
+                }
+                None => {
+                    reports.push((f, why, m));
+                    Last::Report(reports.len() - 1)
+                }
+            },
+            None => {
+                facts.push(m);
+                Last::Fact(facts.len() - 1)
+            }
+        };
+        last = Some((target, paragraph));
+    }
+
+    (reports, facts)
+}
+
+/// The existing fact a sentence speaks of, and why: the same series in the same year, or the
+/// same kind with a shared participant in the same year.
+fn matching(data: &Dataset, m: &Mentioned, page_year: Option<i32>) -> Option<(FactIx, String)> {
+    let span = m.date.and_then(When::span);
+    let year = span.map(|(a, _)| civil_from_days(a).0).or(page_year)?;
+    let in_year = |f: &Fact| {
+        f.report_dates()
+            .filter_map(|d| d.when.span())
+            .any(|(a, b)| civil_from_days(a).0 <= year && year <= civil_from_days(b).0)
+    };
+    // A month or a day tells events apart where a year does not.
+    let same_dates = |f: &Fact| {
+        let (Some((a, b)), true) = (span, m.date.is_some_and(finer_than_year)) else {
+            return false;
+        };
+        f.report_dates()
+            .filter(|d| d.when.precision().is_some_and(|p| p != Precision::Year))
+            .filter_map(|d| d.when.span())
+            .any(|(x, y)| x <= b && a <= y)
+    };
+    let name = |e: EntityIx| data.entities[e as usize].name.as_str();
+    data.facts.iter().enumerate().find_map(|(i, f)| {
+        if let Some(s) = f.series.filter(|s| m.entities.contains(s))
+            && in_year(f)
+        {
+            return Some((
+                i as FactIx,
+                format!("same series ({}) and year ({year})", name(s)),
+            ));
+        }
+        let mut shared: Vec<&str> = f
+            .participants
+            .iter()
+            .copied()
+            .chain(f.membership.iter().map(|c| c.who))
+            .filter(|p| m.entities.contains(p))
+            .map(name)
+            .collect();
+        shared.dedup();
+        if shared.is_empty() {
+            return None;
+        }
+        if m.kind == Some(f.kind) && in_year(f) {
+            return Some((
+                i as FactIx,
+                format!(
+                    "same kind ({}), participants ({}) and year ({year})",
+                    f.kind.slug(),
+                    shared.join(", ")
+                ),
+            ));
+        }
+        same_dates(f).then(|| {
+            (
+                i as FactIx,
+                format!(
+                    "same date ({}) and participants ({})",
+                    m.date.map(When::iso).unwrap_or_default(),
+                    shared.join(", ")
+                ),
+            )
+        })
+    })
+}

@@ -1,0 +1,354 @@
+//! Writing the draft: TOML values, the `[document]` table, records and stubs, with a marked
+//! TODO wherever a person decides.
+
+use super::read::{Mentioned, WEEKDAYS, dateline};
+use super::{Draft, Reading};
+use crate::core::coverage::{self, ItemKind};
+use crate::core::model::*;
+use std::fmt::Write;
+
+/// A TOML basic string.
+pub(super) fn q(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// "a, b or c": the values a TODO chooses between, from the model's own list.
+pub(super) fn choices(slugs: &[&str]) -> String {
+    match slugs {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+pub(super) fn list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| q(s)).collect();
+    format!("[{}]", quoted.join(", "))
+}
+
+/// The header comment and the `[document]` table.
+pub(super) fn document_table(r: &Reading<'_>, t: &mut String) {
+    let Reading {
+        id,
+        body,
+        title,
+        page,
+        ..
+    } = r;
+    let (id, body) = (*id, *body);
+    let _ = writeln!(
+        t,
+        "# Draft annotations for {id}, written by `cargo run -- draft`. Field reference:\n\
+         # seeds/README.md. Decide every TODO, check every value against the text, then rename\n\
+         # this file to {id}.toml; the build refuses a TODO left in a .toml file.\n"
+    );
+    let _ = writeln!(t, "[document]\ntitle = {}", q(title));
+    match page {
+        Some((d, p)) => {
+            let _ = writeln!(
+                t,
+                "page_date = {}  # found on line {}",
+                q(&d.text),
+                crate::core::text::line_of(body, d.start)
+            );
+            let _ = writeln!(
+                t,
+                "written = {}\ncertainty = \"inferred\"\nreason = {}",
+                q(&p.iso()),
+                q(
+                    "TODO: say why the text was written on its page date, or give the date it was written"
+                )
+            );
+        }
+        None => {
+            let _ = writeln!(
+                t,
+                "written = {}",
+                q("TODO: when was the text written? A date (2018, 2018-08, 2018-08-25) or unknown")
+            );
+        }
+    }
+    if let Some(line) = dateline(body) {
+        let _ = writeln!(t, "# dateline: {}", q(line));
+    }
+}
+
+/// A `[[report]]` per fact matched, saying why. Returns how many.
+pub(super) fn reports(
+    data: &Dataset,
+    reports: &[(FactIx, String, Mentioned)],
+    t: &mut String,
+) -> usize {
+    for (f, why, m) in reports {
+        let fact = &data.facts[*f as usize];
+        let _ = writeln!(t, "\n[[report]]\n# matches {} because {why}", fact.id);
+        let _ = writeln!(t, "fact = {}", q(&fact.id));
+        let _ = writeln!(
+            t,
+            "status = {}",
+            q(&format!(
+                "TODO: as of this document: {} (the fact is {} as of its latest report)",
+                choices(&Status::ALL.map(Status::slug)),
+                fact.status.slug()
+            ))
+        );
+        write_when(t, m.date);
+        write_entities(t, data, &m.entities, false);
+        let _ = writeln!(t, "quotes = {}", list(&m.quotes));
+    }
+    reports.len()
+}
+
+/// A draft `[[fact]]` per other record. Returns how many.
+pub(super) fn facts(data: &Dataset, facts: &[Mentioned], t: &mut String) -> usize {
+    for m in facts {
+        let _ = writeln!(t, "\n[[fact]]");
+        let _ = writeln!(t, "id = {}", q("TODO: a new slug, e.g. peace-mission-2018"));
+        let kind = m.kind.map_or_else(
+            || format!("TODO: {}", choices(&FactKind::ALL.map(FactKind::slug))),
+            |k| k.slug().to_string(),
+        );
+        let _ = writeln!(
+            t,
+            "kind = {}{}",
+            q(&kind),
+            if m.kind.is_some() {
+                "  # from an event word: check"
+            } else {
+                ""
+            }
+        );
+        let _ = writeln!(t, "title = {}", q("TODO: a short title"));
+        let _ = writeln!(t, "summary = {}", q("TODO: one sentence, from the quote"));
+        let _ = writeln!(
+            t,
+            "status = {}",
+            q(&format!(
+                "TODO: as of this document: {}",
+                choices(&Status::ALL.map(Status::slug))
+            ))
+        );
+        write_when(t, m.date);
+        write_entities(t, data, &m.entities, true);
+        let _ = writeln!(t, "quotes = {}", list(&m.quotes));
+    }
+
+    facts.len()
+}
+
+/// An `[[entity]]` stub per name the linker did not cover. Returns how many.
+pub(super) fn entity_stubs(data: &Dataset, r: &Reading<'_>, t: &mut String) -> usize {
+    let Reading {
+        body,
+        names,
+        mentions,
+        ..
+    } = r;
+    let body = *body;
+    let mut count = 0;
+    // Names the linker did not cover, once each.
+    // A run joined by "and" ("China and the Central Asian") is several names: each part on
+    // its own, without a leading "the".
+    let parts = names
+        .iter()
+        .filter(|n| n.kind == ItemKind::Name)
+        .flat_map(|n| {
+            let mut at = n.start;
+            n.text.split(" and ").map(move |part| {
+                let start = at;
+                at += part.len() + " and ".len();
+                let lead = if part.starts_with("the ") { 4 } else { 0 };
+                (start + lead, &part[lead..])
+            })
+        });
+    let mut stubs: Vec<&str> = Vec::new();
+    for (start, text) in parts {
+        let end = start + text.len();
+        let covered = mentions
+            .iter()
+            .any(|m| (m.start as usize) < end && start < m.end as usize);
+        let capitalised = text.starts_with(char::is_uppercase);
+        if covered || !capitalised || WEEKDAYS.contains(&text) || stubs.contains(&text) {
+            continue;
+        }
+        stubs.push(text);
+        let n = coverage::Item {
+            doc: 0,
+            kind: ItemKind::Name,
+            start,
+            end,
+            text: text.to_string(),
+        };
+        let _ = writeln!(
+            t,
+            "\n[[entity]]\n# line {}",
+            crate::core::text::line_of(body, n.start)
+        );
+        let may_be = coverage::entities_for_name(data, &n.text);
+        if !may_be.is_empty() {
+            let ids: Vec<String> = may_be.iter().map(|id| format!("`{id}`")).collect();
+            let _ = writeln!(
+                t,
+                "# may be {}: if so, add {} to its aliases instead of this stub",
+                ids.join(" or "),
+                q(&n.text)
+            );
+        }
+        let _ = writeln!(t, "id = {}", q(&format!("TODO: a slug for {}", n.text)));
+        let _ = writeln!(
+            t,
+            "kind = {}",
+            q(&format!(
+                "TODO: {}",
+                choices(&EntityKind::ALL.map(EntityKind::slug))
+            ))
+        );
+        let _ = writeln!(t, "name = {}", q(&n.text));
+        let _ = writeln!(
+            t,
+            "description = {}",
+            q("TODO: one sentence from the documents")
+        );
+        let _ = writeln!(t, "quotes = {}", list(std::slice::from_ref(&n.text)));
+        count += 1;
+    }
+    count
+}
+
+/// The `[[ignore]]` stubs. Returns how many.
+pub(super) fn ignore_stubs(r: &Reading<'_>, t: &mut String) -> usize {
+    let Reading {
+        id,
+        body,
+        dates,
+        names,
+        mentions,
+        ..
+    } = r;
+    let (id, body) = (*id, *body);
+    let mut count = 0;
+    // Ignore stubs: weekdays; the dateline's day (the page date says when); and names only
+    // partly linked, whose reason a person gives unless the rest is a weekday.
+    let mut ignores: Vec<(String, String)> = Vec::new();
+    const WEEKDAY: &str = "a weekday: the date beside it is what the data records";
+    if let Some(line) = dateline(body) {
+        for d in dates.iter().filter(|d| line.contains(d.text.as_str())) {
+            ignores.push((
+                d.text.clone(),
+                "the dateline's day: the page date says when it was filed".to_string(),
+            ));
+        }
+    }
+    for n in names.iter().filter(|n| n.kind == ItemKind::Name) {
+        if WEEKDAYS.contains(&n.text.as_str()) {
+            ignores.push((n.text.clone(), WEEKDAY.to_string()));
+            continue;
+        }
+        let inside = |a: usize, b: usize| {
+            mentions
+                .iter()
+                .any(|m| m.start as usize <= a && b <= m.end as usize)
+        };
+        let linked = mentions
+            .iter()
+            .any(|m| (m.start as usize) < n.end && n.start < m.end as usize);
+        if !linked || inside(n.start, n.end) || n.text.contains(" and ") {
+            continue;
+        }
+        // Partly linked ("Borvia City on Tuesday", "Troops of the SCO"): the whole run is
+        // what the coverage report lists, so the whole run is what an ignore names.
+        let unlinked: Vec<&str> = crate::core::text::words(&n.text)
+            .into_iter()
+            .filter(|w| w.text.starts_with(char::is_uppercase))
+            .filter(|w| !inside(n.start + w.start, n.start + w.end))
+            .map(|w| w.text)
+            .collect();
+        let reason = if unlinked.iter().all(|w| WEEKDAYS.contains(w)) {
+            WEEKDAY.to_string()
+        } else {
+            format!("TODO: why may {} stay unlinked?", unlinked.join(", "))
+        };
+        ignores.push((n.text.clone(), reason));
+    }
+    let mut done: Vec<&str> = Vec::new();
+    for (text, reason) in &ignores {
+        if done.contains(&text.as_str()) {
+            continue;
+        }
+        done.push(text);
+        let _ = writeln!(
+            t,
+            "\n[[ignore]]\ntext = {}\nreason = {}\ndoc = {}",
+            q(text),
+            q(reason),
+            q(id)
+        );
+        count += 1;
+    }
+    count
+}
+
+/// The closing count.
+pub(super) fn closing(out: &Draft, t: &mut String) {
+    let _ = writeln!(
+        t,
+        "\n# Drafted: {} new facts, {} reports on existing facts, {} unknown names, {} ignores.",
+        out.facts, out.reports, out.entities, out.ignores
+    );
+}
+
+pub(super) fn write_when(t: &mut String, date: Option<When>) {
+    match date {
+        Some(w) => {
+            let _ = writeln!(t, "date = {}  # check: from the quotes", q(&w.iso()));
+        }
+        None => {
+            let _ = writeln!(t, "date = \"unknown\"  # the quotes give none");
+        }
+    }
+}
+
+pub(super) fn write_entities(t: &mut String, data: &Dataset, ents: &[EntityIx], with_series: bool) {
+    let pick = |want: &dyn Fn(EntityKind) -> bool| -> Vec<String> {
+        ents.iter()
+            .map(|&e| &data.entities[e as usize])
+            .filter(|e| want(e.kind))
+            .map(|e| e.id.clone())
+            .collect()
+    };
+    let participants = pick(&|k| {
+        matches!(
+            k,
+            EntityKind::State | EntityKind::Organisation | EntityKind::Body | EntityKind::Person
+        )
+    });
+    let places = pick(&|k| k == EntityKind::Place);
+    if !participants.is_empty() {
+        let _ = writeln!(t, "participants = {}", list(&participants));
+    }
+    if !places.is_empty() {
+        let _ = writeln!(t, "places = {}", list(&places));
+    }
+    if with_series {
+        let series =
+            pick(&|k| matches!(k, EntityKind::ExerciseSeries | EntityKind::ConferenceSeries));
+        if let Some(s) = series.first() {
+            let _ = writeln!(t, "series = {}", q(s));
+        }
+    }
+}
