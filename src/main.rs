@@ -3,10 +3,12 @@
 //!
 //! - `sco-explorer coverage [DIR]`: validates `DIR` (default `seeds`) and prints the coverage
 //!   report; exits 1 when something is unexplained or invalid.
-//! - `sco-explorer draft seeds/<id>.txt`: writes `seeds/<id>.toml.draft`, a first annotation
-//!   file for a new document (see `core::draft`); never touches a `.toml`.
-//! - `sco-explorer id FILE.txt`: the id a new document in `seeds/` takes: the next `NNN_` and
-//!   16 hex digits fingerprinting its text.
+//! - `sco-explorer draft FILE.txt [SEEDS]`: copies a new document into `seeds/` under its id
+//!   (unless it is there already) and writes `seeds/<id>.toml.draft`, a first annotation file
+//!   (see `core::draft`); never touches a `.toml`. Builds leave the document out until the
+//!   draft is renamed.
+//! - `sco-explorer id FILE.txt [SEEDS]`: the id a new document takes: the next `NNN_` in
+//!   `seeds/` and 16 hex digits fingerprinting its text.
 //! - `sco-explorer stats`: what the embedded dataset holds.
 //! - `sco-explorer records`: the embedded records as JSON lines of exactly the fields the search
 //!   index uses, for the benchmark's peer libraries (MiniSearch, FlexSearch).
@@ -44,10 +46,11 @@ fn main() {
         }
         Some("draft") => {
             let Some(path) = args.get(1).map(Path::new) else {
-                eprintln!("usage: draft seeds/<id>.txt");
+                eprintln!("usage: draft FILE.txt [SEEDS_DIR]");
                 exit(2);
             };
-            match draft(path) {
+            let seeds = Path::new(args.get(2).map_or("seeds", String::as_str));
+            match draft(path, seeds) {
                 Ok(msg) => println!("{msg}"),
                 Err(msg) => {
                     eprintln!("{msg}");
@@ -57,14 +60,12 @@ fn main() {
         }
         Some("id") => {
             let Some(path) = args.get(1).map(Path::new) else {
-                eprintln!("usage: id FILE.txt");
+                eprintln!("usage: id FILE.txt [SEEDS_DIR]");
                 exit(2);
             };
+            let seeds = Path::new(args.get(2).map_or("seeds", String::as_str));
             match std::fs::read_to_string(path) {
-                Ok(text) => println!(
-                    "{}",
-                    next_id(path.parent().unwrap_or(Path::new(".")), &text)
-                ),
+                Ok(text) => println!("{}", next_id(seeds, &text)),
                 Err(e) => {
                     eprintln!("cannot read {}: {e}", path.display());
                     exit(1);
@@ -136,48 +137,69 @@ fn json_string(s: &str) -> String {
     out
 }
 
-/// Drafts the annotations of `path` (a `.txt` in a seeds folder) against the rest of that
-/// folder, and says where it wrote them.
+/// Drafts the annotations of the document at `path` against the folder `seeds`. A text
+/// outside `seeds` is copied in first, under the next document id; one already there keeps
+/// its name. Either way the document is left out of builds until its draft becomes a `.toml`.
+/// Says what it wrote.
 #[cfg(not(target_arch = "wasm32"))]
-fn draft(path: &std::path::Path) -> Result<String, String> {
+fn draft(path: &std::path::Path, seeds: &std::path::Path) -> Result<String, String> {
     use sco_explorer::core::{draft, source, validate};
-    let id = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .filter(|_| path.extension().is_some_and(|e| e == "txt"))
-        .ok_or_else(|| format!("{} is not a .txt document", path.display()))?;
-    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    if path.extension().is_none_or(|e| e != "txt") {
+        return Err(format!("{} is not a .txt document", path.display()));
+    }
     let body = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let canonical = |p: &std::path::Path| std::fs::canonicalize(p).ok();
+    let inside = path.parent().and_then(canonical).is_some()
+        && path.parent().and_then(canonical) == canonical(seeds);
+    let mut msg = String::new();
+    let id = if inside {
+        path.file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string()
+    } else {
+        let id = next_id(seeds, &body);
+        let copy = seeds.join(format!("{id}.txt"));
+        if copy.exists() {
+            return Err(format!("{} exists already", copy.display()));
+        }
+        std::fs::write(&copy, &body)
+            .map_err(|e| format!("cannot write {}: {e}", copy.display()))?;
+        msg.push_str(&format!("copied the text to {}\n", copy.display()));
+        id
+    };
+    let out = seeds.join(format!("{id}.toml.draft"));
     // The folder as it stands, without this document (which has no annotations yet).
-    let mut src = source::load_dir(dir).map_err(|errs| listed(&errs))?;
-    src.documents.retain(|(d, _)| d != id);
-    src.files.retain(|f| f.doc.as_deref() != Some(id));
+    let mut src = source::load_dir(seeds).map_err(|errs| listed(&errs))?;
+    src.documents.retain(|(d, _)| *d != id);
+    src.files.retain(|f| f.doc.as_deref() != Some(id.as_str()));
     let known = validate::validate(&src).map_err(|errs| {
         format!(
             "the other files in {} must be valid first:\n{}",
-            dir.display(),
+            seeds.display(),
             listed(&errs)
         )
     })?;
-    let d = draft::draft(&known.dataset, id, &body);
-    let out = dir.join(format!("{id}.toml.draft"));
+    let d = draft::draft(&known.dataset, &id, &body);
     std::fs::write(&out, &d.toml).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    let mut msg = format!(
-        "wrote {}: {} new facts, {} reports on existing facts, {} unknown names, {} ignores",
+    msg.push_str(&format!(
+        "wrote {}: {} new facts, {} reports on existing facts, {} unknown names, {} ignores\n\
+         until it is renamed {id}.toml, builds leave {id}.txt out (and say so)",
         out.display(),
         d.facts,
         d.reports,
         d.entities,
         d.ignores
-    );
-    if let Err(why) = validate::is_document_id(id) {
+    ));
+    if let Err(why) = validate::is_document_id(&id) {
         msg.push_str(&format!(
-            "\nnote: {id} is not a document id ({why}); `cargo run -- id {}` proposes one",
+            "\nnote: {id} is not a document id ({why}); rename both files to what \
+             `cargo run -- id {}` prints",
             path.display()
         ));
     }
-    if dir.join(format!("{id}.toml")).exists() {
+    if seeds.join(format!("{id}.toml")).exists() {
         msg.push_str(&format!("\nnote: {id}.toml exists and was left as it is"));
     }
     Ok(msg)
@@ -191,7 +213,7 @@ fn listed(errs: &[sco_explorer::core::validate::ValidationError]) -> String {
         .join("\n")
 }
 
-/// The id a new document takes: one more than the highest `NNN_` in its folder, then the
+/// The id a new document takes: one more than the highest `NNN_` in `dir`, then the
 /// first 16 hex digits of the text's 64-bit FNV-1a hash (a fingerprint, not a security measure).
 #[cfg(not(target_arch = "wasm32"))]
 fn next_id(dir: &std::path::Path, text: &str) -> String {

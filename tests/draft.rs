@@ -208,3 +208,42 @@ fn document_ids_follow_one_convention() {
     check("doc.v2", false);
     check(&"a".repeat(65), false);
 }
+
+/// While its annotations are a draft, a document is left out of the build (which says so), so
+/// the draft command can run; without a draft the build refuses it and points to the command.
+#[test]
+fn a_document_being_drafted_is_left_out_until_its_toml_exists() {
+    use sco_explorer::core::{source, testing, validate};
+    let dir = std::env::temp_dir().join(format!("sco-draft-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    for e in std::fs::read_dir(testing::corpus_dir())
+        .expect("corpus")
+        .flatten()
+    {
+        std::fs::copy(e.path(), dir.join(e.file_name())).expect("copy");
+    }
+    std::fs::write(dir.join("c_news.txt"), NEWS).expect("write");
+    let Err(refused) = validate::validate(&source::load_dir(&dir).expect("loads")) else {
+        panic!("a document without annotations is refused");
+    };
+    assert!(
+        refused
+            .iter()
+            .any(|e| e.file == "c_news.txt" && e.to_string().contains("cargo run -- draft")),
+        "{refused:?}"
+    );
+    let d = draft(corpus().data, "c_news", NEWS);
+    std::fs::write(dir.join("c_news.toml.draft"), &d.toml).expect("write");
+    let src = source::load_dir(&dir).expect("loads");
+    assert_eq!(src.drafting, ["c_news"]);
+    assert!(src.documents.iter().all(|(id, _)| id != "c_news"));
+    assert!(validate::validate(&src).is_ok(), "the rest still builds");
+    std::fs::rename(dir.join("c_news.toml.draft"), dir.join("c_news.toml")).expect("rename");
+    let err = source::load_dir(&dir).expect_err("the TODOs are refused");
+    assert!(
+        matches!(err[0].problem, Problem::TodoLeft { .. }),
+        "{err:?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

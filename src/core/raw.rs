@@ -12,6 +12,10 @@ pub struct RawSource {
     pub documents: Vec<(String, String)>,
     /// Every annotation file, in path order.
     pub files: Vec<RawFile>,
+    /// Documents left out because their annotations are still a draft (`<id>.toml.draft` from
+    /// the draft command, no `<id>.toml`): the build says so, and a fresh clone has none
+    /// (drafts are git-ignored).
+    pub drafting: Vec<String>,
 }
 
 /// One annotation file. `path` is what error messages name.

@@ -62,7 +62,25 @@ pub fn load_dir(dir: &Path) -> Result<RawSource, Vec<ValidationError>> {
             }),
         }
     }
-    let loaded = load_files(&files);
+    // A document whose annotations are still a draft is left out, so that the draft command
+    // (which needs a build) can run while the curator decides.
+    let has = |name: String| dir.join(name).exists();
+    let mut drafting = Vec::new();
+    files.retain(|(path, _)| {
+        let p = Path::new(path);
+        let stem = p.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+        let draft_only = p.extension().is_some_and(|e| e == "txt")
+            && has(format!("{stem}.toml.draft"))
+            && !has(format!("{stem}.toml"));
+        if draft_only {
+            drafting.push(stem.to_string());
+        }
+        !draft_only
+    });
+    let loaded = load_files(&files).map(|mut src| {
+        src.drafting = drafting;
+        src
+    });
     match loaded {
         Ok(src) if errors.is_empty() => Ok(src),
         Ok(_) => Err(errors),

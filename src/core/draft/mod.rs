@@ -1,5 +1,5 @@
 //! The draft command's core: a first annotation file for a new document, for a curator to
-//! finish. Host only (`cargo run -- draft seeds/<id>.txt`).
+//! finish. Host only (`cargo run -- draft FILE.txt`).
 //!
 //! It reads the document with the same tools the coverage report uses (date expressions,
 //! capitalised names) and the mention linker, against the entities and facts already known:

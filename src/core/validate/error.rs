@@ -132,7 +132,9 @@ impl fmt::Display for Problem {
             ),
             Problem::DocumentWithoutAnnotations => write!(
                 f,
-                "no annotation file describes this document: add <id>.toml with a [document] table (title, dates)"
+                "no annotation file describes this document: add <id>.toml with a [document] table \
+                 (title, dates); `cargo run -- draft FILE.txt` drafts one from a copy of the text \
+                 outside seeds/"
             ),
             Problem::EmptyAnnotationFile => write!(
                 f,

@@ -561,6 +561,7 @@ mod tests {
         RawSource {
             documents: vec![("doc".into(), DOC.into())],
             files: vec![file],
+            ..Default::default()
         }
     }
 
@@ -711,7 +712,7 @@ quotes = ["held in Kyrgyzstan"]
             got,
             [
                 "seeds/doc.toml: has a [document] table but no document text with the same file stem",
-                "doc.txt: no annotation file describes this document: add <id>.toml with a [document] table (title, dates)",
+                "doc.txt: no annotation file describes this document: add <id>.toml with a [document] table (title, dates); `cargo run -- draft FILE.txt` drafts one from a copy of the text outside seeds/",
                 "seeds/doc.toml: entity `kyrgyzstan`: a quote needs `doc` here: this file annotates no document",
                 "seeds/doc.toml: fact `pm-2016`: a quote needs `doc` here: this file annotates no document",
             ]
@@ -861,7 +862,7 @@ quotes = ["held in Kyrgyzstan"]
         check(
             &[("a.txt", "Words.")],
             &[
-                "a.txt: no annotation file describes this document: add <id>.toml with a [document] table (title, dates)",
+                "a.txt: no annotation file describes this document: add <id>.toml with a [document] table (title, dates); `cargo run -- draft FILE.txt` drafts one from a copy of the text outside seeds/",
             ],
         );
         check(
