@@ -95,11 +95,13 @@ fn main() {
                 for (f, text) in fields(data, r) {
                     by_field[f as usize].push(text);
                 }
-                let join = |f: Field| json_string(&by_field[f as usize].join(" \n "));
+                let join = |f: Field| {
+                    sco_explorer::core::export::json_string(&by_field[f as usize].join(" \n "))
+                };
                 let _ = writeln!(
                     out,
                     "{{\"id\":{},\"name\":{},\"alias\":{},\"role\":{},\"linked\":{},\"kind\":{},\"summary\":{},\"quote\":{}}}",
-                    json_string(r.id(data)),
+                    sco_explorer::core::export::json_string(r.id(data)),
                     join(Field::Name),
                     join(Field::Alias),
                     join(Field::Role),
@@ -117,24 +119,6 @@ fn main() {
             exit(2);
         }
     }
-}
-
-/// A JSON string literal (the host tool has no JSON dependency; this is all it needs).
-#[cfg(not(target_arch = "wasm32"))]
-fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Drafts the annotations of the document at `path` against the folder `seeds`. A text

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod coverage;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod draft;
+pub mod export;
 pub mod extract;
 pub mod facets;
 pub mod model;

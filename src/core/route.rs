@@ -288,7 +288,7 @@ fn list(value: &str, dim: Dim, notices: &mut Vec<String>, mut add: impl FnMut(&s
     if !bad.is_empty() {
         notices.push(format!(
             "Ignored unknown {} filter values: {}.",
-            dim.label().to_lowercase(),
+            dim.label().to_ascii_lowercase(),
             bad.join(", ")
         ));
     }

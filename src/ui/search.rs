@@ -1,6 +1,7 @@
 //! The search screen: the search box, the filters and the result list.
 
 use super::common::{DateBadge, Link, kind_badge, segs, status_badge, use_nav};
+use crate::core::export;
 use crate::core::facets::Dim;
 use crate::core::state::Action;
 use crate::core::view::{ResultItem, ResultsView};
@@ -61,7 +62,7 @@ pub fn filters(props: &FiltersProps) -> Html {
     let groups = v.facets.iter().map(|g| {
         let dim = g.dim;
         let clear = if nav.state.route.filters.is_active(dim) {
-            html! { <Link class="clear" action={Action::ClearFilter(dim)} label={format!("Clear {}", dim.label().to_lowercase())}>{ "Clear" }</Link> }
+            html! { <Link class="clear" action={Action::ClearFilter(dim)} label={format!("Clear {}", dim.label().to_ascii_lowercase())}>{ "Clear" }</Link> }
         } else {
             html! {}
         };
@@ -237,6 +238,7 @@ pub fn results(props: &ResultsProps) -> Html {
             if let Some(note) = &v.note {
                 <p class="match-note">{ note.clone() }</p>
             }
+            if v.facts > 0 { <Exports view={v.clone()} /> }
             { body }
             if more > 0 {
                 <button type="button" class="show-more" onclick={nav.dispatch.reform(|_: MouseEvent| Action::ShowMore)}>
@@ -244,6 +246,38 @@ pub fn results(props: &ResultsProps) -> Html {
                 </button>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExportsProps {
+    view: std::rc::Rc<ResultsView>,
+}
+
+/// "Download these N facts: CSV, JSON": the current view's facts as files, built only when
+/// asked for (`core::export`), saved through a Blob URL.
+#[function_component(Exports)]
+fn exports(props: &ExportsProps) -> Html {
+    let n = props.view.facts;
+    let save = |ext: &'static str| {
+        let view = props.view.clone();
+        Callback::from(move |_: MouseEvent| {
+            let data = crate::data::catalog().data;
+            let facts = export::facts_of(data, &view.records);
+            let (text, mime) = match ext {
+                "csv" => (export::csv(data, &facts), "text/csv;charset=utf-8"),
+                _ => (export::json(data, &facts), "application/json"),
+            };
+            crate::web::download(&format!("sco-explorer-facts.{ext}"), mime, &text);
+        })
+    };
+    html! {
+        <p class="exports">
+            { if n == 1 { "Download this fact: ".to_string() } else { format!("Download these {n} facts: ") } }
+            <button type="button" class="link-button" onclick={save("csv")}>{ "CSV" }</button>
+            { " \u{b7} " }
+            <button type="button" class="link-button" onclick={save("json")}>{ "JSON" }</button>
+        </p>
     }
 }
 

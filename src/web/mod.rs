@@ -271,6 +271,37 @@ pub fn copy_text(text: String, fallback_id: &'static str, done: impl FnOnce(bool
     }
 }
 
+/// Saves `text` as a file named `name`: a Blob URL followed by a temporary link with
+/// `download`, which works offline, from `file://` and under the CSP (no network, no inline
+/// script). The URL is revoked once the click has been handed to the browser.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let Some(doc) = document() else { return false };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    after_ms(1000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    true
+}
+
 fn select(id: &str) {
     let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
         return;

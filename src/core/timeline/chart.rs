@@ -175,8 +175,8 @@ fn fact_name(f: &Fact) -> String {
     let mut name = format!(
         "{}: {}, {}, {}",
         f.title,
-        f.kind.label().to_lowercase(),
-        f.status.label().to_lowercase(),
+        f.kind.label().to_ascii_lowercase(),
+        f.status.label().to_ascii_lowercase(),
         date
     );
     // What the sources make of it, in the same words as the card.
@@ -422,7 +422,10 @@ fn standing_item(who: &str, standing: Standing, said: &Said<'_>, horizon: f64) -
     Item {
         card: first.id.clone(),
         label: standing.label().to_string(),
-        name: format!("{who}: {}, {from}, {to}", standing.label().to_lowercase()),
+        name: format!(
+            "{who}: {}, {from}, {to}",
+            standing.label().to_ascii_lowercase()
+        ),
         start: s,
         end: e,
         status: first.status,

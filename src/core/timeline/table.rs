@@ -53,7 +53,7 @@ fn sources_note(data: &Dataset, f: &Fact) -> Option<String> {
         let when = date_view(&first.date).map_or("no date".into(), |d| d.flagged());
         parts.push(format!(
             "Revised: first reported {}, {when}.",
-            first.status.label().to_lowercase()
+            first.status.label().to_ascii_lowercase()
         ));
     }
     parts.extend(crate::core::view::disputes(data, f));

@@ -155,13 +155,19 @@ fn facts_by_date_as(
     facts: impl Iterator<Item = FactIx>,
     link: &dyn Fn(FactIx) -> FactLink,
 ) -> Vec<FactLink> {
+    by_date(data, facts).into_iter().map(link).collect()
+}
+
+/// Facts by date, undated last (ties in dataset order): the one order of lists of facts, on
+/// screen and in exports.
+pub fn by_date(data: &Dataset, facts: impl Iterator<Item = FactIx>) -> Vec<FactIx> {
     let dated: Vec<(Option<(i32, i32)>, FactIx)> = facts
         .map(|f| (data.facts[f as usize].date.when.span(), f))
         .collect();
     let sorted = crate::core::order::sort_by(dated, &|a: &(Option<(i32, i32)>, FactIx), b| {
         (a.0.is_none(), a.0, a.1).cmp(&(b.0.is_none(), b.0, b.1))
     });
-    sorted.into_iter().map(|(_, f)| link(f)).collect()
+    sorted.into_iter().map(|(_, f)| f).collect()
 }
 
 #[cfg(test)]

@@ -172,6 +172,8 @@ pub struct ResultsView {
     /// Every record that passed, the shown ones first, in order (the timeline draws the facts
     /// among them).
     pub records: Vec<Rec>,
+    /// How many of them are facts: what "Download" exports.
+    pub facts: usize,
 }
 
 /// Searches, filters and shapes the first `shown` results. `expanded` lists the long facets
@@ -202,7 +204,13 @@ pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim])
         .take(shown)
         .map(|h| result_item(data, RecordRef::of(data, h.rec), &outcome.highlight))
         .collect();
+    let facts = faceted
+        .records
+        .iter()
+        .filter(|h| matches!(RecordRef::of(data, h.rec), RecordRef::Fact(_)))
+        .count();
     ResultsView {
+        facts,
         total: faceted.records.len(),
         more: faceted.records.len().saturating_sub(shown),
         items,

@@ -91,7 +91,7 @@ pub fn disputes(data: &Dataset, f: &Fact) -> Vec<String> {
                         Disputed::Date => {
                             date_view(&r.date).map_or("no date".into(), |v| v.flagged())
                         }
-                        Disputed::Status => r.status.label().to_lowercase(),
+                        Disputed::Status => r.status.label().to_ascii_lowercase(),
                     };
                     let doc = &data.documents[r.doc as usize].title;
                     format!("\u{201c}{doc}\u{201d} says {value}")

@@ -1,0 +1,76 @@
+// Exports: the current view's facts download as CSV (RFC 4180, UTF-8 with a byte-order mark)
+// and JSON, and hold exactly the facts the results show, titles intact. Expectations come from
+// the page itself, never from the curated data.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, serve, openPage, appReady } from './harness.mjs';
+
+let server, context;
+before(async () => { server = await serve(); context = await launch({ acceptDownloads: true }); });
+after(async () => { await context?.close(); await server?.close(); });
+
+/** RFC 4180 records, as a spreadsheet reads them. */
+function parseCsv(text) {
+  const rows = [['']];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i], row = rows[rows.length - 1];
+    if (c === '"' && quoted && text[i + 1] === '"') { row[row.length - 1] += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) row.push('');
+    else if (c === '\r' && !quoted && text[i + 1] === '\n') { rows.push(['']); i++; }
+    else row[row.length - 1] += c;
+  }
+  if (rows.at(-1).length === 1 && rows.at(-1)[0] === '') rows.pop();
+  return rows;
+}
+
+/** Every fact card the results show, after "Show more" until none is left: id → title. */
+async function shownFacts(page) {
+  for (;;) {
+    const more = page.locator('.show-more');
+    if (!(await more.count())) break;
+    await more.click();
+  }
+  return new Map(await page.locator('article.result.fact h3').evaluateAll((hs) =>
+    hs.map((h) => [h.id.replace(/^r-/, ''), h.textContent.trim()])));
+}
+
+async function download(page, label) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.exports').getByRole('button', { name: label }).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+for (const hash of ['#type=exercise', '#q=2017', '#']) {
+  test(`the CSV and JSON of ${hash} hold exactly the facts shown`, async () => {
+    const page = await openPage(context);
+    await page.goto(server.url + hash);
+    await appReady(page);
+    await page.locator('.exports').waitFor();
+    const shown = await shownFacts(page);
+    assert.ok(shown.size > 0, 'the view shows facts');
+    assert.match(await page.locator('.exports').innerText(), new RegExp(`${shown.size === 1 ? 'this fact' : `these ${shown.size} facts`}`));
+
+    const csv = await download(page, 'CSV');
+    assert.equal(csv.name, 'sco-explorer-facts.csv');
+    assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a byte-order mark');
+    const text = csv.bytes.toString('utf8').slice(1);
+    assert.ok(text.startsWith('id,') && text.endsWith('\r\n'), 'a header, and CRLF record ends');
+    const [head, ...rows] = parseCsv(text);
+    assert.deepEqual(head.slice(0, 4), ['id', 'title', 'kind', 'status']);
+    assert.ok(rows.every((r) => r.length === head.length), 'every record has every column');
+    assert.deepEqual(new Map(rows.map((r) => [r[0], r[1]])), shown, 'the same facts, titles intact');
+
+    const json = await download(page, 'JSON');
+    const facts = JSON.parse(json.bytes.toString('utf8')).facts;
+    assert.deepEqual(new Map(facts.map((f) => [f.id, f.title])), shown);
+    assert.ok(facts.every((f) => f.sources.length >= 1 && f.sources.every((s) => s.quotes.length >= 1)), 'every source with its quotes');
+    assert.deepEqual(page.problems(), []);
+    await page.close();
+  });
+}

@@ -1,0 +1,282 @@
+//! Facts as files for other tools: CSV (RFC 4180) and JSON, one row or object per fact, with
+//! every source's word. The app exports the current view with these; the build ships the whole
+//! dataset with them.
+//!
+//! The CSV is UTF-8 with a byte-order mark and CRLF line ends: RFC 4180 asks for CRLF, and
+//! without the mark Excel reads UTF-8 as the system code page and garbles "Chebarkul" in
+//! Cyrillic or any typographic quote; LibreOffice and R's `read.csv` skip the mark.
+
+use crate::core::model::*;
+
+/// The CSV header, in column order.
+pub const CSV_COLUMNS: [&str; 12] = [
+    "id",
+    "title",
+    "kind",
+    "status",
+    "date",
+    "precision",
+    "certainty",
+    "reason",
+    "places",
+    "participants",
+    "sources",
+    "quotes",
+];
+
+/// The facts among `records` (a search's hits), by date, undated last: what "Download"
+/// exports for the current view.
+pub fn facts_of(data: &Dataset, records: &[crate::core::search::Rec]) -> Vec<FactIx> {
+    use crate::core::search::RecordRef;
+    let facts = records
+        .iter()
+        .filter_map(|&r| match RecordRef::of(data, r) {
+            RecordRef::Fact(f) => Some(f),
+            RecordRef::Entity(_) => None,
+        });
+    crate::core::view::by_date(data, facts)
+}
+
+/// A JSON string literal.
+pub fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// One CSV field: quoted when it holds a comma, a quote or a line break, quotes doubled.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn precision(w: When) -> &'static str {
+    match w.precision() {
+        Some(Precision::Year) => "year",
+        Some(Precision::Month) => "month",
+        Some(Precision::Day) => "day",
+        None => "",
+    }
+}
+
+fn certainty(d: &DateSpec) -> (&'static str, &str) {
+    match (&d.certainty, d.when) {
+        (_, When::Unknown) => ("", ""),
+        (Certainty::Stated, _) => ("stated", ""),
+        (Certainty::Inferred(r), _) => ("inferred", r.as_str()),
+    }
+}
+
+fn names<'a>(data: &'a Dataset, ents: &[EntityIx]) -> Vec<&'a str> {
+    ents.iter()
+        .map(|&e| data.entities[e as usize].name.as_str())
+        .collect()
+}
+
+/// The facts `facts` (indices, in the order given) as CSV: a header row, then a row per fact.
+/// Lists are joined with "; ", quotes with line breaks; a source is "id (title)".
+pub fn csv(data: &Dataset, facts: &[FactIx]) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&CSV_COLUMNS.join(","));
+    out.push_str("\r\n");
+    for &ix in facts {
+        let f = &data.facts[ix as usize];
+        let (sure, why) = certainty(&f.date);
+        let sources: Vec<String> = f
+            .reports()
+            .iter()
+            .map(|r| {
+                let d = &data.documents[r.doc as usize];
+                format!("{} ({})", d.id, d.title)
+            })
+            .collect();
+        let quotes: Vec<&str> = f.evidence.iter().map(|q| data.quote_text(q)).collect();
+        let row = [
+            f.id.as_str(),
+            &f.title,
+            f.kind.slug(),
+            f.status.slug(),
+            &f.date.when.iso(),
+            precision(f.date.when),
+            sure,
+            why,
+            &names(data, &f.places).join("; "),
+            &names(data, &f.participants).join("; "),
+            &sources.join("; "),
+            &quotes.join("\n"),
+        ]
+        .map(csv_field);
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn json_list(items: impl IntoIterator<Item = String>) -> String {
+    format!("[{}]", items.into_iter().collect::<Vec<_>>().join(","))
+}
+
+fn json_date(d: &DateSpec) -> String {
+    let (sure, why) = certainty(d);
+    format!(
+        "{{\"iso\":{},\"precision\":{},\"certainty\":{},\"reason\":{}}}",
+        json_string(&d.when.iso()),
+        json_string(precision(d.when)),
+        json_string(sure),
+        json_string(why)
+    )
+}
+
+fn json_entities(data: &Dataset, ents: &[EntityIx]) -> String {
+    json_list(ents.iter().map(|&e| {
+        let e = &data.entities[e as usize];
+        format!(
+            "{{\"id\":{},\"name\":{}}}",
+            json_string(&e.id),
+            json_string(&e.name)
+        )
+    }))
+}
+
+/// The facts `facts` as JSON: `{"facts": [...]}`, each with its current view and every
+/// source's own word (status, date and quotes as of that document).
+pub fn json(data: &Dataset, facts: &[FactIx]) -> String {
+    let rows = facts.iter().map(|&ix| {
+        let f = &data.facts[ix as usize];
+        let sources = json_list(f.reports().iter().map(|r| {
+            let d = &data.documents[r.doc as usize];
+            format!(
+                "{{\"document\":{},\"title\":{},\"status\":{},\"date\":{},\"quotes\":{}}}",
+                json_string(&d.id),
+                json_string(&d.title),
+                json_string(r.status.slug()),
+                json_date(&r.date),
+                json_list(r.quotes.iter().map(|q| json_string(data.quote_text(q))))
+            )
+        }));
+        format!(
+            "{{\"id\":{},\"title\":{},\"kind\":{},\"status\":{},\"date\":{},\"places\":{},\"participants\":{},\"revised\":{},\"sources\":{}}}",
+            json_string(&f.id),
+            json_string(&f.title),
+            json_string(f.kind.slug()),
+            json_string(f.status.slug()),
+            json_date(&f.date),
+            json_entities(data, &f.places),
+            json_entities(data, &f.participants),
+            f.revised,
+            sources
+        )
+    });
+    format!("{{\"facts\":{}}}\n", json_list(rows))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::testing::corpus;
+
+    /// Splits RFC 4180 text into records of fields, the way a spreadsheet reads it.
+    fn parse_csv(text: &str) -> Vec<Vec<String>> {
+        let mut rows = vec![vec![String::new()]];
+        let mut quoted = false;
+        let mut chars = text.trim_start_matches('\u{feff}').chars().peekable();
+        while let Some(c) = chars.next() {
+            let field = rows.last_mut().and_then(|r| r.last_mut()).expect("a field");
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    field.push('"');
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => rows.last_mut().expect("a row").push(String::new()),
+                ('\r', false) if chars.peek() == Some(&'\n') => {
+                    chars.next();
+                    rows.push(vec![String::new()]);
+                }
+                (c, _) => field.push(c),
+            }
+        }
+        rows.pop_if(|r| r.len() == 1 && r[0].is_empty());
+        rows
+    }
+
+    #[test]
+    fn csv_fields_survive_commas_quotes_line_breaks_and_non_ascii() {
+        fn check(input: &str) {
+            let row = parse_csv(&format!("{},x\r\n", csv_field(input)));
+            assert_eq!(row, [[input, "x"]], "{input:?}");
+        }
+        for s in [
+            "plain",
+            "a, b",
+            "say \"yes\"",
+            "two\nlines",
+            "Чебаркуль “Peace Mission”",
+            "",
+        ] {
+            check(s);
+        }
+    }
+
+    #[test]
+    fn every_fact_is_a_row_with_its_sources_and_quotes() {
+        let data = corpus().data;
+        let all: Vec<FactIx> = (0..data.facts.len() as FactIx).collect();
+        let text = csv(data, &all);
+        assert!(text.starts_with('\u{feff}'), "a byte-order mark for Excel");
+        assert!(text.ends_with("\r\n") && !text.replace("\r\n", "").contains('\r'));
+        let rows = parse_csv(&text);
+        assert_eq!(rows[0], CSV_COLUMNS);
+        assert_eq!(rows.len(), data.facts.len() + 1);
+        for (row, f) in rows[1..].iter().zip(&data.facts) {
+            assert_eq!(row.len(), CSV_COLUMNS.len(), "{row:?}");
+            assert_eq!(
+                (row[0].as_str(), row[1].as_str()),
+                (f.id.as_str(), f.title.as_str())
+            );
+            assert_eq!(row[4], f.date.when.iso());
+            for q in &f.evidence {
+                assert!(row[11].contains(data.quote_text(q)), "{}: a quote", f.id);
+            }
+            for r in f.reports().iter() {
+                assert!(row[10].contains(&data.documents[r.doc as usize].id));
+            }
+        }
+    }
+
+    #[test]
+    fn json_gives_each_source_its_own_word() {
+        let data = corpus().data;
+        let some: Vec<FactIx> = vec![0, 1];
+        let text = json(data, &some);
+        let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        let facts = v["facts"].as_array().expect("facts");
+        assert_eq!(facts.len(), 2);
+        for (j, &ix) in facts.iter().zip(&some) {
+            let f = &data.facts[ix as usize];
+            assert_eq!(j["id"], f.id.as_str());
+            assert_eq!(j["date"]["iso"], f.date.when.iso().as_str());
+            let sources = j["sources"].as_array().expect("sources");
+            assert_eq!(sources.len(), f.report_count());
+            for (s, r) in sources.iter().zip(f.reports().iter()) {
+                assert_eq!(s["status"], r.status.slug());
+                assert_eq!(s["quotes"].as_array().map(Vec::len), Some(r.quotes.len()));
+            }
+        }
+    }
+}
