@@ -74,3 +74,29 @@ for (const hash of ['#type=exercise', '#q=2017', '#']) {
     await page.close();
   });
 }
+
+test('a card\'s citation downloads as CSL-JSON and BibTeX, citing what the plain citation cites', async () => {
+  const page = await openPage(context);
+  await page.goto(server.url + '#type=exercise');
+  await appReady(page);
+  const id = (await page.locator('article.result.fact h3').first().getAttribute('id')).replace(/^r-/, '');
+  await page.goto(server.url + `#card=${id}`);
+  await page.locator('details.cite summary').click();
+  const plain = await page.locator('#citation-text').inputValue();
+  const title = (await page.locator('#card-title').innerText()).trim();
+
+  const [csl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSL-JSON' }).click()]);
+  assert.equal(csl.suggestedFilename(), `${id}.json`);
+  const items = JSON.parse(await readFile(await csl.path(), 'utf8'));
+  assert.equal(items[0].title, title, 'the card itself first');
+  assert.ok(items[0].URL.endsWith(`#card=${id}`), items[0].URL);
+  assert.ok(items.length >= 2, 'and its sources');
+  for (const source of items.slice(1)) assert.ok(plain.includes(source.title), `${source.title} is in the citation too`);
+
+  const [bib] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'BibTeX' }).click()]);
+  const text = await readFile(await bib.path(), 'utf8');
+  assert.equal((text.match(/@misc\{/g) ?? []).length, items.length, 'the same entries');
+  assert.ok(text.includes(`url = {${items[0].URL}}`));
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});

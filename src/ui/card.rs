@@ -131,6 +131,24 @@ struct ActionsProps {
 #[function_component(CardActions)]
 fn card_actions(props: &ActionsProps) -> Html {
     let fragment = route::card_fragment(&props.id);
+    // Built when asked for: the card's citation as a file a reference manager imports.
+    let save = |format: &'static str| {
+        let id = props.id.to_string();
+        let link = web::url_with(&fragment);
+        Callback::from(move |_: MouseEvent| {
+            let cat = crate::data::catalog();
+            let today = web::today();
+            let file = match format {
+                "bib" => crate::core::view::bibtex(cat, &id, &link, &today)
+                    .map(|t| (t, "bib", "application/x-bibtex")),
+                _ => crate::core::view::csl_json(cat, &id, &link, &today)
+                    .map(|t| (t, "json", "application/vnd.citationstyles.csl+json")),
+            };
+            if let Some((text, ext, mime)) = file {
+                web::download(&format!("{id}.{ext}"), mime, &text);
+            }
+        })
+    };
     html! {
         <div class="card-actions">
             <a class="permalink" href={format!("#{fragment}")}>{ "Permalink" }</a>
@@ -141,6 +159,12 @@ fn card_actions(props: &ActionsProps) -> Html {
                     <summary>{ "Cite" }</summary>
                     <CopyField text={c.clone()} field_id="citation-text" field_label="Citation"
                         button="Copy citation" what="Citation" visible=true />
+                    <p class="exports">
+                        { "Download for a reference manager: " }
+                        <button type="button" class="link-button" onclick={save("csl-json")}>{ "CSL-JSON" }</button>
+                        { " \u{b7} " }
+                        <button type="button" class="link-button" onclick={save("bib")}>{ "BibTeX" }</button>
+                    </p>
                 </details>
             }
         </div>

@@ -271,6 +271,12 @@ pub fn copy_text(text: String, fallback_id: &'static str, done: impl FnOnce(bool
     }
 }
 
+/// Today's date in the browser's clock, `YYYY-MM-DD` (UTC), for "accessed" in citations.
+pub fn today() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    iso.chars().take(10).collect()
+}
+
 /// Saves `text` as a file named `name`: a Blob URL followed by a temporary link with
 /// `download`, which works offline, from `file://` and under the CSP (no network, no inline
 /// script). The URL is revoked once the click has been handed to the browser.

@@ -231,10 +231,11 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
     }
 }
 
-/// A citation of a card a reader can paste: title, date, source, outlet, page date, quote, link.
-pub fn citation(cat: &Catalog<'_>, id: &str, link: &str) -> Option<String> {
+/// What a citation of record `id` cites: its title, its date (a fact's), and one (document,
+/// first quote) per source: every report of a fact, an entity's first quote. `None` for an
+/// unknown id or a record with no quote.
+pub(super) fn cited(cat: &Catalog<'_>, id: &str) -> Option<(String, Option<DateView>, Vec<Quote>)> {
     let data = cat.data;
-    // One (document, first quote) per source: every report of a fact, an entity's first quote.
     let (title, date, cited): (String, Option<DateView>, Vec<Quote>) = match cat.record(id)? {
         RecordRef::Fact(f) => {
             let f = &data.facts[f as usize];
@@ -254,9 +255,13 @@ pub fn citation(cat: &Catalog<'_>, id: &str, link: &str) -> Option<String> {
             )
         }
     };
-    if cited.is_empty() {
-        return None;
-    }
+    (!cited.is_empty()).then_some((title, date, cited))
+}
+
+/// A citation of a card a reader can paste: title, date, source, outlet, page date, quote, link.
+pub fn citation(cat: &Catalog<'_>, id: &str, link: &str) -> Option<String> {
+    let data = cat.data;
+    let (title, date, cited) = cited(cat, id)?;
     let source = |q: &Quote| {
         let doc = &data.documents[q.doc as usize];
         let outlet = doc

@@ -7,6 +7,7 @@
 //! the wording of dates.
 
 mod card;
+mod cite;
 mod date;
 mod documents;
 mod reader;
@@ -14,6 +15,7 @@ mod search;
 mod sources;
 
 pub use card::*;
+pub use cite::*;
 pub use date::*;
 pub use documents::*;
 pub use reader::*;
