@@ -7,9 +7,13 @@
 //    from the build output itself (content-hashed names), never written by hand.
 // 4. Writes the single-file edition: one HTML file with CSS, JS and wasm inlined, that works
 //    from file:// (for archiving or sending by mail).
+// 5. Writes the dataset as files in data/ (`cargo run -- export`, the same data the build
+//    embedded: SCO_SEEDS is inherited), precached with the rest. Synthetic builds (SCO_SYNTH,
+//    the benchmark's tiers) ship none.
 //
 // `node .ci/post-build.mjs DIR` runs it on a built folder; the tests import `writeServiceWorker`.
 
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -146,6 +150,16 @@ ${BOOT_EXTRA}`;
   return page.length;
 }
 
+/** The dataset as files in DIR/data, from the host build of the same crate and seeds. */
+function writeDataFiles(dir) {
+  if (process.env.SCO_SYNTH) return;
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--', 'export', join(dir, 'data')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (run.status !== 0) throw new Error(`post-build: cargo run -- export failed (${run.status ?? run.error})`);
+}
+
 export async function finishSite(dir) {
   const html = await externaliseLoader(dir);
   const size = await writeSingleFile(dir, html);
@@ -157,5 +171,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('post-build: give a folder or set TRUNK_STAGING_DIR');
   await rm(join(dir, 'sw.js'), { force: true });
+  writeDataFiles(dir);
   await finishSite(dir);
 }

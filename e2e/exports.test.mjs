@@ -100,3 +100,32 @@ test('a card\'s citation downloads as CSL-JSON and BibTeX, citing what the plain
   assert.deepEqual(page.problems(), []);
   await page.close();
 });
+
+test('the build ships the whole dataset as files: one row per fact and per entity, and a JSON Schema', async () => {
+  const page = await openPage(context);
+  await page.goto(server.url + '#');
+  await appReady(page);
+  // The footer says how many facts and entities this edition holds.
+  const footer = await page.locator('footer').innerText();
+  const [, facts, entities] = footer.match(/(\d+) facts and (\d+) entities/) ?? [];
+  assert.ok(facts && entities, footer);
+  const get = async (path) => {
+    const res = await fetch(new URL(path, server.url));
+    assert.equal(res.status, 200, path);
+    return { type: res.headers.get('content-type') ?? '', bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+  const csv = await get('data/facts.csv');
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const rows = parseCsv(csv.bytes.toString('utf8').slice(1));
+  assert.equal(rows.length - 1, Number(facts), 'one row per fact');
+  const json = JSON.parse((await get('data/facts.json')).bytes.toString('utf8'));
+  assert.deepEqual(json.facts.map((f) => f.id), rows.slice(1).map((r) => r[0]), 'the same facts, in the same order');
+  const ents = parseCsv((await get('data/entities.csv')).bytes.toString('utf8').slice(1));
+  assert.equal(ents.length - 1, Number(entities), 'one row per entity');
+  const schema = JSON.parse((await get('data/facts.schema.json')).bytes.toString('utf8'));
+  for (const f of json.facts) {
+    for (const key of schema.$defs.fact.required) assert.ok(key in f, `${f.id} has ${key}`);
+  }
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+});

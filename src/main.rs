@@ -9,6 +9,9 @@
 //!   draft is renamed.
 //! - `sco-explorer id FILE.txt [SEEDS]`: the id a new document takes: the next `NNN_` in
 //!   `seeds/` and 16 hex digits fingerprinting its text.
+//! - `sco-explorer export DIR`: the embedded dataset as files (`facts.csv`, `facts.json` and its
+//!   JSON Schema, `entities.csv`, `documents.csv`); the build's post-build step puts them in
+//!   the site's `data/`.
 //! - `sco-explorer stats`: what the embedded dataset holds.
 //! - `sco-explorer records`: the embedded records as JSON lines of exactly the fields the search
 //!   index uses, for the benchmark's peer libraries (MiniSearch, FlexSearch).
@@ -72,6 +75,27 @@ fn main() {
                 }
             }
         }
+        Some("export") => {
+            let Some(dir) = args.get(1).map(Path::new) else {
+                eprintln!("usage: export DIR");
+                exit(2);
+            };
+            let data = sco_explorer::data::dataset();
+            let written = std::fs::create_dir_all(dir).and_then(|()| {
+                sco_explorer::core::export::dataset_files(data)
+                    .into_iter()
+                    .try_for_each(|(name, text)| std::fs::write(dir.join(name), text))
+            });
+            if let Err(e) = written {
+                eprintln!("cannot write to {}: {e}", dir.display());
+                exit(1);
+            }
+            println!(
+                "wrote the dataset to {} ({} facts)",
+                dir.display(),
+                data.facts.len()
+            );
+        }
         Some("stats") | None => {
             let data = sco_explorer::data::dataset();
             println!(
@@ -114,7 +138,7 @@ fn main() {
         }
         Some(other) => {
             eprintln!(
-                "unknown command {other:?}; try `coverage [DIR]`, `draft FILE.txt`, `id FILE.txt`, `stats` or `records`"
+                "unknown command {other:?}; try `coverage [DIR]`, `draft FILE.txt`, `id FILE.txt`, `export DIR`, `stats` or `records`"
             );
             exit(2);
         }

@@ -24,6 +24,101 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "quotes",
 ];
 
+/// The JSON Schema of [`json`]'s output, shipped as `data/facts.schema.json`.
+pub const FACTS_SCHEMA: &str = include_str!("facts.schema.json");
+
+/// The whole dataset as the files a build ships in `data/`: (file name, contents).
+pub fn dataset_files(data: &Dataset) -> Vec<(&'static str, String)> {
+    let all = crate::core::view::by_date(data, 0..data.facts.len() as FactIx);
+    vec![
+        ("facts.csv", csv(data, &all)),
+        ("facts.json", json(data, &all)),
+        ("facts.schema.json", FACTS_SCHEMA.to_string()),
+        ("entities.csv", entities_csv(data)),
+        ("documents.csv", documents_csv(data)),
+    ]
+}
+
+/// CSV text: the header, then each row, every field quoted as needed.
+fn table<const N: usize>(header: [&str; N], rows: impl Iterator<Item = [String; N]>) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for row in rows {
+        out.push_str(&row.map(|f| csv_field(&f)).join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// Every entity: id, kind, name, the other names the documents use, its description, and the
+/// documents and quotes that are its evidence.
+pub fn entities_csv(data: &Dataset) -> String {
+    let header = [
+        "id",
+        "kind",
+        "name",
+        "aliases",
+        "abbreviations",
+        "description",
+        "sources",
+        "quotes",
+    ];
+    table(
+        header,
+        data.entities.iter().map(|e| {
+            let mut docs: Vec<&str> = e
+                .evidence
+                .iter()
+                .map(|q| data.documents[q.doc as usize].id.as_str())
+                .collect();
+            docs.dedup();
+            [
+                e.id.clone(),
+                e.kind.slug().to_string(),
+                e.name.clone(),
+                e.aliases.join("; "),
+                e.abbreviations.join("; "),
+                e.description.clone(),
+                docs.join("; "),
+                e.evidence
+                    .iter()
+                    .map(|q| data.quote_text(q))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ]
+        }),
+    )
+}
+
+/// Every document: id, title, what the page says of itself, and when it was written.
+pub fn documents_csv(data: &Dataset) -> String {
+    let header = [
+        "id",
+        "title",
+        "outlet",
+        "page_date",
+        "written",
+        "certainty",
+        "reason",
+    ];
+    table(
+        header,
+        data.documents.iter().map(|d| {
+            let (sure, why) = certainty(&d.written);
+            [
+                d.id.clone(),
+                d.title.clone(),
+                d.outlet.clone().unwrap_or_default(),
+                d.page_date.clone().unwrap_or_default(),
+                d.written.when.iso(),
+                sure.to_string(),
+                why.to_string(),
+            ]
+        }),
+    )
+}
+
 /// The facts among `records` (a search's hits), by date, undated last: what "Download"
 /// exports for the current view.
 pub fn facts_of(data: &Dataset, records: &[crate::core::search::Rec]) -> Vec<FactIx> {
@@ -257,6 +352,70 @@ mod tests {
                 assert!(row[10].contains(&data.documents[r.doc as usize].id));
             }
         }
+    }
+
+    #[test]
+    fn the_dataset_files_hold_every_record_and_the_schema_matches_the_json() {
+        let data = corpus().data;
+        let files = dataset_files(data);
+        let get = |name: &str| {
+            &files
+                .iter()
+                .find(|(n, _)| *n == name)
+                .unwrap_or_else(|| panic!("{name}"))
+                .1
+        };
+        assert_eq!(parse_csv(get("facts.csv")).len(), data.facts.len() + 1);
+        assert_eq!(
+            parse_csv(get("entities.csv")).len(),
+            data.entities.len() + 1
+        );
+        assert_eq!(
+            parse_csv(get("documents.csv")).len(),
+            data.documents.len() + 1
+        );
+        let schema: serde_json::Value =
+            serde_json::from_str(get("facts.schema.json")).expect("JSON");
+        let facts: serde_json::Value = serde_json::from_str(get("facts.json")).expect("JSON");
+        let def = |name: &str| &schema["$defs"][name];
+        let keys = |v: &serde_json::Value| {
+            let mut k: Vec<String> = v.as_object().expect("object").keys().cloned().collect();
+            k.sort();
+            k
+        };
+        let required = |name: &str| {
+            let mut k: Vec<String> = def(name)["required"]
+                .as_array()
+                .expect("required")
+                .iter()
+                .map(|v| v.as_str().expect("a name").to_string())
+                .collect();
+            k.sort();
+            k
+        };
+        let f = &facts["facts"][0];
+        assert_eq!(
+            keys(f),
+            required("fact"),
+            "the schema names every key, no more"
+        );
+        assert_eq!(keys(&f["date"]), required("date"));
+        assert_eq!(keys(&f["sources"][0]), required("source"));
+        let slugs = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array()
+                .expect("enum")
+                .iter()
+                .map(|s| s.as_str().expect("a slug").to_string())
+                .collect()
+        };
+        assert_eq!(
+            slugs(&def("fact")["properties"]["kind"]["enum"]),
+            FactKind::ALL.map(|k| k.slug().to_string())
+        );
+        assert_eq!(
+            slugs(&def("fact")["properties"]["status"]["enum"]),
+            Status::ALL.map(|k| k.slug().to_string())
+        );
     }
 
     #[test]
