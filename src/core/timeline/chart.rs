@@ -108,8 +108,8 @@ pub fn reach(data: &Dataset) -> Reach {
     let margin = f64::from(((last - first) / 4).max(1827));
     let all = Viewport::default();
     let bounds = Viewport {
-        start: (f64::from(first) - margin).clamp(all.start, all.end),
-        end: (f64::from(last) + margin).clamp(all.start, all.end),
+        start: super::scale::within(f64::from(first) - margin, all.start, all.end),
+        end: super::scale::within(f64::from(last) + margin, all.start, all.end),
     };
     Reach { horizon, bounds }
 }

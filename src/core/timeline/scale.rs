@@ -11,6 +11,13 @@ pub struct Viewport {
     pub end: f64,
 }
 
+/// `x` kept between `lo` and `hi` (`lo` wins if they cross). Not `f64::clamp`: with bounds
+/// only known at run time, its panic message formats floats, and that alone pulled about
+/// 10 KB gzip of float printing into the wasm (the app otherwise prints no float).
+pub fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.min(hi).max(lo)
+}
+
 /// Every day a link can carry (`route::YEARS`): where a viewport is kept when nothing narrower
 /// is known.
 impl Default for Viewport {
@@ -59,7 +66,7 @@ impl Viewport {
             return bounds;
         }
         let span = span.clamp(MIN_SPAN, MAX_SPAN).min(bounds.span());
-        let start = self.start.clamp(bounds.start, bounds.end - span);
+        let start = within(self.start, bounds.start, bounds.end - span);
         // `start + span` can round past the edge, and the URL's whole days (the end rounded
         // up) would then fall a day outside.
         Viewport {
