@@ -161,12 +161,7 @@ fn csv_field(s: &str) -> String {
 }
 
 fn precision(w: When) -> &'static str {
-    match w.precision() {
-        Some(Precision::Year) => "year",
-        Some(Precision::Month) => "month",
-        Some(Precision::Day) => "day",
-        None => "",
-    }
+    w.precision().map_or("", Precision::slug)
 }
 
 fn certainty(d: &DateSpec) -> (&'static str, &str) {

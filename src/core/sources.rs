@@ -63,7 +63,7 @@ fn edge(w: When, end: bool) -> Option<Point> {
 
 /// Two points equal at the coarser of their precisions.
 fn same_at_common_precision(a: Point, b: Point) -> bool {
-    let p = a.precision().min_by_rank(b.precision());
+    let p = a.precision().min(b.precision());
     a.year == b.year
         && (p == Precision::Year || a.month == b.month)
         && (p != Precision::Day || a.day == b.day)
@@ -92,33 +92,8 @@ fn refines(inner: When, outer: When) -> bool {
         inner.precision(),
         outer.precision(),
     ) {
-        (Some((i0, i1)), Some((o0, o1)), Some(pi), Some(po)) => {
-            o0 <= i0 && i1 <= o1 && pi.rank() > po.rank()
-        }
+        (Some((i0, i1)), Some((o0, o1)), Some(pi), Some(po)) => o0 <= i0 && i1 <= o1 && pi > po,
         _ => false,
-    }
-}
-
-trait Rank {
-    fn rank(self) -> u8;
-    fn min_by_rank(self, other: Self) -> Self;
-}
-
-impl Rank for Precision {
-    fn rank(self) -> u8 {
-        match self {
-            Precision::Year => 0,
-            Precision::Month => 1,
-            Precision::Day => 2,
-        }
-    }
-
-    fn min_by_rank(self, other: Self) -> Self {
-        if self.rank() <= other.rank() {
-            self
-        } else {
-            other
-        }
     }
 }
 
@@ -208,7 +183,7 @@ fn current_date(reports: &[Report]) -> DateSpec {
     reports
         .iter()
         .filter(|r| is_plan(r.status) == phase && refines(r.date.when, last.date.when))
-        .max_by_key(|r| r.date.when.precision().map(Rank::rank))
+        .max_by_key(|r| r.date.when.precision())
         .unwrap_or(last)
         .date
         .clone()

@@ -93,11 +93,6 @@ enum Last {
 /// ("opened on 22 August and runs until 29 August"), else its most precise one (the
 /// "September 2016" of "Peace Mission 2016 was held in September 2016").
 pub(super) fn sentence_date(found: &[Point]) -> Option<When> {
-    let rank = |p: &Point| match p.precision() {
-        Precision::Year => 0,
-        Precision::Month => 1,
-        Precision::Day => 2,
-    };
     match found {
         [a, b, ..] if a.precision() == b.precision() && a.first_day() < b.first_day() => {
             Some(When::Range(*a, *b))
@@ -105,7 +100,7 @@ pub(super) fn sentence_date(found: &[Point]) -> Option<When> {
         _ => found
             .iter()
             .rev()
-            .max_by_key(|p| rank(p))
+            .max_by_key(|p| p.precision())
             .map(|p| When::Point(*p)),
     }
 }

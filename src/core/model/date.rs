@@ -11,11 +11,23 @@ pub struct Point {
     pub day: Option<u8>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// How precise a date is, coarsest first: the order compares precisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Precision {
     Year,
     Month,
     Day,
+}
+
+impl Precision {
+    /// "year", "month" or "day", as view models and exports name it.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day => "day",
+        }
+    }
 }
 
 impl Point {

@@ -46,14 +46,7 @@ pub fn date_view(d: &DateSpec) -> Option<DateView> {
     };
     let (text, iso, precision) = match d.when {
         When::Unknown => return None,
-        When::Point(p) => {
-            let precision = match p.precision() {
-                Precision::Day => "day",
-                Precision::Month => "month",
-                Precision::Year => "year",
-            };
-            (point_text(p), p.iso(), precision)
-        }
+        When::Point(p) => (point_text(p), p.iso(), p.precision().slug()),
         When::Range(a, b) => {
             let text = match (a.month, a.day, b.month, b.day) {
                 (Some(am), Some(ad), Some(bm), Some(bd)) if a.year == b.year && am == bm => {
