@@ -125,14 +125,12 @@ pub fn facts_of(data: &Dataset, records: &[crate::core::search::Rec]) -> Vec<Fac
     use crate::core::search::RecordRef;
     let facts = records
         .iter()
-        .filter_map(|&r| match RecordRef::of(data, r) {
-            RecordRef::Fact(f) => Some(f),
-            RecordRef::Entity(_) => None,
-        });
+        .filter_map(|&r| RecordRef::of(data, r).fact());
     crate::core::view::by_date(data, facts)
 }
 
-/// A JSON string literal.
+/// A JSON string literal, which is also a TOML basic string (the draft command writes its
+/// values with it): every control character escaped, DEL and C1 included, as TOML requires.
 pub fn json_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -143,7 +141,7 @@ pub fn json_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -181,40 +179,36 @@ fn names<'a>(data: &'a Dataset, ents: &[EntityIx]) -> Vec<&'a str> {
 /// The facts `facts` (indices, in the order given) as CSV: a header row, then a row per fact.
 /// Lists are joined with "; ", quotes with line breaks; a source is "id (title)".
 pub fn csv(data: &Dataset, facts: &[FactIx]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&CSV_COLUMNS.join(","));
-    out.push_str("\r\n");
-    for &ix in facts {
-        let f = &data.facts[ix as usize];
-        let (sure, why) = certainty(&f.date);
-        let sources: Vec<String> = f
-            .reports()
-            .iter()
-            .map(|r| {
-                let d = &data.documents[r.doc as usize];
-                format!("{} ({})", d.id, d.title)
-            })
-            .collect();
-        let quotes: Vec<&str> = f.evidence.iter().map(|q| data.quote_text(q)).collect();
-        let row = [
-            f.id.as_str(),
-            &f.title,
-            f.kind.slug(),
-            f.status.slug(),
-            &f.date.when.iso(),
-            precision(f.date.when),
-            sure,
-            why,
-            &names(data, &f.places).join("; "),
-            &names(data, &f.participants).join("; "),
-            &sources.join("; "),
-            &quotes.join("\n"),
-        ]
-        .map(csv_field);
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
-    }
-    out
+    table(
+        CSV_COLUMNS,
+        facts.iter().map(|&ix| {
+            let f = &data.facts[ix as usize];
+            let (sure, why) = certainty(&f.date);
+            let sources: Vec<String> = f
+                .reports()
+                .iter()
+                .map(|r| {
+                    let d = &data.documents[r.doc as usize];
+                    format!("{} ({})", d.id, d.title)
+                })
+                .collect();
+            let quotes: Vec<&str> = f.evidence.iter().map(|q| data.quote_text(q)).collect();
+            [
+                f.id.clone(),
+                f.title.clone(),
+                f.kind.slug().to_string(),
+                f.status.slug().to_string(),
+                f.date.when.iso(),
+                precision(f.date.when).to_string(),
+                sure.to_string(),
+                why.to_string(),
+                names(data, &f.places).join("; "),
+                names(data, &f.participants).join("; "),
+                sources.join("; "),
+                quotes.join("\n"),
+            ]
+        }),
+    )
 }
 
 fn json_list(items: impl IntoIterator<Item = String>) -> String {
@@ -303,6 +297,22 @@ mod tests {
         }
         rows.pop_if(|r| r.len() == 1 && r[0].is_empty());
         rows
+    }
+
+    #[test]
+    fn a_string_literal_reads_back_the_same_in_json_and_in_toml() {
+        for s in [
+            "plain",
+            "say \"yes\" \\ no",
+            "two\nlines\tand\r",
+            "bell\u{7} del\u{7f} c1\u{85}",
+            "Чебаркуль “Peace Mission”",
+        ] {
+            let lit = json_string(s);
+            let json: String = serde_json::from_str(&lit).expect("JSON");
+            let toml: toml::Table = toml::from_str(&format!("v = {lit}")).expect("TOML");
+            assert_eq!((json.as_str(), toml["v"].as_str()), (s, Some(s)), "{lit}");
+        }
     }
 
     #[test]

@@ -4,28 +4,9 @@
 use super::read::{Mentioned, WEEKDAYS, dateline};
 use super::{Draft, Reading};
 use crate::core::coverage::{self, ItemKind};
+pub(super) use crate::core::export::json_string as q;
 use crate::core::model::*;
 use std::fmt::Write;
-
-/// A TOML basic string.
-pub(super) fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
 
 /// "a, b or c": the values a TODO chooses between, from the model's own list.
 pub(super) fn choices(slugs: &[&str]) -> String {

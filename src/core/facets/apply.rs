@@ -180,54 +180,27 @@ pub fn apply<T: Clone>(
             &filters.docs,
             |id| format!("{id} (unknown)"),
         ),
-        FacetGroup {
-            dim: Dim::Status,
-            values: Status::ALL
+        fixed_group(
+            Dim::Status,
+            Status::ALL
                 .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    value(
-                        s.slug(),
-                        s.label(),
-                        counts.statuses[i],
-                        filters.statuses.contains(s),
-                    )
-                })
-                .collect(),
-            hidden: 0,
-        },
-        FacetGroup {
-            dim: Dim::Sources,
-            values: Sourcing::ALL
+                .map(|s| (s.slug(), s.label(), filters.statuses.contains(s))),
+            &counts.statuses,
+        ),
+        fixed_group(
+            Dim::Sources,
+            Sourcing::ALL
                 .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    value(
-                        s.slug(),
-                        s.label(),
-                        counts.sourcing[i],
-                        filters.sources.contains(s),
-                    )
-                })
-                .collect(),
-            hidden: 0,
-        },
-        FacetGroup {
-            dim: Dim::Certainty,
-            values: DateCertainty::ALL
+                .map(|s| (s.slug(), s.label(), filters.sources.contains(s))),
+            &counts.sourcing,
+        ),
+        fixed_group(
+            Dim::Certainty,
+            DateCertainty::ALL
                 .iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    value(
-                        s.slug(),
-                        s.label(),
-                        counts.certainty[i],
-                        filters.certainty.contains(s),
-                    )
-                })
-                .collect(),
-            hidden: 0,
-        },
+                .map(|s| (s.slug(), s.label(), filters.certainty.contains(s))),
+            &counts.certainty,
+        ),
     ];
     let years = counts
         .years
@@ -316,6 +289,23 @@ fn filter_and_count<T: Clone>(
 // facets by how much they are used overall): a list that reorders or loses items while the
 // user types would move the control under their focus. A value with nothing behind it shows a
 // zero (and the UI disables it unless it is selected).
+
+/// A facet over a fixed list of values (status, sourcing, certainty), every value listed in
+/// the list's order: (key, label, selected) and the counts, index by index.
+fn fixed_group<'a>(
+    dim: Dim,
+    values: impl Iterator<Item = (&'a str, &'a str, bool)>,
+    counts: &[usize],
+) -> FacetGroup {
+    FacetGroup {
+        dim,
+        values: values
+            .zip(counts)
+            .map(|((key, label, selected), &n)| value(key, label, n, selected))
+            .collect(),
+        hidden: 0,
+    }
+}
 
 fn value(key: &str, label: &str, count: usize, selected: bool) -> FacetValue {
     FacetValue {

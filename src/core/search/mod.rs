@@ -64,6 +64,14 @@ impl RecordRef {
         }
     }
 
+    /// The fact it is, if a fact.
+    pub fn fact(self) -> Option<FactIx> {
+        match self {
+            RecordRef::Fact(f) => Some(f),
+            RecordRef::Entity(_) => None,
+        }
+    }
+
     pub fn rec(self, data: &Dataset) -> Rec {
         match self {
             RecordRef::Fact(f) => f,

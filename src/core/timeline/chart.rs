@@ -120,10 +120,7 @@ pub fn chart(data: &Dataset, records: &[Rec], reach: Reach) -> Chart {
     let horizon = reach.horizon;
     let mut shown: Vec<FactIx> = records
         .iter()
-        .filter_map(|&r| match RecordRef::of(data, r) {
-            RecordRef::Fact(f) => Some(f),
-            RecordRef::Entity(_) => None,
-        })
+        .filter_map(|&r| RecordRef::of(data, r).fact())
         .collect();
     shown.sort_unstable();
     let events = event_lanes(data, &shown);

@@ -207,7 +207,7 @@ pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim])
     let facts = faceted
         .records
         .iter()
-        .filter(|h| matches!(RecordRef::of(data, h.rec), RecordRef::Fact(_)))
+        .filter(|h| RecordRef::of(data, h.rec).fact().is_some())
         .count();
     ResultsView {
         facts,
