@@ -179,6 +179,13 @@ fn contradictions(prose: &str, f: &Fact, year: Option<i32>) -> Vec<String> {
 /// facts are checked (a single report's prose was written from that report).
 pub fn stale_prose(data: &Dataset) -> Vec<Stale> {
     let mut out = Vec::new();
+    // ASCII lowercase keeps byte offsets, so a title found in the lowered text is sliced from
+    // the original (full lowercasing can change lengths and land inside a character).
+    let lowered: Vec<String> = data
+        .entities
+        .iter()
+        .map(|e| e.description.to_ascii_lowercase())
+        .collect();
     for f in data.facts.iter().filter(|f| f.revised) {
         let now = format!("{}, {}", f.status.label().to_lowercase(), f.date.when.iso());
         let year = f.date.when.span().map(|(a, _)| civil_from_days(a).0);
@@ -190,9 +197,8 @@ pub fn stale_prose(data: &Dataset) -> Vec<Stale> {
             });
         }
         // In a description, only the sentence that names the fact speaks of it.
-        let title = f.title.to_lowercase();
-        for e in &data.entities {
-            let lower = e.description.to_lowercase();
+        let title = f.title.to_ascii_lowercase();
+        for (e, lower) in data.entities.iter().zip(&lowered) {
             let Some(at) = lower.find(&title) else {
                 continue;
             };
@@ -256,6 +262,26 @@ mod tests {
                 ("fact `northwind-2018` summary", "\u{ab}planned\u{bb}"),
                 (
                     "fact `northwind-2018` summary",
+                    "\u{ab}September 2018\u{bb}",
+                ),
+            ],
+        );
+        // Text before the title whose full lowercase is longer ("İ" becomes two characters)
+        // must not shift where the fact's sentence is read.
+        let dotted = format!(
+            "{} hosted it. Northwind 2018 will take place in September 2018.",
+            "İ".repeat(40)
+        );
+        check(
+            "An exercise.",
+            &dotted,
+            &[
+                (
+                    "entity `northwind` description (on `northwind-2018`)",
+                    "\u{ab}will take place\u{bb}",
+                ),
+                (
+                    "entity `northwind` description (on `northwind-2018`)",
                     "\u{ab}September 2018\u{bb}",
                 ),
             ],

@@ -142,6 +142,7 @@ pub(super) fn records(
     let mut reports: Vec<(FactIx, String, Mentioned)> = Vec::new();
     let mut facts: Vec<Mentioned> = Vec::new();
     let mut last: Option<(Last, usize)> = None;
+    let (mut paragraph, mut counted) = (0, 0);
     for (a, b) in sentences(body) {
         let quote = &body[a..b];
         // The page date's line says when the page was posted, not when anything happened.
@@ -152,7 +153,9 @@ pub(super) fn records(
             continue;
         }
         seen_quotes.push(quote);
-        let paragraph = body[..a].matches("\n\n").count();
+        // Sentences come in order, and a blank line never straddles a sentence's start.
+        paragraph += body[counted..a].matches("\n\n").count();
+        counted = a;
         let mut entities: Vec<EntityIx> = mentions
             .iter()
             .filter(|m| a <= m.start as usize && (m.end as usize) <= b)

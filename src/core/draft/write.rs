@@ -168,29 +168,22 @@ pub(super) fn entity_stubs(data: &Dataset, r: &Reading<'_>, t: &mut String) -> u
             continue;
         }
         stubs.push(text);
-        let n = coverage::Item {
-            doc: 0,
-            kind: ItemKind::Name,
-            start,
-            end,
-            text: text.to_string(),
-        };
         let _ = writeln!(
             t,
             "\n[[entity]]\n# line {}",
-            crate::core::text::line_of(body, n.start)
+            crate::core::text::line_of(body, start)
         );
-        let may_be = coverage::entities_for_name(data, &n.text);
+        let may_be = coverage::entities_for_name(data, text);
         if !may_be.is_empty() {
             let ids: Vec<String> = may_be.iter().map(|id| format!("`{id}`")).collect();
             let _ = writeln!(
                 t,
                 "# may be {}: if so, add {} to its aliases instead of this stub",
                 ids.join(" or "),
-                q(&n.text)
+                q(text)
             );
         }
-        let _ = writeln!(t, "id = {}", q(&format!("TODO: a slug for {}", n.text)));
+        let _ = writeln!(t, "id = {}", q(&format!("TODO: a slug for {}", text)));
         let _ = writeln!(
             t,
             "kind = {}",
@@ -199,13 +192,13 @@ pub(super) fn entity_stubs(data: &Dataset, r: &Reading<'_>, t: &mut String) -> u
                 choices(&EntityKind::ALL.map(EntityKind::slug))
             ))
         );
-        let _ = writeln!(t, "name = {}", q(&n.text));
+        let _ = writeln!(t, "name = {}", q(text));
         let _ = writeln!(
             t,
             "description = {}",
             q("TODO: one sentence from the documents")
         );
-        let _ = writeln!(t, "quotes = {}", list(std::slice::from_ref(&n.text)));
+        let _ = writeln!(t, "quotes = {}", list(&[text.to_string()]));
         count += 1;
     }
     count
