@@ -7,9 +7,10 @@
 //    from the build output itself (content-hashed names), never written by hand.
 // 4. Writes the single-file edition: one HTML file with CSS, JS and wasm inlined, that works
 //    from file:// (for archiving or sending by mail).
-// 5. Writes the dataset as files in data/ (`cargo run -- export`, the same data the build
-//    embedded: SCO_SEEDS is inherited), precached with the rest. Synthetic builds (SCO_SYNTH,
-//    the benchmark's tiers) ship none.
+// 5. Publishes the dataset as files in data/ and a static page per card and document
+//    (`cargo run -- publish`, the same data the build embedded: SCO_SEEDS and SCO_SITE_URL are
+//    inherited), precached with the rest. Synthetic builds (SCO_SYNTH, the benchmark's tiers)
+//    ship none.
 //
 // `node .ci/post-build.mjs DIR` runs it on a built folder; the tests import `writeServiceWorker`.
 
@@ -63,7 +64,11 @@ async function externaliseLoader(dir) {
   let html = await readFile(indexPath, 'utf8');
   const match = html.match(/<script type=("?)module\1>([\s\S]*?)<\/script>/);
   if (!match) throw new Error('post-build: no inline module script found in index.html');
-  const loader = `${match[2].trim()}\n${BOOT_EXTRA}`;
+  // The wasm is fetched relative to the loader itself, not to the page: the same loader starts
+  // the app from index.html and from the pages two folders down (card/<id>/).
+  const body = match[2].trim().replace(/module_or_path: '(\.\/[^']+\.wasm)'/, "module_or_path: new URL('$1', import.meta.url)");
+  if (!body.includes('import.meta.url')) throw new Error('post-build: the loader no longer names its wasm as expected');
+  const loader = `${body}\n${BOOT_EXTRA}`;
   const name = `boot-${hash(loader)}.js`;
   await writeFile(join(dir, name), loader);
   html = html.replace(match[0], `<script type=module src=./${name}></script>`);
@@ -150,19 +155,30 @@ ${BOOT_EXTRA}`;
   return page.length;
 }
 
-/** The dataset as files in DIR/data, from the host build of the same crate and seeds. */
-function writeDataFiles(dir) {
+/** The marker that tells the app this site has a page per card (its links then point there). */
+const PAGES_META = '<meta name=sco-pages content="card/ doc/">';
+
+/**
+ * The dataset as files in DIR/data, the pages (card/<id>/, doc/<id>/), robots.txt and, with
+ * SCO_SITE_URL, sitemap.xml: `cargo run -- publish`, the host build of the same crate and seeds.
+ * Marks index.html as having pages first, so the pages (which copy its head) carry it too.
+ */
+async function publish(dir) {
   if (process.env.SCO_SYNTH) return;
-  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--', 'export', join(dir, 'data')], {
+  const indexPath = join(dir, 'index.html');
+  const html = await readFile(indexPath, 'utf8');
+  if (!html.includes(PAGES_META)) await writeFile(indexPath, html.replace(/<title>/i, `${PAGES_META}$&`));
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--', 'publish', dir], {
     cwd: ROOT,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  if (run.status !== 0) throw new Error(`post-build: cargo run -- export failed (${run.status ?? run.error})`);
+  if (run.status !== 0) throw new Error(`post-build: cargo run -- publish failed (${run.status ?? run.error})`);
 }
 
 export async function finishSite(dir) {
   const html = await externaliseLoader(dir);
   const size = await writeSingleFile(dir, html);
+  await publish(dir);
   const { version, files } = await writeServiceWorker(dir);
   console.log(`post-build: ${files.length} files precached as version ${version}; ${SINGLE_FILE} ${size} bytes`);
 }
@@ -171,6 +187,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new Error('post-build: give a folder or set TRUNK_STAGING_DIR');
   await rm(join(dir, 'sw.js'), { force: true });
-  writeDataFiles(dir);
   await finishSite(dir);
 }

@@ -89,7 +89,7 @@ test('a card\'s citation downloads as CSL-JSON and BibTeX, citing what the plain
   assert.equal(csl.suggestedFilename(), `${id}.json`);
   const items = JSON.parse(await readFile(await csl.path(), 'utf8'));
   assert.equal(items[0].title, title, 'the card itself first');
-  assert.ok(items[0].URL.endsWith(`#card=${id}`), items[0].URL);
+  assert.ok(items[0].URL.endsWith(`/card/${id}/`), items[0].URL);
   assert.ok(items.length >= 2, 'and its sources');
   for (const source of items.slice(1)) assert.ok(plain.includes(source.title), `${source.title} is in the citation too`);
 

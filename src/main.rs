@@ -9,9 +9,11 @@
 //!   draft is renamed.
 //! - `sco-explorer id FILE.txt [SEEDS]`: the id a new document takes: the next `NNN_` in
 //!   `seeds/` and 16 hex digits fingerprinting its text.
-//! - `sco-explorer export DIR`: the embedded dataset as files (`facts.csv`, `facts.json` and its
-//!   JSON Schema, `entities.csv`, `documents.csv`); the build's post-build step puts them in
-//!   the site's `data/`.
+//! - `sco-explorer publish DIR`: finishes a built site in `DIR` (the post-build step runs it):
+//!   the embedded dataset as files in `DIR/data/` (`facts.csv`, `facts.json` and its JSON
+//!   Schema, `entities.csv`, `documents.csv`), a static page per card and document
+//!   (`card/<id>/`, `doc/<id>/`, see `core::page`) from `DIR/index.html`, `robots.txt`, and
+//!   with `SCO_SITE_URL` set, absolute links and `sitemap.xml`.
 //! - `sco-explorer stats`: what the embedded dataset holds.
 //! - `sco-explorer records`: the embedded records as JSON lines of exactly the fields the search
 //!   index uses, for the benchmark's peer libraries (MiniSearch, FlexSearch).
@@ -75,26 +77,18 @@ fn main() {
                 }
             }
         }
-        Some("export") => {
+        Some("publish") => {
             let Some(dir) = args.get(1).map(Path::new) else {
-                eprintln!("usage: export DIR");
+                eprintln!("usage: publish DIR (a built site, with its index.html)");
                 exit(2);
             };
-            let data = sco_explorer::data::dataset();
-            let written = std::fs::create_dir_all(dir).and_then(|()| {
-                sco_explorer::core::export::dataset_files(data)
-                    .into_iter()
-                    .try_for_each(|(name, text)| std::fs::write(dir.join(name), text))
-            });
-            if let Err(e) = written {
-                eprintln!("cannot write to {}: {e}", dir.display());
-                exit(1);
+            match publish(dir) {
+                Ok(msg) => println!("{msg}"),
+                Err(msg) => {
+                    eprintln!("{msg}");
+                    exit(1);
+                }
             }
-            println!(
-                "wrote the dataset to {} ({} facts)",
-                dir.display(),
-                data.facts.len()
-            );
         }
         Some("stats") | None => {
             let data = sco_explorer::data::dataset();
@@ -138,7 +132,7 @@ fn main() {
         }
         Some(other) => {
             eprintln!(
-                "unknown command {other:?}; try `coverage [DIR]`, `draft FILE.txt`, `id FILE.txt`, `export DIR`, `stats` or `records`"
+                "unknown command {other:?}; try `coverage [DIR]`, `draft FILE.txt`, `id FILE.txt`, `publish DIR`, `stats` or `records`"
             );
             exit(2);
         }
@@ -219,6 +213,43 @@ fn listed(errs: &[sco_explorer::core::validate::ValidationError]) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Writes the dataset files and the pages into the built site `dir`. Says what it wrote.
+#[cfg(not(target_arch = "wasm32"))]
+fn publish(dir: &std::path::Path) -> Result<String, String> {
+    use sco_explorer::core::{export, page};
+    let data = sco_explorer::data::dataset();
+    let site = page::Site::new(std::env::var("SCO_SITE_URL").ok().as_deref())?;
+    let index = dir.join("index.html");
+    let shell = std::fs::read_to_string(&index)
+        .map_err(|e| format!("cannot read {}: {e}", index.display()))
+        .and_then(|html| {
+            page::Shell::read(&html).map_err(|e| format!("{}: {e}", index.display()))
+        })?;
+    let files = export::dataset_files(data)
+        .into_iter()
+        .map(|(name, text)| (format!("data/{name}"), text))
+        .chain(page::publish(sco_explorer::data::catalog(), &shell, &site));
+    let mut pages = 0;
+    for (path, text) in files {
+        let to = dir.join(&path);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&to, text).map_err(|e| format!("cannot write {}: {e}", to.display()))?;
+        pages += usize::from(path.ends_with("/index.html"));
+    }
+    Ok(format!(
+        "published into {}: the dataset in data/ ({} facts), {pages} pages, {}",
+        dir.display(),
+        data.facts.len(),
+        match &site.url {
+            Some(u) => format!("sitemap.xml and robots.txt for {u}"),
+            None => "robots.txt (no SCO_SITE_URL: relative links, no sitemap)".into(),
+        }
+    ))
 }
 
 /// The id a new document takes: one more than the highest `NNN_` in `dir`, then the

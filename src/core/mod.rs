@@ -15,6 +15,8 @@ pub mod extract;
 pub mod facets;
 pub mod model;
 pub mod order;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page;
 pub mod raw;
 pub mod route;
 pub mod search;

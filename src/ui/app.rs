@@ -38,7 +38,7 @@ impl Reducible for Store {
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(|| {
-        let mut s = AppState::from_url(route::parse(&web::fragment()));
+        let mut s = AppState::from_url(route::from_location(&web::path(), &web::fragment()));
         s.shown = PAGE;
         Store(s)
     });
@@ -98,18 +98,19 @@ pub fn app() -> Html {
             (Vec::new(), 0)
         }
     });
-    let citation = r.card.as_ref().and_then(|id| {
-        view::citation(cat, id, &web::url_with(&route::card_fragment(id))).map(AttrValue::from)
-    });
+    let citation = r
+        .card
+        .as_ref()
+        .and_then(|id| view::citation(cat, id, &web::card_url(id)).map(AttrValue::from));
 
     use_title(match (&*document, &*card) {
-        (Some(d), _) => format!("{} \u{b7} SCO explorer", d.title),
-        (None, Some(CardView::Fact(f))) => format!("{} \u{b7} SCO explorer", f.title),
-        (None, Some(CardView::Entity(e))) => format!("{} \u{b7} SCO explorer", e.name),
+        (Some(d), _) => view::titled(&d.title),
+        (None, Some(CardView::Fact(f))) => view::titled(&f.title),
+        (None, Some(CardView::Entity(e))) => view::titled(&e.name),
         _ if !r.query.trim().is_empty() => {
-            format!("\u{201c}{}\u{201d} \u{b7} SCO explorer", r.query.trim())
+            view::titled(&format!("\u{201c}{}\u{201d}", r.query.trim()))
         }
-        _ => "SCO defence cooperation explorer".to_string(),
+        _ => view::SITE_NAME.to_string(),
     });
     // The count is said where results are shown; elsewhere it would only confuse.
     let status = match results.total {
@@ -150,7 +151,7 @@ pub fn app() -> Html {
 
     let data = cat.data;
     html! {
-        <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone() }}>
+        <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), root: web::root_href() }}>
             <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
             <Header route={r.clone()} link={web::url_with(&route::format(r))} />
             <main id="main" class={classes!(card.is_some().then_some("has-card"))}>

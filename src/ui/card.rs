@@ -5,7 +5,8 @@ use super::common::{CopyField, DateBadge, Link, kind_badge, segs, status_badge};
 use crate::core::route::{self, QuoteRef};
 use crate::core::state::Action;
 use crate::core::view::{
-    CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, ORDER_RULE, SourceView,
+    CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, ORDER_RULE, SINGLE_FILE_LINKS,
+    SourceView,
 };
 use crate::web;
 use std::rc::Rc;
@@ -134,7 +135,7 @@ fn card_actions(props: &ActionsProps) -> Html {
     // Built when asked for: the card's citation as a file a reference manager imports.
     let save = |format: &'static str| {
         let id = props.id.to_string();
-        let link = web::url_with(&fragment);
+        let link = web::card_url(&id);
         Callback::from(move |_: MouseEvent| {
             let cat = crate::data::catalog();
             let today = web::today();
@@ -149,11 +150,23 @@ fn card_actions(props: &ActionsProps) -> Html {
             }
         })
     };
+    // The card's page where the site publishes pages (a link that previews well when pasted);
+    // the single-file edition has none, so its links open this file at the card.
+    let pages = web::has_pages();
+    let link = web::card_url(&props.id);
+    let permalink = if pages {
+        link.clone()
+    } else {
+        format!("#{fragment}")
+    };
     html! {
         <div class="card-actions">
-            <a class="permalink" href={format!("#{fragment}")}>{ "Permalink" }</a>
-            <CopyField text={web::url_with(&fragment)} field_id="permalink-text" field_label="Link to this card"
+            <a class="permalink" href={permalink}>{ "Permalink" }</a>
+            <CopyField text={link} field_id="permalink-text" field_label="Link to this card"
                 button="Copy link" what="Link" />
+            if !pages {
+                <p class="link-note">{ SINGLE_FILE_LINKS }</p>
+            }
             if let Some(c) = &props.citation {
                 <details class="cite">
                     <summary>{ "Cite" }</summary>
@@ -195,7 +208,7 @@ fn fact_detail(props: &FactProps) -> Html {
                 if let Some(a) = &f.as_of { <span class="as-of">{ a.clone() }</span> }
             </p>
             <h2 id="card-title" tabindex="-1">{ f.title.clone() }</h2>
-            <p class="card-date"><DateBadge date={f.date.clone()} detailed=true /></p>
+            <div class="card-date"><DateBadge date={f.date.clone()} detailed=true /></div>
             if !f.badges.is_empty() {
                 <ul class="source-badges" aria-label="Sources">
                     { for f.badges.iter().map(|b| html! { <li>{ b.clone() }</li> }) }

@@ -13,6 +13,9 @@ use yew::prelude::*;
 pub struct Nav {
     pub state: Rc<AppState>,
     pub dispatch: Callback<Action>,
+    /// Where hrefs start: the site root, seen from the page the app runs on ("" at the root,
+    /// `../../` on a card's or document's page).
+    pub root: &'static str,
 }
 
 impl Nav {
@@ -20,7 +23,7 @@ impl Nav {
     /// therefore can never disagree.
     pub fn href(&self, action: &Action) -> String {
         let next = apply(&self.state, action.clone());
-        format!("#{}", format(&next.route))
+        format!("{}#{}", self.root, format(&next.route))
     }
 }
 

@@ -18,8 +18,9 @@ pub fn use_url_sync(route: &Route, history: History, dispatch: &Callback<Action>
     });
     let d = dispatch.clone();
     use_effect_with((), move |_| {
-        let listeners =
-            web::on_navigate(move |f| d.emit(Action::Navigated(Box::new(route::parse(&f)))));
+        let listeners = web::on_navigate(move |p, f| {
+            d.emit(Action::Navigated(Box::new(route::from_location(&p, &f))))
+        });
         move || drop(listeners)
     });
 }

@@ -21,18 +21,58 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// The page's canonical URL: scheme, host and path, without the incoming query string (a
-/// `?utm=...` a link arrived with is not the app's to pass on) or fragment.
+/// The location's path (`/explorer/card/peace-mission-2018/`).
+pub fn path() -> String {
+    window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// The app's own URL: scheme, host and the site root's path, without the incoming query string
+/// (a `?utm=...` a link arrived with is not the app's to pass on) or fragment. On a card's or
+/// document's page it is the root the page sits under, not the page.
 pub fn base_url() -> String {
     let Some(loc) = window().map(|w| w.location()) else {
         return String::new();
     };
     match (loc.protocol(), loc.host(), loc.pathname()) {
-        (Ok(scheme), Ok(host), Ok(path)) => format!("{scheme}//{host}{path}"),
+        (Ok(scheme), Ok(host), Ok(path)) => {
+            format!("{scheme}//{host}{}", crate::core::route::at_path(&path).0)
+        }
         _ => loc
             .href()
             .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_string())
             .unwrap_or_default(),
+    }
+}
+
+/// How an href reaches the site root from the current location: "" at the root,
+/// `../../` on a card's or document's page.
+pub fn root_href() -> &'static str {
+    use crate::core::route;
+    if route::at_path(&path()).1.is_some() {
+        route::PAGE_TO_ROOT
+    } else {
+        ""
+    }
+}
+
+/// Whether this site has the build's static pages (`card/<id>/`); the single-file edition and
+/// synthetic builds have none. The post-build step marks a site that has them.
+pub fn has_pages() -> bool {
+    document()
+        .and_then(|d| d.query_selector("meta[name=sco-pages]").ok().flatten())
+        .is_some()
+}
+
+/// The link to give for a card: its page where the site has pages, else the app's URL with
+/// the card's fragment.
+pub fn card_url(id: &str) -> String {
+    use crate::core::route;
+    if has_pages() {
+        format!("{}{}", base_url(), route::card_page(id))
+    } else {
+        url_with(&route::card_fragment(id))
     }
 }
 
@@ -62,13 +102,16 @@ pub fn set_fragment(fragment: &str, push: bool) {
     let Some(history) = window().and_then(|w| w.history().ok()) else {
         return;
     };
-    if self::fragment() == fragment {
+    // On a card's or document's page, every other view is written at the site root; there the
+    // fragment alone is enough (and all a file:// URL may change).
+    let on_page = crate::core::route::at_path(&path()).1.is_some();
+    if !on_page && self::fragment() == fragment {
         return;
     }
-    let url = if fragment.is_empty() {
-        base_url()
-    } else {
-        format!("#{fragment}")
+    let url = match (fragment.is_empty(), on_page) {
+        (true, _) => base_url(),
+        (false, true) => url_with(fragment),
+        (false, false) => format!("#{fragment}"),
     };
     let result = if push {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -90,16 +133,16 @@ pub fn set_title(title: &str) {
     }
 }
 
-/// Calls `f` with the new fragment whenever the user navigates (Back, Forward, an edited
-/// address). Returns the listeners; dropping them stops listening.
-pub fn on_navigate(f: impl Fn(String) + 'static) -> Vec<gloo::events::EventListener> {
+/// Calls `f` with the new path and fragment whenever the user navigates (Back, Forward, an
+/// edited address). Returns the listeners; dropping them stops listening.
+pub fn on_navigate(f: impl Fn(String, String) + 'static) -> Vec<gloo::events::EventListener> {
     let Some(w) = window() else { return Vec::new() };
     let f = std::rc::Rc::new(f);
     ["popstate", "hashchange"]
         .into_iter()
         .map(|event| {
             let f = f.clone();
-            gloo::events::EventListener::new(&w, event, move |_| f(fragment()))
+            gloo::events::EventListener::new(&w, event, move |_| f(path(), fragment()))
         })
         .collect()
 }
@@ -392,7 +435,7 @@ pub enum Offline {
     Failed,
 }
 
-/// Registers `sw.js` beside the page and reports what happens through `report`.
+/// Registers the site's `sw.js` and reports what happens through `report`.
 pub fn register_service_worker(report: impl Fn(Offline) + 'static) {
     let report = std::rc::Rc::new(report);
     let Some(w) = window() else {
@@ -411,7 +454,9 @@ pub fn register_service_worker(report: impl Fn(Offline) + 'static) {
     let options = web_sys::RegistrationOptions::new();
     // The worker script itself must never come from the HTTP cache, or updates go unseen.
     options.set_update_via_cache(web_sys::ServiceWorkerUpdateViaCache::None);
-    let registering = container.register_with_options("./sw.js", &options);
+    // At the site root, whichever page started the app: the worker's scope is the whole site.
+    options.set_scope(&base_url());
+    let registering = container.register_with_options(&format!("{}sw.js", base_url()), &options);
     let ready = container.ready();
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(reg) = wasm_bindgen_futures::JsFuture::from(registering).await else {

@@ -3,8 +3,9 @@
 // content hashes), so the list is never written by hand.
 //
 // - install: every file of this build goes into a cache named after this build's VERSION;
-// - fetch: same-origin GETs are answered from that cache first (navigations get index.html),
-//   the network only for what is not there;
+// - fetch: same-origin GETs are answered from that cache first (a navigation gets its page:
+//   index.html, or a card's or document's page, all precached), the network only for what is
+//   not there;
 // - an update installs beside the old version and waits; the page offers a reload, and only
 //   then does the new worker take over and delete the old caches, so a page never mixes files
 //   of two releases.
@@ -44,8 +45,19 @@ self.addEventListener('fetch', (event) => {
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     if (request.mode === 'navigate') {
-      const page = await cache.match(INDEX);
+      // A card's or document's page (card/<id>/ is card/<id>/index.html), or the app itself.
+      const file = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
+      const page = await cache.match(new URL(file, url.origin).href);
       if (page) return page;
+      const scopePath = new URL('./', self.location).pathname;
+      if (url.pathname === scopePath) return (await cache.match(INDEX)) || fetch(request);
+      // Anything else (a page of another release, a mistyped path): the network, and offline
+      // the app's start view rather than the browser's error page.
+      try {
+        return await fetch(request);
+      } catch {
+        return Response.redirect(new URL('./', self.location).href, 302);
+      }
     }
     const hit = await cache.match(request, { ignoreSearch: true });
     return hit || fetch(request);

@@ -25,6 +25,17 @@ pub use sources::*;
 use crate::core::model::*;
 use crate::core::search::rank::Highlighter;
 
+/// The site's name, as titles and link previews give it.
+pub const SITE_NAME: &str = "SCO defence cooperation explorer";
+
+/// The title of a page or view that shows one thing: "Peace Mission 2018 · SCO explorer".
+pub fn titled(name: &str) -> String {
+    format!("{name} \u{b7} SCO explorer")
+}
+
+/// Said beside "Copy link" in the single-file edition, which has no pages of its own.
+pub const SINGLE_FILE_LINKS: &str = "This single-file edition has no pages of its own: its links open this file at the card. The website gives each card a page of its own.";
+
 /// A run of text, marked when the query matched it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Seg {

@@ -22,10 +22,16 @@
 //! | `read` | the open document | `read=000_05d95eeefa1e2818` |
 //! | `quote` | which card's quote to highlight in it (card id . number) | `read=000_05d95eeefa1e2818&quote=peace-mission-2018.2` |
 //! | `t` | the timeline's visible range | `t=2015-01-01..2021-01-01` |
+//!
+//! A build also publishes a static page per card and document (`card/<id>/`, `doc/<id>/`,
+//! [`page`]); the app opened at one shows what it names, and a fragment there still wins.
 
 use crate::core::facets::{CardKind, DateCertainty, Dim, Filters, Sourcing};
 use crate::core::model::{Point, Status, civil_from_days};
 use crate::core::validate::is_slug;
+
+mod page;
+pub use page::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum View {
@@ -484,7 +490,7 @@ mod tests {
 
     #[test]
     fn the_readme_documents_the_url_keys_this_module_parses() {
-        let here = key_table(include_str!("route.rs"), "//! ");
+        let here = key_table(include_str!("mod.rs"), "//! ");
         let readme = key_table(
             &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
                 .expect("README.md"),
@@ -492,7 +498,7 @@ mod tests {
         );
         assert_eq!(
             readme, here,
-            "README.md's URL table differs from route.rs's"
+            "README.md's URL table differs from route/mod.rs's"
         );
         assert!(here.len() >= 12, "{here:?}");
         // Every example is a link the parser takes as it is, with no notice.

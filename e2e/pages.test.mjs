@@ -1,0 +1,210 @@
+// The static pages: one per card and document (card/<id>/, doc/<id>/), readable with JavaScript
+// off, with link previews and JSON-LD, and the app starting on top of them with the same card.
+// Which pages there are comes from the build's own data files, never from the curated data.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, access } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, serve, openPage, watchCsp, screenshot, SITE_DIR } from './harness.mjs';
+import { SINGLE_FILE } from '../.ci/post-build.mjs';
+import { axe } from './a11y.mjs';
+
+let server, js, nojs;
+
+/** With JavaScript off Chromium refuses the app's script preloads ("csp"): not a fault of the page. */
+const realProblems = (page) => page.problems().filter((p) => !/^request failed: \S+\.js csp$/.test(p));
+before(async () => {
+  server = await serve();
+  js = await launch({ permissions: ['clipboard-read', 'clipboard-write'] });
+  await watchCsp(js);
+  nojs = await launch({ javaScriptEnabled: false });
+});
+after(async () => { await js?.close(); await nojs?.close(); await server?.close(); });
+
+/** The ids in the first column of one of the build's data/*.csv files. */
+async function ids(file) {
+  const text = (await readFile(join(SITE_DIR, 'data', file), 'utf8')).replace(/^\uFEFF/, '');
+  return text.split('\r\n').slice(1).filter(Boolean).map((line) => line.split(',')[0].replace(/^"|"$/g, ''));
+}
+
+const cards = async () => [...await ids('facts.csv'), ...await ids('entities.csv')];
+
+/** The text a reader sees of an element, its parts listed in `drop` left out, spaces folded. */
+async function textOf(page, selector, drop) {
+  return page.locator(selector).first().evaluate((el, drop) => {
+    const copy = el.cloneNode(true);
+    for (const d of copy.querySelectorAll(drop)) d.remove();
+    // innerText needs the copy in the document (it follows the styles).
+    copy.style.position = 'absolute';
+    el.parentNode.append(copy);
+    const text = copy.innerText;
+    copy.remove();
+    return text.replace(/\s+/g, ' ').trim();
+  }, drop);
+}
+
+/** What a page says of itself in its head, as a link unfurler reads it. */
+async function head(page) {
+  return page.evaluate(() => {
+    const meta = (k) => document.querySelector(`meta[property="${k}"], meta[name="${k}"]`)?.content ?? null;
+    return {
+      title: document.title,
+      description: meta('description'),
+      ogTitle: meta('og:title'),
+      ogDescription: meta('og:description'),
+      ogType: meta('og:type'),
+      ogUrl: meta('og:url'),
+      twitter: meta('twitter:card'),
+      canonical: document.querySelector('link[rel=canonical]')?.getAttribute('href'),
+      jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)),
+    };
+  });
+}
+
+test('every card page reads with JavaScript off, previews well, and the app shows the same card on it', async () => {
+  const list = await cards();
+  assert.ok(list.length > 0);
+  const off = await openPage(nojs);
+  const on = await openPage(js);
+  for (const id of list) {
+    const url = `${server.url}card/${id}/`;
+    await off.goto(url);
+    const h = await head(off);
+    const name = await off.locator('#card-title').innerText();
+    assert.equal(h.ogTitle, name, id);
+    assert.equal(h.title, `${name} · SCO explorer`, id);
+    assert.ok(h.description && h.ogDescription === h.description, id);
+    assert.equal(h.ogType, 'article');
+    assert.equal(h.twitter, 'summary');
+    assert.match(h.ogUrl, new RegExp(`card/${id}/$`));
+    assert.equal(h.canonical, h.ogUrl);
+    assert.equal(new URL(h.canonical, url).href, url, `${id}: the canonical link is the page itself`);
+    assert.equal(h.jsonLd.length, 1);
+    assert.equal(h.jsonLd[0]['@context'], 'https://schema.org');
+    assert.equal(h.jsonLd[0].about.name, name, id);
+    // Every card quotes its documents, and the page shows the quotes.
+    const quotes = await off.locator('blockquote').allInnerTexts();
+    assert.ok(quotes.length > 0 && quotes.every((q) => q.trim()), `${id} shows its quotes`);
+    const page = await textOf(off, 'article', 'section.cite');
+
+    await on.goto(url);
+    await on.locator('.card-detail #card-title', { hasText: name }).waitFor();
+    assert.equal(on.url(), url, 'the address stays the page');
+    const app = await textOf(on, '.card-detail', '.card-actions');
+    assert.equal(page, app, `${id}: the page says what the app's card says`);
+    assert.equal(await on.title(), h.title);
+  }
+  assert.deepEqual(realProblems(off), []);
+  assert.deepEqual(on.problems(), []);
+  assert.deepEqual(await on.evaluate(() => window.__csp), [], 'no CSP violation');
+});
+
+test('every document page shows the whole text with JavaScript off, as the reader does', async () => {
+  const off = await openPage(nojs);
+  const on = await openPage(js);
+  for (const id of await ids('documents.csv')) {
+    const url = `${server.url}doc/${id}/`;
+    await off.goto(url);
+    const h = await head(off);
+    const title = await off.locator('#doc-title').innerText();
+    assert.equal(h.ogTitle, title);
+    assert.equal(h.jsonLd[0].about['@type'], 'CreativeWork');
+    const paragraphs = await off.locator('.doc-body p').allInnerTexts();
+    assert.ok(paragraphs.length > 0);
+    // Names link to their cards' pages, which exist.
+    for (const href of await off.locator('.doc-body a.mention').evaluateAll((as) => as.map((a) => a.href))) {
+      assert.match(href, /\/card\/[a-z0-9-]+\/$/);
+    }
+    await on.goto(url);
+    await on.locator('.reader #doc-title', { hasText: title }).waitFor();
+    assert.deepEqual(await on.locator('.reader .doc-body p').allInnerTexts(), paragraphs, id);
+    assert.equal(await textOf(off, '.doc-facts-list', 'x'), await textOf(on, '.doc-facts-list', 'x'));
+  }
+  assert.deepEqual(realProblems(off), []);
+  assert.deepEqual(on.problems(), []);
+});
+
+test('a card page and a document page pass axe as they are before the app starts', async () => {
+  const [fact] = await ids('facts.csv');
+  const [doc] = await ids('documents.csv');
+  // axe needs scripts; the app's loader is held back, so the page stays as a reader without
+  // JavaScript gets it (a fresh profile: no service worker answers before the route does).
+  const ctx = await launch();
+  const page = await ctx.newPage();
+  await page.route(/\/boot-[0-9a-f]+\.js$/, (route) => route.abort());
+  for (const path of [`card/${fact}/`, `doc/${doc}/`]) {
+    await page.goto(server.url + path);
+    assert.equal(await page.locator('#shell article').count(), 1, 'the static page, not the app');
+    assert.deepEqual(await axe(page), [], path);
+  }
+  await ctx.close();
+});
+
+test('from a page, the app moves to the root for other views, and Back returns to the page', async () => {
+  const [first] = await ids('facts.csv');
+  const page = await openPage(js);
+  const url = `${server.url}card/${first}/`;
+  await page.goto(url);
+  await page.locator('.card-detail #card-title').waitFor();
+  // "Copy link" and the permalink give the page itself.
+  assert.equal(await page.locator('.card-actions a.permalink').getAttribute('href'), url);
+  await page.locator('.card-actions').getByRole('button', { name: 'Copy link' }).click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  // A link on the card is a step of its own: written at the site root, as a new history entry.
+  const other = page.locator('.card-detail dl.facts a').first();
+  const name = await other.innerText();
+  const href = await other.getAttribute('href');
+  assert.match(href, /^\.\.\/\.\.\/#card=/, 'hrefs on a page lead to the app at the site root');
+  await other.click();
+  await page.waitForURL(new URL(href, url).href);
+  await page.locator('.card-detail #card-title', { hasText: name }).waitFor();
+  await page.goBack();
+  await page.waitForURL(url);
+  await page.locator('.card-detail #card-title').waitFor();
+  // An old fragment link still opens what it names, on a page too.
+  await page.goto(`${server.url}card/${first}/#view=documents`);
+  await page.locator('#docs-heading').waitFor();
+  assert.deepEqual(page.problems(), []);
+});
+
+test('pages work offline: precached by the service worker', async () => {
+  const list = await cards();
+  const own = await serve();
+  const ctx = await launch();
+  const page = await openPage(ctx);
+  await page.goto(`${own.url}card/${list[0]}/`);
+  await page.locator('#offline-status', { hasText: 'Available offline' }).waitFor({ timeout: 20000 });
+  await own.close();
+  const last = list.at(-1);
+  await page.goto(`${own.url}card/${last}/`);
+  await page.locator('.card-detail #card-title').waitFor();
+  assert.equal(await textOf(page, '.card-detail', '.card-actions').then((t) => t.length > 0), true);
+  const [doc] = await ids('documents.csv');
+  await page.goto(`${own.url}doc/${doc}/`);
+  await page.locator('.reader #doc-title').waitFor();
+  await screenshot(page, 'offline-page');
+  await ctx.close();
+});
+
+test('robots.txt allows crawling; a sitemap, when the build knows its address, lists every page', async () => {
+  const robots = await readFile(join(SITE_DIR, 'robots.txt'), 'utf8');
+  assert.match(robots, /^User-agent: \*$/m);
+  const sitemap = join(SITE_DIR, 'sitemap.xml');
+  const has = await access(sitemap).then(() => true, () => false);
+  assert.equal(has, /^Sitemap: /m.test(robots));
+  if (has) {
+    const xml = await readFile(sitemap, 'utf8');
+    for (const id of await cards()) assert.ok(xml.includes(`/card/${id}/</loc>`), id);
+  }
+});
+
+test('the single-file edition keeps fragment links and says so beside "Copy link"', async () => {
+  const [first] = await ids('facts.csv');
+  const page = await openPage(js);
+  await page.goto(pathToFileURL(join(SITE_DIR, SINGLE_FILE)).href + `#card=${first}`);
+  await page.locator('.card-detail #card-title').waitFor();
+  assert.equal(await page.locator('.card-actions a.permalink').getAttribute('href'), `#card=${first}`);
+  assert.match(await page.locator('.card-actions .link-note').innerText(), /no pages of its own/);
+});

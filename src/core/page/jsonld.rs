@@ -1,0 +1,154 @@
+//! Each page's schema.org description as JSON-LD: a `WebPage` about an `Event` (a fact), a
+//! `Country`, `Organization`, `Person`, `Place` or `Thing` (an entity), or a `CreativeWork` (a
+//! source document), citing the documents it comes from.
+//!
+//! Dates follow the provenance rules: `startDate` and `endDate` carry the date at the precision
+//! the sources give (`2018`, `2018-08`, `2018-08-22`), and only a stated date the sources agree
+//! on is given; an inferred or disputed one is left to the page's words, which say why.
+
+use super::Site;
+use crate::core::catalog::Catalog;
+use crate::core::export::json_string;
+use crate::core::model::*;
+use crate::core::route::doc_page;
+use crate::core::search::RecordRef;
+use crate::core::view::{DocumentView, EntityCard, Evidence, FactCard, SITE_NAME};
+
+/// A JSON object from (key, already-written value) pairs, leaving out empty values.
+fn object(fields: &[(&str, Option<String>)]) -> String {
+    let body: Vec<String> = fields
+        .iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{}:{v}", json_string(k))))
+        .collect();
+    format!("{{{}}}", body.join(","))
+}
+
+fn string(s: &str) -> Option<String> {
+    Some(json_string(s))
+}
+
+fn list(items: Vec<String>) -> Option<String> {
+    (!items.is_empty()).then(|| format!("[{}]", items.join(",")))
+}
+
+/// The page around what it is about. `<` is escaped so no text can close the script element.
+pub(super) fn web_page(name: &str, url: &str, about: String, citing: Vec<String>) -> String {
+    object(&[
+        ("@context", string("https://schema.org")),
+        ("@type", string("WebPage")),
+        ("name", string(name)),
+        ("url", string(url)),
+        (
+            "isPartOf",
+            Some(object(&[
+                ("@type", string("WebSite")),
+                ("name", string(SITE_NAME)),
+            ])),
+        ),
+        ("about", Some(about)),
+        ("citation", list(citing)),
+    ])
+    .replace('<', "\\u003c")
+}
+
+/// Each document the quotes come from, once, as a cited work with its page.
+fn cited(site: &Site, quotes: &[Evidence]) -> Vec<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for q in quotes {
+        if !seen.contains(&q.doc_id.as_str()) {
+            seen.push(&q.doc_id);
+            out.push(work(site, &q.doc_title, &q.doc_id, q.outlet.as_deref()));
+        }
+    }
+    out
+}
+
+/// A source document as a cited work.
+fn work(site: &Site, title: &str, id: &str, outlet: Option<&str>) -> String {
+    object(&[
+        ("@type", string("CreativeWork")),
+        ("name", string(title)),
+        ("url", string(&site.link(&doc_page(id)))),
+        (
+            "publisher",
+            outlet.map(|o| object(&[("@type", string("Organization")), ("name", string(o))])),
+        ),
+    ])
+}
+
+/// `startDate` and `endDate` for a stated, undisputed date, at its precision.
+fn dates(f: &Fact) -> (Option<String>, Option<String>) {
+    let disputed = f.disputes.iter().any(|d| d.on == Disputed::Date);
+    if disputed || f.date.certainty != Certainty::Stated {
+        return (None, None);
+    }
+    match f.date.when {
+        When::Unknown => (None, None),
+        When::Point(p) => (string(&p.iso()), None),
+        When::Range(a, b) => (string(&a.iso()), string(&b.iso())),
+    }
+}
+
+pub fn fact(cat: &Catalog<'_>, site: &Site, card: &FactCard, url: &str) -> String {
+    let (start, end) = match cat.record(&card.id) {
+        Some(RecordRef::Fact(f)) => dates(&cat.data.facts[f as usize]),
+        _ => (None, None),
+    };
+    let places: Vec<String> = card
+        .places
+        .iter()
+        .map(|p| object(&[("@type", string("Place")), ("name", string(&p.name))]))
+        .collect();
+    let about = object(&[
+        ("@type", string("Event")),
+        ("name", string(&card.title)),
+        ("description", string(&card.summary)),
+        ("startDate", start),
+        ("endDate", end),
+        ("location", list(places)),
+    ]);
+    web_page(&card.title, url, about, cited(site, &card.evidence))
+}
+
+pub fn entity(site: &Site, card: &EntityCard, url: &str) -> String {
+    let kind = match EntityKind::from_slug(card.kind_slug) {
+        Some(EntityKind::State) => "Country",
+        Some(EntityKind::Organisation | EntityKind::Body | EntityKind::MediaOutlet) => {
+            "Organization"
+        }
+        Some(EntityKind::Person) => "Person",
+        Some(EntityKind::Place) => "Place",
+        _ => "Thing",
+    };
+    let aliases: Vec<String> = card.aliases.iter().map(|a| json_string(a)).collect();
+    let about = object(&[
+        ("@type", string(kind)),
+        ("name", string(&card.name)),
+        ("alternateName", list(aliases)),
+        ("description", string(&card.description)),
+    ]);
+    web_page(&card.name, url, about, cited(site, &card.evidence))
+}
+
+pub fn document(d: &DocumentView, url: &str) -> String {
+    // `dateCreated` only for a stated writing date, at its precision.
+    let created = d
+        .written
+        .as_ref()
+        .filter(|w| w.inferred.is_none() && !w.iso.contains(".."))
+        .and_then(|w| string(&w.iso));
+    let about = object(&[
+        ("@type", string("CreativeWork")),
+        ("name", string(&d.title)),
+        (
+            "publisher",
+            d.outlet
+                .as_deref()
+                .map(|o| object(&[("@type", string("Organization")), ("name", string(o))])),
+        ),
+        ("dateCreated", created),
+        ("creditText", d.credit.as_deref().and_then(string)),
+    ]);
+    web_page(&d.title, url, about, Vec::new())
+}
