@@ -4,7 +4,6 @@ use super::index::{FacetIndex, NONE};
 use super::{CardKind, DateCertainty, Dim, Filters, Sourcing};
 use crate::core::model::{Dataset, Status};
 use crate::core::search::Rec;
-use std::collections::BTreeSet;
 
 /// Filters resolved against the dataset (ids to indices), ready to test records.
 struct Active {
@@ -350,7 +349,7 @@ fn long_group(
     dim: Dim,
     expanded: &[Dim],
     order: impl Iterator<Item = (String, String, usize, bool)>,
-    selected: &BTreeSet<String>,
+    selected: &super::Set<String>,
     stale: impl Fn(&str) -> String,
 ) -> FacetGroup {
     let full = expanded.contains(&dim);

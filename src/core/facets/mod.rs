@@ -8,13 +8,14 @@
 
 mod apply;
 mod index;
+mod set;
 
 pub use apply::*;
 pub use index::FacetIndex;
+pub use set::Set;
 
 use crate::core::model::{Dataset, EntityKind, FactKind, Status};
 use crate::core::search::RecordRef;
-use std::collections::BTreeSet;
 
 /// A card's type: a fact kind or an entity kind (their slugs never collide).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -145,14 +146,14 @@ impl Sourcing {
 /// The active filters. Entities and documents are kept by id, as links carry them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
-    pub kinds: BTreeSet<CardKind>,
-    pub entities: BTreeSet<String>,
+    pub kinds: Set<CardKind>,
+    pub entities: Set<String>,
     /// Inclusive years.
     pub years: Option<(i32, i32)>,
-    pub docs: BTreeSet<String>,
-    pub statuses: BTreeSet<Status>,
-    pub certainty: BTreeSet<DateCertainty>,
-    pub sources: BTreeSet<Sourcing>,
+    pub docs: Set<String>,
+    pub statuses: Set<Status>,
+    pub certainty: Set<DateCertainty>,
+    pub sources: Set<Sourcing>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -235,7 +236,7 @@ impl Filters {
     /// Adds a value to its facet, or removes it if present. Returns false for a value that
     /// does not belong to a toggleable facet.
     pub fn toggle(&mut self, d: Dim, value: &str) -> bool {
-        fn flip<T: Ord>(set: &mut BTreeSet<T>, v: T) {
+        fn flip<T: Ord>(set: &mut Set<T>, v: T) {
             if !set.remove(&v) {
                 set.insert(v);
             }
