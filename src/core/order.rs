@@ -19,6 +19,13 @@ pub fn order_of(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> 
     ix
 }
 
+/// Sorts `v` and drops repeated values, through the shared instance: the sort-and-dedup every
+/// list of record indices needs.
+pub fn sort_unique(v: &mut Vec<u32>) {
+    sort_indices(v, &|a, b| a.cmp(&b));
+    v.dedup();
+}
+
 /// Reorders `items` into `order` (a permutation of their positions).
 pub fn permute<T>(items: Vec<T>, order: &[u32]) -> Vec<T> {
     let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
@@ -59,6 +66,9 @@ mod tests {
             sort_by(Vec::<u8>::new(), &|a, b| a.cmp(b)),
             Vec::<u8>::new()
         );
+        let mut v = vec![5, 1, 5, 3, 1];
+        sort_unique(&mut v);
+        assert_eq!(v, [1, 3, 5]);
     }
 
     #[test]

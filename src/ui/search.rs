@@ -134,7 +134,7 @@ pub fn year_range(props: &YearRangeProps) -> Html {
         years.push(a);
         years.push(b);
     }
-    years.sort_unstable();
+    let mut years = crate::core::order::sort_by(years, &|a: &i32, b| a.cmp(b));
     years.dedup();
     if years.is_empty() {
         return html! {};

@@ -39,9 +39,10 @@ impl FacetIndex {
     pub fn build(data: &Dataset) -> FacetIndex {
         let mut fx = FacetIndex::default();
         // Which documents mention each entity: one pass over the mentions.
-        let mut mentioned: Vec<(EntityIx, u32)> =
-            data.mentions.iter().map(|m| (m.entity, m.doc)).collect();
-        mentioned.sort_unstable();
+        let mut mentioned = crate::core::order::sort_by(
+            data.mentions.iter().map(|m| (m.entity, m.doc)).collect(),
+            &|a: &(EntityIx, u32), b| a.cmp(b),
+        );
         mentioned.dedup();
         let mut ent_use = vec![0u32; data.entities.len()];
         let mut doc_use = vec![0u32; data.documents.len()];
@@ -132,11 +133,9 @@ fn fact_values(data: &Dataset, f: &crate::core::model::Fact) -> Values {
         .copied()
         .filter(|e| is_facet_entity(data.entities[*e as usize].kind))
         .collect();
-    ents.sort_unstable();
-    ents.dedup();
+    crate::core::order::sort_unique(&mut ents);
     let mut docs: Vec<u32> = f.evidence.iter().map(|q| q.doc).collect();
-    docs.sort_unstable();
-    docs.dedup();
+    crate::core::order::sort_unique(&mut docs);
     let sure = match (&f.date.when, &f.date.certainty) {
         (When::Unknown, _) => DateCertainty::Unknown,
         (_, Certainty::Inferred(_)) => DateCertainty::Inferred,
@@ -178,8 +177,7 @@ fn entity_values(data: &Dataset, ix: EntityIx, mentioned: &[(EntityIx, u32)]) ->
     let to = mentioned.partition_point(|m| m.0 <= ix);
     let mut docs: Vec<u32> = mentioned[from..to].iter().map(|m| m.1).collect();
     docs.extend(e.evidence.iter().map(|q| q.doc));
-    docs.sort_unstable();
-    docs.dedup();
+    crate::core::order::sort_unique(&mut docs);
     Values {
         kind: CardKind::Entity(e.kind),
         ents,

@@ -70,7 +70,11 @@ fn lower(c: char) -> char {
     // Blocks where each capital is followed by its small letter: Latin Extended-A, -B's
     // Romanian and others, Cyrillic's historic letters, Latin Extended Additional (Vietnamese).
     let paired = |even_upper: bool| {
-        if u.is_multiple_of(2) == even_upper { u + 1 } else { u }
+        if u.is_multiple_of(2) == even_upper {
+            u + 1
+        } else {
+            u
+        }
     };
     let l = match u {
         0xC0..=0xDE if u != 0xD7 => u + 0x20,

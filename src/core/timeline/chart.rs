@@ -122,7 +122,7 @@ pub fn chart(data: &Dataset, records: &[Rec], reach: Reach) -> Chart {
         .iter()
         .filter_map(|&r| RecordRef::of(data, r).fact())
         .collect();
-    shown.sort_unstable();
+    crate::core::order::sort_unique(&mut shown);
     let events = event_lanes(data, &shown);
     let membership = membership_lanes(data, &shown, horizon);
     let extent = membership

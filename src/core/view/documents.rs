@@ -21,8 +21,7 @@ pub fn documents(data: &Dataset, shown: usize) -> (Vec<DocSummary>, usize) {
     let mut facts = vec![0usize; data.documents.len()];
     for f in &data.facts {
         let mut docs: Vec<DocIx> = f.evidence.iter().map(|q| q.doc).collect();
-        docs.sort_unstable();
-        docs.dedup();
+        crate::core::order::sort_unique(&mut docs);
         for d in docs {
             facts[d as usize] += 1;
         }
@@ -38,8 +37,7 @@ pub fn documents(data: &Dataset, shown: usize) -> (Vec<DocSummary>, usize) {
                 .iter()
                 .map(|m| m.entity)
                 .collect();
-            ents.sort_unstable();
-            ents.dedup();
+            crate::core::order::sort_unique(&mut ents);
             DocSummary {
                 id: d.id.clone(),
                 title: d.title.clone(),

@@ -111,7 +111,7 @@ fn paragraphs(data: &Dataset, d: DocIx, range: Option<(usize, usize)>) -> Vec<Ve
             cuts.push(a.clamp(p_start, p_end));
             cuts.push(b.clamp(p_start, p_end));
         }
-        cuts.sort_unstable();
+        let mut cuts = crate::core::order::sort_by(cuts, &|a: &usize, b| a.cmp(b));
         cuts.dedup();
         let pieces = cuts
             .windows(2)
