@@ -1,5 +1,6 @@
 // Trunk post_build hook: finishes the site in $TRUNK_STAGING_DIR (or the folder given).
 //
+// 0. Minifies the JS glue (release builds), renewing its integrity attribute.
 // 1. Moves Trunk's inline loader script into a hashed file, so the page needs no inline script
 //    and its Content-Security-Policy can forbid them.
 // 2. Adds that CSP as a <meta> tag.
@@ -19,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..');
@@ -57,6 +59,31 @@ document.addEventListener('click', (e) => {
   if (e.target instanceof Element && e.target.closest('[data-action="reload"]')) location.reload();
 });
 `;
+
+/**
+ * Minifies wasm-bindgen's JS glue with terser (from .ci/tools, installed with wasm-opt), in
+ * release builds: Trunk's own minifier fails on it ("Failed to minify JS") and ships it as is.
+ * The file keeps its name (the SW version hashes contents); its integrity attribute is renewed.
+ */
+async function minifyGlue(dir) {
+  if (process.env.TRUNK_PROFILE !== 'release') return;
+  const require = createRequire(join(ROOT, '.ci/tools/package.json'));
+  const { minify } = await import(pathToFileURL(require.resolve('terser')).href);
+  const indexPath = join(dir, 'index.html');
+  let html = await readFile(indexPath, 'utf8');
+  const name = html.match(/sco-explorer-[0-9a-f]+\.js/)?.[0];
+  if (!name) throw new Error('post-build: no JS glue named in index.html');
+  const code = await readFile(join(dir, name), 'utf8');
+  const out = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true });
+  if (!out.code) throw new Error('post-build: terser returned nothing');
+  await writeFile(join(dir, name), out.code);
+  const integrity = `sha384-${createHash('sha384').update(out.code).digest('base64')}`;
+  const link = new RegExp(`(<link[^>]*href="?\\./${name.replace('.', '\\.')}"?[^>]*integrity="?)sha384-[A-Za-z0-9+/=]+`);
+  if (!link.test(html)) throw new Error('post-build: no integrity attribute for the JS glue');
+  html = html.replace(link, `$1${integrity}`);
+  await writeFile(indexPath, html);
+  console.log(`post-build: JS glue minified ${code.length} -> ${out.code.length} bytes`);
+}
 
 /** Moves the inline loader into boot-<hash>.js and adds the CSP. Returns the new index.html. */
 async function externaliseLoader(dir) {
@@ -176,6 +203,7 @@ async function publish(dir) {
 }
 
 export async function finishSite(dir) {
+  await minifyGlue(dir);
   const html = await externaliseLoader(dir);
   const size = await writeSingleFile(dir, html);
   await publish(dir);
