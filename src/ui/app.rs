@@ -83,27 +83,32 @@ pub fn app() -> Html {
             }
         },
     );
+    // Each view model is built once per change and handed on as the same `Rc`, so a render
+    // for another reason (a keystroke) neither copies it nor compares it deeply (`Rc`'s
+    // equality checks the pointer first).
     let card = use_memo(r.card.clone(), |id| {
-        id.as_ref().map(|id| view::card(cat, id))
+        id.as_ref().map(|id| Rc::new(view::card(cat, id)))
     });
     let document = use_memo((r.read.clone(), r.quote.clone()), |(doc, quote)| {
         doc.as_ref()
             .and_then(|d| view::document(cat, d, quote.as_ref()))
+            .map(Rc::new)
     });
     // The document list is built only when it is shown, a page at a time.
     let docs = use_memo((r.view == View::Documents, state.shown), |(on, shown)| {
-        if *on {
+        let (list, total) = if *on {
             view::documents(cat.data, *shown)
         } else {
             (Vec::new(), 0)
-        }
+        };
+        (Rc::new(list), total)
     });
-    let citation = r
-        .card
-        .as_ref()
-        .and_then(|id| view::citation(cat, id, &web::card_url(id)).map(AttrValue::from));
+    let citation = use_memo(r.card.clone(), |id| {
+        id.as_ref()
+            .and_then(|id| view::citation(cat, id, &web::card_url(id)).map(AttrValue::from))
+    });
 
-    use_title(match (&*document, &*card) {
+    use_title(match (&*document, card.as_deref()) {
         (Some(d), _) => view::titled(&d.title),
         (None, Some(CardView::Fact(f))) => view::titled(&f.title),
         (None, Some(CardView::Entity(e))) => view::titled(&e.name),
@@ -121,7 +126,7 @@ pub fn app() -> Html {
     };
 
     let main = if let Some(d) = &*document {
-        html! { <Reader doc={Rc::new(d.clone())} /> }
+        html! { <Reader doc={d.clone()} /> }
     } else if r.read.is_some() {
         html! {
             <section class="not-found">
@@ -131,7 +136,7 @@ pub fn app() -> Html {
             </section>
         }
     } else if r.view == View::Documents {
-        html! { <DocumentList docs={Rc::new(docs.0.clone())} total={docs.1} /> }
+        html! { <DocumentList docs={docs.0.clone()} total={docs.1} /> }
     } else {
         let centre = match r.view {
             View::Timeline => html! { <Timeline chart={chart.clone()} /> },
@@ -143,7 +148,7 @@ pub fn app() -> Html {
                 <div class="columns">
                     <Filters view={results.clone()} />
                     { centre }
-                    if let Some(c) = &*card { <CardPanel view={Rc::new(c.clone())} {citation} /> }
+                    if let Some(c) = &*card { <CardPanel view={c.clone()} citation={(*citation).clone()} /> }
                 </div>
             </div>
         }
