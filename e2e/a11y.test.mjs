@@ -3,12 +3,23 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, appReady, screenshot } from './harness.mjs';
+import { launch as launchBrowser, serve, openPage, appReady, screenshot } from './harness.mjs';
 import { axe } from './a11y.mjs';
 
 let server;
 before(async () => { server = await serve(); });
-after(async () => { await server?.close(); });
+// Every browser this file opens is closed at the end, also after a failed test: an open one
+// would keep the test process alive.
+const opened = [];
+async function launch(options) {
+  const ctx = await launchBrowser(options);
+  opened.push(ctx);
+  return ctx;
+}
+after(async () => {
+  await Promise.all(opened.map((c) => c.close().catch(() => {})));
+  await server?.close();
+});
 
 const VIEWS = [
   ['home', ''],
@@ -45,6 +56,15 @@ for (const scheme of ['light', 'dark']) {
 }
 
 /** The focused element, described; fails when focus is lost to <body>. */
+/**
+ * Waits until focus is on the element with `id`: the app moves focus after the next paint,
+ * which under load comes a moment after the element itself appears. Then returns `focused`.
+ */
+async function focusLandsOn(page, id) {
+  await page.waitForFunction((id) => document.activeElement?.id === id, id, { timeout: 5000 }).catch(() => {});
+  return focused(page);
+}
+
 async function focused(page) {
   const f = await page.evaluate(() => {
     const el = document.activeElement;
@@ -100,10 +120,11 @@ test('keyboard only: skip link, search, filters, results, card, document, timeli
   await tabTo(page, (f) => f.text === 'Peace Mission 2016');
   await page.keyboard.press('Enter');
   await page.locator('.card-detail h2', { hasText: 'Peace Mission 2016' }).waitFor();
-  assert.equal((await focused(page)).id, 'card-title');
+  assert.equal((await focusLandsOn(page, 'card-title')).id, 'card-title');
   // Escape closes it and focus returns to the result that opened it; Enter opens it again.
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('.card-detail'));
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Peace Mission 2016', null, { timeout: 5000 }).catch(() => {});
   assert.equal((await focused(page)).text, 'Peace Mission 2016');
   await page.keyboard.press('Enter');
   await page.locator('.card-detail h2', { hasText: 'Peace Mission 2016' }).waitFor();
@@ -111,11 +132,11 @@ test('keyboard only: skip link, search, filters, results, card, document, timeli
   await tabTo(page, (f) => f.text === 'Read in context');
   await page.keyboard.press('Enter');
   await page.locator('article.reader').waitFor();
-  assert.equal((await focused(page)).id, 'doc-title');
+  assert.equal((await focusLandsOn(page, 'doc-title')).id, 'doc-title');
   // Escape leaves the document for the card it came from.
   await page.keyboard.press('Escape');
   await page.locator('.card-detail').waitFor();
-  assert.equal((await focused(page)).id, 'card-title');
+  assert.equal((await focusLandsOn(page, 'card-title')).id, 'card-title');
   await tabTo(page, (f) => f.text === 'Read in context');
   await page.keyboard.press('Enter');
   await page.locator('article.reader').waitFor();

@@ -126,12 +126,13 @@ test('every document page shows the whole text with JavaScript off, as the reade
   assert.deepEqual(on.problems(), []);
 });
 
-test('a card page and a document page pass axe as they are before the app starts', async () => {
+test('a card page and a document page pass axe as they are before the app starts', async (t) => {
   const [fact] = await ids('facts.csv');
   const [doc] = await ids('documents.csv');
   // axe needs scripts; the app's loader is held back, so the page stays as a reader without
   // JavaScript gets it (a fresh profile: no service worker answers before the route does).
   const ctx = await launch();
+  t.after(() => ctx.close().catch(() => {}));
   const page = await ctx.newPage();
   await page.route(/\/boot-[0-9a-f]+\.js$/, (route) => route.abort());
   for (const path of [`card/${fact}/`, `doc/${doc}/`]) {
@@ -139,7 +140,6 @@ test('a card page and a document page pass axe as they are before the app starts
     assert.equal(await page.locator('#shell article').count(), 1, 'the static page, not the app');
     assert.deepEqual(await axe(page), [], path);
   }
-  await ctx.close();
 });
 
 test('from a page, the app moves to the root for other views, and Back returns to the page', async () => {
@@ -169,10 +169,11 @@ test('from a page, the app moves to the root for other views, and Back returns t
   assert.deepEqual(page.problems(), []);
 });
 
-test('pages work offline: precached by the service worker', async () => {
+test('pages work offline: precached by the service worker', async (t) => {
   const list = await cards();
   const own = await serve();
   const ctx = await launch();
+  t.after(() => ctx.close().catch(() => {}));
   const page = await openPage(ctx);
   await page.goto(`${own.url}card/${list[0]}/`);
   await page.locator('#offline-status', { hasText: 'Available offline' }).waitFor({ timeout: 20000 });
@@ -185,7 +186,6 @@ test('pages work offline: precached by the service worker', async () => {
   await page.goto(`${own.url}doc/${doc}/`);
   await page.locator('.reader #doc-title').waitFor();
   await screenshot(page, 'offline-page');
-  await ctx.close();
 });
 
 test('robots.txt allows crawling; a sitemap, when the build knows its address, lists every page', async () => {
