@@ -118,7 +118,7 @@ async function ours(dir, lines) {
     await page.focus('#q');
     const lat = await typeScript(page, lines);
     p50.push(pct(lat, 0.5)); p95.push(pct(lat, 0.95)); max.push(Math.max(...lat));
-    const fn = await page.evaluate((qs) => qs.map((q) => window.__scoSearch(q, 3)), lines.flat());
+    const fn = await page.evaluate((qs) => window.__scoSearch(qs, 3), lines.flat());
     fn50.push(pct(fn, 0.5)); fn95.push(pct(fn, 0.95));
     await page.close();
   }
@@ -142,7 +142,7 @@ async function peer(lib, n, lines) {
     await page.focus('#q');
     const lat = await typeScript(page, lines);
     p50.push(pct(lat, 0.5)); p95.push(pct(lat, 0.95)); max.push(Math.max(...lat));
-    const fn = await page.evaluate((qs) => qs.map((q) => window.peer.time(q, 3)), lines.flat());
+    const fn = await page.evaluate((qs) => window.peer.time(qs, 3), lines.flat());
     fn50.push(pct(fn, 0.5)); fn95.push(pct(fn, 0.95));
     await page.close();
   }

@@ -72,10 +72,16 @@ impl<'a> Catalog<'a> {
             .map(|i| i as DocIx)
     }
 
+    /// Runs a query as a keystroke does: every hit found, only the first `shown` in rank order
+    /// (`view::search::results` does the same between its facet counts).
+    pub fn keystroke(&self, q: &str, shown: usize) -> Outcome {
+        let mut o = search(self.index, self.data, &query::parse(q), &Weights::default());
+        order(self.index, &mut o.hits, shown);
+        o
+    }
+
     /// Runs a query as the search box would, every hit in rank order.
     pub fn search(&self, q: &str) -> Outcome {
-        let mut o = search(self.index, self.data, &query::parse(q), &Weights::default());
-        order(self.index, &mut o.hits, usize::MAX);
-        o
+        self.keystroke(q, usize::MAX)
     }
 }

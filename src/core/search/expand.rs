@@ -8,8 +8,56 @@ use super::normalize::is_stop_word;
 use super::query::{Query, Term};
 use super::rank::PREFIX_POSTINGS_BUDGET;
 
-/// The index terms a query word reaches, with their quality and whether they are typos.
-pub(super) fn expand(ix: &Index, t: &Term, w: &Weights) -> Vec<(u32, f32, bool)> {
+/// What one word expands to: (term, quality, typo).
+type Expansion = Vec<(u32, f32, bool)>;
+
+/// The last few words expanded, with the index (by [`Index::uid`]) and weights they were
+/// expanded for. Each keystroke re-runs the whole query, but only its last word changed: "peace"
+/// in "peace missio" was expanded, typo scan and all, at the keystrokes before.
+struct Memo {
+    index: u32,
+    weights: Option<Weights>,
+    words: Vec<(Term, std::rc::Rc<Expansion>)>,
+}
+
+/// Enough for a long query's words and the previous keystroke's.
+const MEMO_WORDS: usize = 12;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = const {
+        std::cell::RefCell::new(Memo { index: u32::MAX, weights: None, words: Vec::new() })
+    };
+}
+
+/// The index terms a query word reaches, with their quality and whether they are typos;
+/// remembered for the next keystroke.
+pub(super) fn expand(ix: &Index, t: &Term, w: &Weights) -> std::rc::Rc<Expansion> {
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.index != ix.uid() || m.weights.as_ref() != Some(w) {
+            *m = Memo {
+                index: ix.uid(),
+                weights: Some(w.clone()),
+                words: Vec::new(),
+            };
+        }
+        if let Some(i) = m.words.iter().position(|(k, _)| k == t) {
+            // Most recent last, so the oldest is the one to drop.
+            let hit = m.words.remove(i);
+            let found = hit.1.clone();
+            m.words.push(hit);
+            return found;
+        }
+        let found = std::rc::Rc::new(expand_uncached(ix, t, w));
+        if m.words.len() == MEMO_WORDS {
+            m.words.remove(0);
+        }
+        m.words.push((t.clone(), found.clone()));
+        found
+    })
+}
+
+fn expand_uncached(ix: &Index, t: &Term, w: &Weights) -> Expansion {
     let mut out: Vec<(u32, f32, bool)> = Vec::new();
     let forms: Vec<&str> = std::iter::once(t.text.as_str())
         .chain(t.written.as_deref())
@@ -92,19 +140,40 @@ pub(super) fn expand(ix: &Index, t: &Term, w: &Weights) -> Vec<(u32, f32, bool)>
 }
 
 /// Optimal string alignment distance (a transposition is one edit), or `None` above `max`.
+/// Rows live on the stack for words up to 63 letters (every indexed word is shorter): the typo
+/// scan calls this for thousands of words per keystroke.
 pub fn edit_distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    const ROW: usize = 64;
     let cols = b.len() + 1;
-    let mut prev2 = vec![0usize; cols];
-    let mut prev: Vec<usize> = (0..cols).collect();
-    let mut row = vec![0usize; cols];
+    if cols > ROW {
+        let (mut p2, mut p, mut r) = (vec![0; cols], vec![0; cols], vec![0; cols]);
+        return osa(a, b, max, &mut p2, &mut p, &mut r);
+    }
+    let (mut p2, mut p, mut r) = ([0u16; ROW], [0u16; ROW], [0u16; ROW]);
+    osa(a, b, max, &mut p2[..cols], &mut p[..cols], &mut r[..cols])
+}
+
+/// The distance over three rows of `b.len() + 1` cells each.
+fn osa<'r, T: PartialEq>(
+    a: &[T],
+    b: &[T],
+    max: usize,
+    mut prev2: &'r mut [u16],
+    mut prev: &'r mut [u16],
+    mut row: &'r mut [u16],
+) -> Option<usize> {
+    let cols = row.len();
+    for (j, c) in prev.iter_mut().enumerate() {
+        *c = j as u16;
+    }
     for i in 1..=a.len() {
-        row[0] = i;
+        row[0] = i as u16;
         let mut row_min = row[0];
         for j in 1..cols {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u16::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 v = v.min(prev2[j - 2] + 1);
@@ -112,13 +181,13 @@ pub fn edit_distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize
             row[j] = v;
             row_min = row_min.min(v);
         }
-        if row_min > max {
+        if usize::from(row_min) > max {
             return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut row);
     }
-    let d = prev[b.len()];
+    let d = usize::from(prev[cols - 1]);
     (d <= max).then_some(d)
 }
 
@@ -148,4 +217,41 @@ pub(super) fn suggest(ix: &Index, q: &Query) -> Vec<String> {
     let mut out = crate::core::order::sort_by(out, &|a: &(usize, usize, String), b| a.cmp(b));
     out.dedup_by(|a, b| a.2 == b.2);
     out.into_iter().take(5).map(|(_, _, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::search::query;
+    use crate::core::{synth, testing, validate};
+
+    /// The memo answers only for the index and weights it was filled for: the same words
+    /// asked of two indexes in turn, and with other weights, give what a fresh expansion gives.
+    #[test]
+    fn remembered_expansions_never_answer_for_another_index() {
+        let corpus = testing::corpus().index;
+        let data = validate::validate(&synth::generate(40, synth::SEED))
+            .expect("synthetic data is valid")
+            .dataset;
+        let other = Index::build(&data);
+        let w = Weights::default();
+        let typo = Weights {
+            one_edit: w.one_edit / 2.0,
+            ..w.clone()
+        };
+        let words = ["peace", "exercis", "pease", "exercize", "joint", "s"];
+        // Each word asked of two indexes in turn, then with two weights in turn.
+        let pairs = [
+            [(corpus, &w), (&other, &w)],
+            [(corpus, &w), (corpus, &typo)],
+        ];
+        for pair in pairs {
+            for word in words {
+                let t = &query::parse(word).terms[0];
+                for (ix, w) in pair {
+                    assert_eq!(*expand(ix, t, w), expand_uncached(ix, t, w), "{word:?}");
+                }
+            }
+        }
+    }
 }

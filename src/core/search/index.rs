@@ -68,6 +68,9 @@ pub struct Index {
     by_stem: Vec<(Box<str>, u32)>,
     /// The number of words in each record's name (at least 1, at most 255).
     pub name_words: Vec<u8>,
+    /// Which loaded index this is, so a memo of query-word expansions never answers for
+    /// another (tests load many; two live at once never share a number).
+    uid: u32,
 }
 
 pub const MAX_RECORDS: u32 = 1 << 24;
@@ -264,7 +267,16 @@ impl Index {
             by_stem,
             spans,
             name_words: p.name_words,
+            uid: {
+                static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         }
+    }
+
+    /// See [`Index::uid`]'s field.
+    pub fn uid(&self) -> u32 {
+        self.uid
     }
 
     /// The dated facts that fall in `from..=to` (inclusive days) and are at least as precise:

@@ -114,11 +114,22 @@ enum Group<'q> {
 /// reset afterwards.
 #[derive(Default)]
 struct Scratch {
-    total: Vec<f32>,
-    matched: Vec<u16>,
-    fuzzy: Vec<bool>,
-    cur: Vec<f32>,
-    cur_fuzzy: Vec<bool>,
+    /// One slot per record: a visit reads and writes one cache line, not four arrays.
+    slot: Vec<Slot>,
+    /// One bit per record: still matching every group so far. At 100k records this is 12 KB,
+    /// so the postings of a common word are filtered without touching `slot`.
+    alive: Vec<u64>,
+}
+
+#[derive(Default, Clone, Copy)]
+struct Slot {
+    /// Score summed over the groups so far.
+    total: f32,
+    /// Best score in the current group.
+    cur: f32,
+    /// Some group matched only by a typo.
+    fuzzy: bool,
+    cur_fuzzy: bool,
 }
 
 thread_local! {
@@ -319,24 +330,17 @@ fn partial(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Option<Outcome
 fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scratch) -> Outcome {
     let field_best = best_weight_table(w);
     let n = ix.records as usize;
-    if s.total.len() != n {
+    if s.slot.len() != n {
         *s = Scratch {
-            total: vec![0.0; n],
-            matched: vec![0; n],
-            fuzzy: vec![false; n],
-            cur: vec![0.0; n],
-            cur_fuzzy: vec![false; n],
+            slot: vec![Slot::default(); n],
+            alive: vec![0; n.div_ceil(64)],
         };
     }
-    let Scratch {
-        total,
-        matched,
-        fuzzy,
-        cur,
-        cur_fuzzy,
-    } = s;
-    // Records the first group matched: every later group can only narrow them.
+    let Scratch { slot, alive } = s;
+    // Records the first group matched (every later group can only narrow them), and those
+    // that matched every group so far.
     let mut seen: Vec<Rec> = Vec::new();
+    let mut survivors: Vec<Rec> = Vec::new();
     let mut touched: Vec<Rec> = Vec::new();
     let mut highlight: Vec<Box<str>> = Vec::new();
     let mut prefixes: Vec<String> = Vec::new();
@@ -352,18 +356,19 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
         }))
         .collect();
     for (gi, group) in groups.iter().enumerate() {
-        let gi = gi as u16;
+        let first = gi == 0;
         let mut visit = |rec: Rec, sc: f32, fz: bool| {
             let r = rec as usize;
-            if matched[r] != gi {
+            if !first && alive[r / 64] & (1 << (r % 64)) == 0 {
                 return;
             }
-            if cur[r] == 0.0 {
+            let sl = &mut slot[r];
+            if sl.cur == 0.0 {
                 touched.push(rec);
             }
-            if sc > cur[r] || (sc == cur[r] && !fz) {
-                cur[r] = sc;
-                cur_fuzzy[r] = fz;
+            if sc > sl.cur || (sc == sl.cur && !fz) {
+                sl.cur = sc;
+                sl.cur_fuzzy = fz;
             }
         };
         let expansions = match group {
@@ -378,7 +383,7 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
                     &mut visit,
                     &mut highlight,
                 );
-                Vec::new()
+                std::rc::Rc::default()
             }
         };
         if let Group::Word(t) = group
@@ -390,25 +395,27 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
         }
         visit_expansions(ix, &expansions, w, &field_best, &mut visit, &mut highlight);
         for &rec in &touched {
-            let r = rec as usize;
-            total[r] += cur[r];
-            matched[r] = gi + 1;
-            fuzzy[r] |= cur_fuzzy[r];
-            cur[r] = 0.0;
-            cur_fuzzy[r] = false;
+            let sl = &mut slot[rec as usize];
+            sl.total += sl.cur;
+            sl.fuzzy |= sl.cur_fuzzy;
+            sl.cur = 0.0;
+            sl.cur_fuzzy = false;
         }
-        if gi == 0 {
-            seen = std::mem::take(&mut touched);
-        } else {
-            touched.clear();
+        for &rec in &survivors {
+            alive[rec as usize / 64] &= !(1 << (rec % 64));
         }
+        for &rec in &touched {
+            alive[rec as usize / 64] |= 1 << (rec % 64);
+        }
+        if first {
+            seen = touched.clone();
+        }
+        survivors = std::mem::take(&mut touched);
     }
-    let need = groups.len() as u16;
-    let mut candidates: Vec<Rec> = seen
-        .iter()
-        .copied()
-        .filter(|&r| matched[r as usize] == need)
-        .collect();
+    let mut candidates = survivors;
+    for &rec in &candidates {
+        alive[rec as usize / 64] &= !(1 << (rec % 64));
+    }
     if !q.phrases.is_empty() {
         candidates.retain(|&r| {
             q.phrases
@@ -416,13 +423,10 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
                 .all(|p| has_phrase(data, RecordRef::of(data, r), p))
         });
     }
-    let hits = tiered(ix, data, q, candidates, total, fuzzy);
+    let hits = tiered(ix, data, q, candidates, slot);
     // Leave the scratch clean for the next search.
     for &rec in &seen {
-        let r = rec as usize;
-        total[r] = 0.0;
-        matched[r] = 0;
-        fuzzy[r] = false;
+        slot[rec as usize] = Slot::default();
     }
     let suggestions = if hits.is_empty() {
         suggest(ix, q)
@@ -517,14 +521,7 @@ fn visit_expansions(
 /// The candidates as hits in tiers. Whole-query name matches lift a record to tier 4 (equal)
 /// or 3 (prefix); among name prefixes, the name the query covers most of wins ("pak" prefers
 /// "Pakistan" to "Pakistan Air Force"). Other exact matches are tier 2, typo matches tier 1.
-fn tiered(
-    ix: &Index,
-    data: &Dataset,
-    q: &Query,
-    candidates: Vec<Rec>,
-    total: &[f32],
-    fuzzy: &[bool],
-) -> Vec<Hit> {
+fn tiered(ix: &Index, data: &Dataset, q: &Query, candidates: Vec<Rec>, slot: &[Slot]) -> Vec<Hit> {
     let mut lifted: Vec<(Rec, u8, f32)> = Vec::new();
     if !candidates.is_empty() && q.whole.len() >= 2 {
         for (name, r) in ix.names_starting(data, &q.whole, NAME_LIFT_LIMIT) {
@@ -541,11 +538,11 @@ fn tiered(
     candidates
         .into_iter()
         .map(|rec| {
-            let r = rec as usize;
+            let Slot { total, fuzzy, .. } = slot[rec as usize];
             let (tier, score) = match lifted.binary_search_by_key(&rec, |l| l.0) {
-                Ok(i) => (lifted[i].1, total[r] + NAME_COVER_BONUS * lifted[i].2),
-                Err(_) if fuzzy[r] => (1, total[r]),
-                Err(_) => (2, total[r]),
+                Ok(i) => (lifted[i].1, total + NAME_COVER_BONUS * lifted[i].2),
+                Err(_) if fuzzy => (1, total),
+                Err(_) => (2, total),
             };
             Hit { rec, tier, score }
         })
@@ -612,6 +609,10 @@ mod tests {
         check("kyrgyzstan", "kirgizstan", 1, None);
         check("belarus", "bel", 2, None);
         check("pakistan", "pakistani", 1, Some(1));
+        // Longer than the rows kept on the stack.
+        let long = "counterterrorism".repeat(5);
+        check(&long, &long.replacen('m', "n", 1), 1, Some(1));
+        check(&long, &format!("{long}xy"), 1, None);
     }
 
     #[test]
