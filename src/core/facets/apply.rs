@@ -160,7 +160,7 @@ pub fn apply<T: Clone>(
             fx.ent_order.iter().map(|&e| {
                 let ent = &data.entities[e as usize];
                 let (count, chosen) = (counts.ents[e as usize], active.ents[e as usize]);
-                (ent.id.clone(), ent.name.clone(), count, chosen)
+                (ent.id.as_str(), ent.name.as_str(), count, chosen)
             }),
             &filters.entities,
             |id| match data.entities.iter().find(|e| e.id == id) {
@@ -174,7 +174,7 @@ pub fn apply<T: Clone>(
             fx.doc_order.iter().map(|&d| {
                 let doc = &data.documents[d as usize];
                 let (count, chosen) = (counts.docs[d as usize], active.docs[d as usize]);
-                (doc.id.clone(), doc.title.clone(), count, chosen)
+                (doc.id.as_str(), doc.title.as_str(), count, chosen)
             }),
             &filters.docs,
             |id| format!("{id} (unknown)"),
@@ -345,10 +345,12 @@ fn kind_group(fx: &FacetIndex, c: &Counts, filters: &Filters) -> FacetGroup {
 /// most used first, the rest hidden until asked for; a selected value is always listed, and one
 /// the list does not have (a stale or hand-edited link) still appears, at zero and selected, so
 /// it can be undone, named by `stale`.
-fn long_group(
+fn long_group<'a>(
     dim: Dim,
     expanded: &[Dim],
-    order: impl Iterator<Item = (String, String, usize, bool)>,
+    // Borrowed: only the listed values are copied (the synthetic 100k has thousands of values
+    // per long facet, and this runs on every keystroke).
+    order: impl Iterator<Item = (&'a str, &'a str, usize, bool)>,
     selected: &super::Set<String>,
     stale: impl Fn(&str) -> String,
 ) -> FacetGroup {
@@ -357,7 +359,7 @@ fn long_group(
     let mut hidden = 0;
     for (n, (key, label, count, chosen)) in order.enumerate() {
         if full || n < SHORT_LIST || chosen {
-            values.push(value(&key, &label, count, chosen));
+            values.push(value(key, label, count, chosen));
         } else {
             hidden += 1;
         }
