@@ -77,9 +77,9 @@ fn main() {
     let keys = keystrokes();
     println!("typing script: {} keystrokes", keys.len());
     println!(
-        "| facts | dataset postcard bytes | json bytes | decode postcard ms | decode json ms | bundle bytes | index build ms (build time) | bundle load ms (start-up) | catalog ids ms | heap after load | terms | search p50 ms | p95 ms | max ms |"
+        "| facts | dataset postcard bytes | json bytes | decode postcard ms | decode json ms | bundle bytes | index build ms (build time) | bundle load ms (start-up) | catalog ids ms | heap after load | terms | search p50 ms | p95 ms | max ms | results view p50 ms | p95 ms |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for n in tiers {
         let data: Dataset = validate::validate(&synth::generate(n, synth::SEED))
             .expect("synthetic data is valid")
@@ -144,6 +144,20 @@ fn main() {
         std::hint::black_box(cat.record(""));
         let ids = t.elapsed();
         let heap = LIVE.load(Ordering::Relaxed) - before;
+        // What a keystroke runs in Rust: search, facet counts, the first page ordered and shaped.
+        let _ = cat.facets();
+        let mut view: Vec<Duration> = keys
+            .iter()
+            .map(|k| {
+                let route = sco_explorer::core::route::Route {
+                    query: k.clone(),
+                    ..Default::default()
+                };
+                let t = Instant::now();
+                std::hint::black_box(sco_explorer::core::view::results(&cat, &route, 30, &[]));
+                t.elapsed()
+            })
+            .collect();
         drop(cat);
         let w = Weights::default();
         let mut lat: Vec<Duration> = keys
@@ -158,7 +172,7 @@ fn main() {
             .collect();
         let max = *lat.iter().max().unwrap();
         println!(
-            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {n} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             post.len(),
             json.len(),
             ms(dec_post),
@@ -171,7 +185,9 @@ fn main() {
             ix.terms.len(),
             ms(pct(&mut lat, 0.5)),
             ms(pct(&mut lat, 0.95)),
-            ms(max)
+            ms(max),
+            ms(pct(&mut view, 0.5)),
+            ms(pct(&mut view, 0.95))
         );
     }
 }

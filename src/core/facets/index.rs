@@ -38,12 +38,23 @@ pub(super) const NONE: u8 = u8::MAX;
 impl FacetIndex {
     pub fn build(data: &Dataset) -> FacetIndex {
         let mut fx = FacetIndex::default();
-        // Which documents mention each entity: one pass over the mentions.
-        let mut mentioned = crate::core::order::sort_by(
-            data.mentions.iter().map(|m| (m.entity, m.doc)).collect(),
-            &|a: &(EntityIx, u32), b| a.cmp(b),
-        );
-        mentioned.dedup();
+        // Which documents mention each entity, grouped by entity with a counting pass rather
+        // than a sort (the sort of every mention was two thirds of this function at 100k).
+        let mut from = vec![0u32; data.entities.len() + 1];
+        for m in &data.mentions {
+            from[m.entity as usize + 1] += 1;
+        }
+        for i in 1..from.len() {
+            from[i] += from[i - 1];
+        }
+        let mut next = from.clone();
+        let mut mentioned = vec![0u32; data.mentions.len()];
+        for m in &data.mentions {
+            let slot = &mut next[m.entity as usize];
+            mentioned[*slot as usize] = m.doc;
+            *slot += 1;
+        }
+        let mentioned = (from, mentioned);
         let mut ent_use = vec![0u32; data.entities.len()];
         let mut doc_use = vec![0u32; data.documents.len()];
         fx.ent_start.push(0);
@@ -166,16 +177,17 @@ fn fact_values(data: &Dataset, f: &crate::core::model::Fact) -> Values {
 
 /// An entity's values: itself and what it belongs to (when those are states or
 /// organisations), and the documents that mention or quote it. No years, status or certainty.
-fn entity_values(data: &Dataset, ix: EntityIx, mentioned: &[(EntityIx, u32)]) -> Values {
+/// `mentioned` is (where each entity's documents start, plus the end; the documents).
+fn entity_values(data: &Dataset, ix: EntityIx, mentioned: &(Vec<u32>, Vec<u32>)) -> Values {
     let e = &data.entities[ix as usize];
     let mut ents: Vec<EntityIx> = std::iter::once(ix)
         .chain(e.affiliation)
         .filter(|e| is_facet_entity(data.entities[*e as usize].kind))
         .collect();
     ents.dedup();
-    let from = mentioned.partition_point(|m| m.0 < ix);
-    let to = mentioned.partition_point(|m| m.0 <= ix);
-    let mut docs: Vec<u32> = mentioned[from..to].iter().map(|m| m.1).collect();
+    let (from, docs) = mentioned;
+    let mut docs: Vec<u32> =
+        docs[from[ix as usize] as usize..from[ix as usize + 1] as usize].to_vec();
     docs.extend(e.evidence.iter().map(|q| q.doc));
     crate::core::order::sort_unique(&mut docs);
     Values {
