@@ -224,8 +224,7 @@ fn filter_and_count<T: Clone>(
     rec: impl Fn(&T) -> Rec,
 ) -> (Vec<T>, Counts) {
     // Counts per year, by offset from the earliest year any fact has.
-    let first_year = fx.years.iter().flatten().map(|y| y.0).min().unwrap_or(0);
-    let last_year = fx.years.iter().flatten().map(|y| y.1).max().unwrap_or(0);
+    let (first_year, last_year) = fx.year_span;
     let mut c = Counts {
         kinds: vec![0; fx.kinds.len()],
         ents: vec![0; data.entities.len()],

@@ -23,6 +23,9 @@ pub struct FacetIndex {
     docs: Vec<u32>,
     /// Each fact's first and last year; `None` for entities and undated facts.
     pub(super) years: Vec<Option<(i32, i32)>>,
+    /// The earliest first year and the latest last year of any fact (0, 0 when none is
+    /// dated): the year counters' extent, found here once rather than on every keystroke.
+    pub(super) year_span: (i32, i32),
     /// Status and date certainty as indices into `Status::ALL` / `DateCertainty::ALL`; 255 for none.
     pub(super) status: Vec<u8>,
     pub(super) sure: Vec<u8>,
@@ -108,6 +111,10 @@ impl FacetIndex {
                 .then(a.cmp(&b))
         });
         fx.doc_order = doc_order;
+        fx.year_span = (
+            fx.years.iter().flatten().map(|y| y.0).min().unwrap_or(0),
+            fx.years.iter().flatten().map(|y| y.1).max().unwrap_or(0),
+        );
         fx
     }
 
