@@ -360,6 +360,21 @@ async function report(r, { keepPrevious = false } = {}) {
     for (const k of ['performance', 'accessibility', 'best-practices', 'seo']) row(`Lighthouse ${k} ≥ 95 (mobile, median of ${LIGHTHOUSE_RUNS})`, cell(r.lighthouse[k], 0), r.lighthouse[k].median >= 95);
   }
   L.push('');
+  // The performance issue's goals, beside the standing budgets above.
+  L.push('## Goals of the performance issue (17)', '', '| goal | figure | result |', '|---|---|---|');
+  const goal = (name, fig, ok) => L.push(`| ${name} | ${fig} | ${budget(ok)} |`);
+  const realGzip = s.app.gzip + s.data.gzip;
+  goal('Real site wasm + JS ≤ 200 KB gzip (`bench/size-limit.json` measures the same)', `${(realGzip / 1000).toFixed(1)} KB gzip`, realGzip <= 200 * 1000);
+  for (const n of [1000, 10000]) {
+    const t = r.tiers[n];
+    if (!t) continue;
+    const better = Math.min(t.minisearch.p95.median, t.flexsearch.p95.median);
+    goal(`Input-to-paint p95 at ${n / 1000}k ≤ the better peer's`, `ours ${fmt(t.ours.p95.median)} · better peer ${fmt(better)} ms (${fmt(t.ours.p95.median / better)}×)`, t.ours.p95.median <= better);
+  }
+  if (t100) goal('Input-to-paint p95 at 100k ≤ 0.9 × FlexSearch\'s', `ours ${fmt(t100.ours.p95.median)} · FlexSearch ${fmt(t100.flexsearch.p95.median)} ms (${fmt(t100.ours.p95.median / t100.flexsearch.p95.median)}×)`, t100.ours.p95.median <= 0.9 * t100.flexsearch.p95.median);
+  if (t100) goal('Search function p50 at 100k ≤ 1.5 ms', `${cell(t100.ours.fn50, 3)} ms`, t100.ours.fn50.median <= 1.5);
+  goal('First cards painted ≤ 300 ms median (real data)', `${cell(r.real.first, 1)} ms`, r.real.first.median <= 300);
+  L.push('');
   L.push('## Search: typing script, input to painted results (ms)', '');
   L.push('| facts | library | index build (ms) | heap for index | p50 | p95 | max | search fn p50 | search fn p95 |', '|---|---|---|---|---|---|---|---|---|');
   for (const [n, t] of Object.entries(r.tiers)) {
