@@ -43,11 +43,9 @@ pub fn app() -> Html {
         Store(s)
     });
     let state = Rc::new(store.0.clone());
-    // One `Callback` for the app's life: components that take it as a prop stay equal, and
-    // skip their render, when nothing else of theirs changed.
     let dispatch = {
         let d = store.dispatcher();
-        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
+        Callback::from(move |a: Action| d.dispatch(a))
     };
     let r = &state.route;
     use_url_sync(r, state.history, &dispatch);

@@ -2,7 +2,7 @@
 
 use super::common::{DateBadge, Link, kind_badge, segs, status_badge, use_nav};
 use crate::core::export;
-use crate::core::facets::{Dim, FacetValue};
+use crate::core::facets::Dim;
 use crate::core::state::Action;
 use crate::core::view::{ResultItem, ResultsView};
 use yew::prelude::*;
@@ -67,7 +67,24 @@ pub fn filters(props: &FiltersProps) -> Html {
             html! {}
         };
         let values = g.values.iter().map(|val| {
-            html! { <FacetValueItem key={val.key.clone()} {dim} value={val.clone()} dispatch={nav.dispatch.clone()} /> }
+            let id = format!("f-{}-{}", dim.key(), val.key);
+            let onchange = {
+                let d = nav.dispatch.clone();
+                let key = val.key.clone();
+                Callback::from(move |_: Event| d.emit(Action::Toggle(dim, key.clone())))
+            };
+            // A value with nothing behind it stays in place, disabled (unless chosen, so it can
+            // be undone): the list never reorders under the user's focus.
+            let empty = val.count == 0 && !val.selected;
+            html! {
+                <li key={val.key.clone()} class={classes!(empty.then_some("empty-value"))}>
+                    <input type="checkbox" id={id.clone()} checked={val.selected} disabled={empty} {onchange} />
+                    <label for={id}>
+                        <span class="value-label">{ val.label.clone() }</span>
+                        <span class="value-count" aria-label={format!("{} results", val.count)}>{ val.count }</span>
+                    </label>
+                </li>
+            }
         });
         html! {
             <fieldset class={classes!("facet", format!("facet-{}", dim.key()))} key={dim.key()}>
@@ -98,39 +115,6 @@ pub fn filters(props: &FiltersProps) -> Html {
                 { for groups }
             </div>
         </aside>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FacetValueProps {
-    dim: Dim,
-    value: FacetValue,
-    /// The root's dispatcher, the same `Callback` from render to render.
-    dispatch: Callback<Action>,
-}
-
-/// One facet value: its checkbox, name and count. A component of its own, outside the
-/// navigation context, so a keystroke that leaves its count alone does not render it again.
-#[function_component(FacetValueItem)]
-fn facet_value_item(props: &FacetValueProps) -> Html {
-    let (dim, val) = (props.dim, &props.value);
-    let id = format!("f-{}-{}", dim.key(), val.key);
-    let onchange = {
-        let d = props.dispatch.clone();
-        let key = val.key.clone();
-        Callback::from(move |_: Event| d.emit(Action::Toggle(dim, key.clone())))
-    };
-    // A value with nothing behind it stays in place, disabled (unless chosen, so it can be
-    // undone): the list never reorders under the user's focus.
-    let empty = val.count == 0 && !val.selected;
-    html! {
-        <li class={classes!(empty.then_some("empty-value"))}>
-            <input type="checkbox" id={id.clone()} checked={val.selected} disabled={empty} {onchange} />
-            <label for={id}>
-                <span class="value-label">{ val.label.clone() }</span>
-                <span class="value-count" aria-label={format!("{} results", val.count)}>{ val.count }</span>
-            </label>
-        </li>
     }
 }
 
