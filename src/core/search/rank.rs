@@ -338,9 +338,10 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
     }
     let Scratch { slot, alive } = s;
     // Records the first group matched (every later group can only narrow them), and those
-    // that matched every group so far.
+    // that matched every group so far: `None` while that is still `seen`, so the first
+    // group's records are not copied.
     let mut seen: Vec<Rec> = Vec::new();
-    let mut survivors: Vec<Rec> = Vec::new();
+    let mut narrowed: Option<Vec<Rec>> = None;
     let mut touched: Vec<Rec> = Vec::new();
     let mut highlight: Vec<Box<str>> = Vec::new();
     let mut prefixes: Vec<String> = Vec::new();
@@ -401,18 +402,20 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
             sl.cur = 0.0;
             sl.cur_fuzzy = false;
         }
-        for &rec in &survivors {
+        for &rec in narrowed.as_deref().unwrap_or(&seen) {
             alive[rec as usize / 64] &= !(1 << (rec % 64));
         }
         for &rec in &touched {
             alive[rec as usize / 64] |= 1 << (rec % 64);
         }
         if first {
-            seen = touched.clone();
+            seen = std::mem::take(&mut touched);
+        } else {
+            narrowed = Some(std::mem::take(&mut touched));
         }
-        survivors = std::mem::take(&mut touched);
     }
-    let mut candidates = survivors;
+    // `seen` stays whole: it is what the slots are reset by.
+    let mut candidates = narrowed.unwrap_or_else(|| seen.clone());
     for &rec in &candidates {
         alive[rec as usize / 64] &= !(1 << (rec % 64));
     }
