@@ -162,6 +162,9 @@ async function rendering(dir) {
     await page.waitForFunction(() => performance.getEntriesByName('sco:first-cards').length > 0, null, { timeout: 120000 });
     const t = await page.evaluate(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      // The frame of a click draws a screenful of the new cards and the rest follow when the
+      // browser is idle (aria-busy until then): a step lasts until all of them are painted.
+      const busy = () => document.querySelector('#results [aria-busy="true"]');
       const steps = [];
       while (document.querySelectorAll('#results article').length < 1000) {
         const b = document.querySelector('.show-more');
@@ -169,6 +172,7 @@ async function rendering(dir) {
         const t0 = performance.now();
         b.click();
         await frame();
+        while (busy()) await frame();
         steps.push(performance.now() - t0);
       }
       return { steps, cards: document.querySelectorAll('#results article').length, nodes: document.querySelectorAll('*').length };

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, serve, openPage, appReady } from './harness.mjs';
+import { launch, serve, openPage, appReady, listed } from './harness.mjs';
 
 let server, context;
 before(async () => { server = await serve(); context = await launch({ acceptDownloads: true }); });
@@ -34,6 +34,7 @@ async function shownFacts(page) {
     if (!(await more.count())) break;
     await more.click();
   }
+  await listed(page);
   return new Map(await page.locator('article.result.fact h3').evaluateAll((hs) =>
     hs.map((h) => [h.id.replace(/^r-/, ''), h.textContent.trim()])));
 }

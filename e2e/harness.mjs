@@ -76,8 +76,18 @@ export async function appReady(page) {
   await page.waitForSelector('main input[type="search"]', { state: 'attached', timeout: 15000 });
 }
 
-/** Writes a full-page screenshot to e2e/screenshots/NAME.png and returns its path. */
+/**
+ * Waits until the result list is drawn in full. A keystroke's frame draws the cards that fit
+ * the screen and marks the list `aria-busy`; the rest follow when the browser is idle. Call it
+ * after the wait for what an action changed, before reading the whole list.
+ */
+export async function listed(page) {
+  await page.waitForFunction(() => !document.querySelector('#results [aria-busy="true"]'));
+}
+
+/** Writes a full-page screenshot to e2e/screenshots/NAME.png (once any result list is drawn in full) and returns its path. */
 export async function screenshot(page, name) {
+  await listed(page);
   await mkdir(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });

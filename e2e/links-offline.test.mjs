@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve, openPage, appReady, screenshot, SITE_DIR } from './harness.mjs';
+import { launch, serve, openPage, appReady, screenshot, SITE_DIR, listed } from './harness.mjs';
 import { writeServiceWorker, SINGLE_FILE } from '../.ci/post-build.mjs';
 
 const cleanup = [];
@@ -44,6 +44,7 @@ test('a card link and a search link round-trip through a fresh browser', async (
   await page.locator('.card-detail').waitFor();
   const link = page.url();
   assert.match(link, /#q=peace\+mission&type=exercise&card=peace-mission-2016$/);
+  await listed(page);
   const results = await page.locator('#results article h3').allInnerTexts();
 
   const b = await fresh();
@@ -52,6 +53,7 @@ test('a card link and a search link round-trip through a fresh browser', async (
   assert.equal(await cardTitle(other), 'Peace Mission 2016');
   assert.equal(await other.getByRole('searchbox').inputValue(), 'peace mission');
   assert.ok(await other.locator('#f-type-exercise').isChecked());
+  await listed(other);
   assert.deepEqual(await other.locator('#results article h3').allInnerTexts(), results);
   // A document with a highlighted quote, and a stretch of the timeline, come back too.
   const reader = await open(b, `${server.url}#read=001_5f9b55a6b9e11d19&quote=belarus-sco-observer.1`);

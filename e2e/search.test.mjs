@@ -2,7 +2,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, appReady, screenshot } from './harness.mjs';
+import { launch, serve, openPage, appReady, screenshot, listed } from './harness.mjs';
 
 let server, context;
 before(async () => { server = await serve(); context = await launch(); });
@@ -15,7 +15,7 @@ async function open(hash = '') {
   return page;
 }
 
-const titles = (page) => page.locator('#results article h3').allInnerTexts();
+const titles = async (page) => { await listed(page); return page.locator('#results article h3').allInnerTexts(); };
 
 test('typing real queries puts the right card first', async () => {
   const page = await open();
@@ -123,6 +123,7 @@ test('filters narrow the results and show what each choice would give', async ()
   const promised = Number(label.match(/(\d+)\s*$/)[1]);
   await exercise.check();
   await page.waitForFunction(() => location.hash.includes('type=exercise'));
+  await listed(page);
   const kinds = await page.locator('#results article .kind').allInnerTexts();
   assert.equal(kinds.length, promised, 'the count promised is the count given');
   assert.ok(kinds.every((k) => k.toLowerCase() === 'exercise'));
@@ -147,6 +148,45 @@ test('nothing found: closest words and a way out', async () => {
   assert.equal((await titles(page))[0], 'Belarus');
   await page.close();
 });
+
+test('a keystroke draws a screenful of new cards at once, the rest when idle, in order', async () => {
+  // A short window, so that a screenful is fewer cards than the list holds.
+  const ctx = await launch({ viewport: { width: 1280, height: 420 } });
+  try {
+    await screenful(ctx);
+  } finally {
+    await ctx.close();
+  }
+});
+
+async function screenful(ctx) {
+  const page = await openPage(ctx);
+  await page.goto(server.url);
+  await appReady(page);
+  await page.locator('#results article').first().waitFor();
+  await listed(page);
+  const full = Math.min(30, Number((await page.locator('#search-status').innerText()).match(/\d+/)[0]));
+  const all = await titles(page);
+  assert.equal(all.length, full);
+  // From no results back to all of them: every card is new. Count in the frame after the input.
+  await page.getByRole('searchbox').fill('zzzqqxx');
+  await page.locator('.empty').waitFor();
+  const frame = await page.evaluate(async () => {
+    const q = document.querySelector('#q');
+    q.value = '';
+    q.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(r));
+    const list = document.querySelector('#results .result-list');
+    return { cards: [...list.querySelectorAll('article h3')].map((h) => h.innerText), busy: list.getAttribute('aria-busy') };
+  });
+  assert.ok(frame.cards.length >= 1 && frame.cards.length < full, `${frame.cards.length} of ${full} cards in the keystroke's frame`);
+  assert.equal(frame.busy, 'true', 'the list says more is coming');
+  assert.deepEqual(frame.cards, all.slice(0, frame.cards.length), 'the first cards, in order');
+  // Then the whole list, and no longer busy.
+  assert.deepEqual(await titles(page), all);
+  assert.equal(await page.locator('#results .result-list[aria-busy]').count(), 0);
+  assert.deepEqual(page.problems(), []);
+}
 
 test('keyboard only: / to search, arrows through results, Enter opens, Escape steps back', async () => {
   const page = await open();

@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, appReady, screenshot, REPORTS_DIR } from './harness.mjs';
+import { launch, serve, openPage, appReady, screenshot, REPORTS_DIR, listed } from './harness.mjs';
 import { axe } from './a11y.mjs';
 
 let server, context;
@@ -53,6 +53,7 @@ test('results carry the badges; the Sources filter counts and narrows', async ()
   assert.equal(promised, 2);
   await disputed.check();
   await page.waitForFunction(() => location.hash.includes('sources=disputed'));
+  await listed(page);
   assert.equal(await page.locator('#results article').count(), promised);
   assert.deepEqual(page.problems(), []);
   await page.close();

@@ -101,8 +101,7 @@ pub fn use_title(title: String) {
 }
 
 /// Registers the service worker once the first cards are painted (its precache downloads
-/// should not compete with them) and reports where offline use stands. Also marks the first
-/// frame with cards for the start-up benchmark.
+/// should not compete with them) and reports where offline use stands.
 #[hook]
 pub fn use_offline_status() -> web::Offline {
     let offline = use_state(|| web::Offline::Checking);
@@ -110,7 +109,6 @@ pub fn use_offline_status() -> web::Offline {
         let offline = offline.clone();
         use_effect_with((), move |_| {
             web::after_paint(move || {
-                web::mark("sco:first-cards");
                 web::after_ms(300, move || {
                     web::register_service_worker(move |s| offline.set(s))
                 })

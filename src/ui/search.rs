@@ -4,7 +4,9 @@ use super::common::{DateBadge, Link, kind_badge, segs, status_badge, use_nav};
 use crate::core::export;
 use crate::core::facets::Dim;
 use crate::core::state::Action;
-use crate::core::view::{ResultItem, ResultsView};
+use crate::core::view::{ResultItem, ResultsView, drawn_now, first_frame_budget};
+use crate::web;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -215,12 +217,13 @@ pub fn results(props: &ResultsProps) -> Html {
             </li>
         }
     });
+    let (now, busy) = use_drawn_now(&props.view);
     let body = if v.items.is_empty() {
         html! { <EmptyState view={props.view.clone()} /> }
     } else {
         html! {
-            <ol class="result-list">
-                { for v.items.iter().map(|item| html! {
+            <ol class="result-list" aria-busy={busy.then_some("true")}>
+                { for v.items[..now].iter().map(|item| html! {
                     <li key={item.id.clone()}>
                         <ResultCard item={item.clone()} open={open.as_deref() == Some(item.id.as_str())} />
                     </li>
@@ -247,6 +250,47 @@ pub fn results(props: &ResultsProps) -> Html {
             }
         </section>
     }
+}
+
+/// How many of the results to draw in this render, and whether more are to come: the cards
+/// already in the list and a screenful of new ones (`view::drawn_now`). The rest are
+/// drawn once the browser is idle, so the frame after a keystroke holds only the cards the
+/// user can see.
+#[hook]
+fn use_drawn_now(view: &Rc<ResultsView>) -> (usize, bool) {
+    // The ids in the list as last drawn; the results that may be drawn in full (held, so
+    // that a new `Rc` can never reuse its address); how much of the list a screen shows
+    // when the page is scrolled to the search box. That is measured only once the rest of a
+    // list is drawn, in idle time: reading the viewport or a position while rendering would
+    // force the browser to lay out the page twice in the keystroke's frame.
+    let drawn = use_mut_ref(Vec::<String>::new);
+    let whole = use_state(|| None::<Rc<ResultsView>>);
+    let visible = use_mut_ref(|| f64::NAN);
+    let all = view.items.len();
+    let settled = whole.as_ref().is_some_and(|w| Rc::ptr_eq(w, view));
+    let now = if settled {
+        all
+    } else {
+        let budget = first_frame_budget(*visible.borrow());
+        drawn_now(
+            &drawn.borrow(),
+            view.items.iter().map(|i| i.id.as_str()),
+            budget,
+        )
+    };
+    let view = view.clone();
+    use_effect(move || {
+        let mut d = drawn.borrow_mut();
+        d.clear();
+        d.extend(view.items[..now].iter().map(|i| i.id.clone()));
+        if settled && let Some(top) = web::page_top("results") {
+            *visible.borrow_mut() = web::viewport_height() - top;
+        }
+        // Dropping the handle when the results change again cancels this call.
+        let rest = (now < all).then(|| web::when_idle(move || whole.set(Some(view))));
+        move || drop(rest)
+    });
+    (now, now < all)
 }
 
 #[derive(Properties, PartialEq)]

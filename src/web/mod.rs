@@ -91,6 +91,75 @@ pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) -> Timer {
     Timer(gloo::timers::callback::Timeout::new(ms, f))
 }
 
+/// A call waiting for the browser to be idle; dropping it cancels the call (and frees what
+/// the call holds, which a forgotten closure would keep for good).
+pub struct Idle {
+    handle: Option<u32>,
+    _call: Option<Closure<dyn FnMut()>>,
+    _fallback: Option<Timer>,
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        if let (Some(h), Some(w)) = (self.handle, window()) {
+            w.cancel_idle_callback(h);
+        }
+    }
+}
+
+/// Calls `f` once when the browser is idle, and within 250 ms at the latest. Where
+/// `requestIdleCallback` is missing (Safari), a short timer stands in for it.
+pub fn when_idle(f: impl FnOnce() + 'static) -> Idle {
+    let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
+    let g = f.clone();
+    let call = Closure::once(move || {
+        if let Some(f) = g.take() {
+            f()
+        }
+    });
+    let opts = web_sys::IdleRequestOptions::new();
+    opts.set_timeout(250);
+    let handle = window().and_then(|w| {
+        w.request_idle_callback_with_options(call.as_ref().unchecked_ref(), &opts)
+            .ok()
+    });
+    match handle {
+        Some(h) => Idle {
+            handle: Some(h),
+            _call: Some(call),
+            _fallback: None,
+        },
+        None => Idle {
+            handle: None,
+            _call: None,
+            _fallback: Some(after_ms(20, move || {
+                if let Some(f) = f.take() {
+                    f()
+                }
+            })),
+        },
+    }
+}
+
+/// The height of the viewport in CSS pixels, or NaN outside a browser. Reading it may force a
+/// layout.
+pub fn viewport_height() -> f64 {
+    window()
+        .and_then(|w| w.inner_height().ok()?.as_f64())
+        .unwrap_or(f64::NAN)
+}
+
+/// Where the top of element `id` is, in CSS pixels from the top of the page. This forces a
+/// layout when the page has changed since the last one.
+pub fn page_top(id: &str) -> Option<f64> {
+    let w = window()?;
+    let top = document()?
+        .get_element_by_id(id)?
+        .get_bounding_client_rect()
+        .top();
+    Some(top + w.scroll_y().ok()?)
+}
+
 /// The absolute URL of a view of this page, given its fragment (without `#`).
 pub fn url_with(fragment: &str) -> String {
     format!("{}#{fragment}", base_url())

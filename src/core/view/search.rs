@@ -310,6 +310,52 @@ fn active_filters(cat: &Catalog<'_>, f: &Filters) -> Vec<ActiveFilter> {
     out
 }
 
+/// The least height of a result card in CSS pixels (a kind line, a one-line title and a
+/// one-line snippet with padding, at the narrowest layout), so that `viewport / CARD_MIN_PX`
+/// cards always fill the screen.
+pub const CARD_MIN_PX: f64 = 100.0;
+
+/// How many new cards the frame of a keystroke may draw: as many as could be on screen when
+/// `visible_px` of the list's height is in the viewport, at least one; NaN (not measured yet)
+/// is taken as a 900-pixel screen whose list starts 250 pixels down. The browser's style and
+/// layout work for new cards, not search, is what makes a keystroke miss its frame, and a
+/// card below the fold gains nothing from being in that frame.
+pub fn first_frame_budget(visible_px: f64) -> usize {
+    let px = if visible_px.is_nan() {
+        650.0
+    } else {
+        visible_px
+    };
+    (px / CARD_MIN_PX).ceil().clamp(1.0, PAGE_BUDGET_CAP) as usize
+}
+
+/// No viewport is so tall that a whole page of cards should wait on it.
+const PAGE_BUDGET_CAP: f64 = 30.0;
+
+/// How many of the `next` results (their ids, in order) the list draws now: its leading run
+/// in which at most `budget` cards are not among those `drawn` already. Cards already drawn
+/// cost the browser next to nothing (same key, same element), so a keystroke that reorders or
+/// keeps the results draws them all; one that replaces them draws what fits the screen, and
+/// the rest follow once the browser is idle.
+pub fn drawn_now<'a>(
+    drawn: &[String],
+    next: impl IntoIterator<Item = &'a str>,
+    budget: usize,
+) -> usize {
+    let mut new = 0;
+    let mut n = 0;
+    for id in next {
+        if !drawn.iter().any(|d| d == id) {
+            if new == budget {
+                break;
+            }
+            new += 1;
+        }
+        n += 1;
+    }
+    n
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,5 +458,47 @@ mod tests {
             None,
         );
         assert_eq!(run("when did ").total, run("").total);
+    }
+
+    #[test]
+    fn a_keystroke_draws_the_cards_it_already_has_and_a_screenful_of_new_ones() {
+        fn check(drawn: &[&str], next: &[&str], budget: usize, expect: usize) {
+            let drawn: Vec<String> = drawn.iter().map(|s| s.to_string()).collect();
+            assert_eq!(
+                drawn_now(&drawn, next.iter().copied(), budget),
+                expect,
+                "{drawn:?} -> {next:?}"
+            );
+        }
+        // Nothing drawn yet: the first screenful.
+        check(&[], &["a", "b", "c", "d"], 2, 2);
+        check(&[], &["a", "b"], 5, 2);
+        check(&[], &[], 5, 0);
+        // The same results, or the same in another order: all of them.
+        check(&["a", "b", "c"], &["a", "b", "c"], 1, 3);
+        check(&["a", "b", "c"], &["c", "a", "b"], 1, 3);
+        // One new card among kept ones; then the second new card is over budget.
+        check(&["a", "b", "c"], &["a", "x", "b", "c"], 1, 4);
+        check(&["a", "b", "c"], &["a", "x", "b", "y", "c"], 1, 3);
+        // "Show more": the drawn page and a screenful of the next.
+        check(&["a", "b"], &["a", "b", "c", "d", "e"], 2, 4);
+        // A budget of zero still draws what is already there.
+        check(&["a", "b"], &["a", "b", "c"], 0, 2);
+    }
+
+    #[test]
+    fn the_first_frame_budget_fills_the_screen() {
+        fn check(visible: f64, expect: usize) {
+            assert_eq!(first_frame_budget(visible), expect, "{visible}");
+        }
+        check(900.0, 9);
+        check(625.0, 7);
+        check(1.0, 1);
+        // The list is below the fold, or the page is scrolled past it: one card still.
+        check(0.0, 1);
+        check(-300.0, 1);
+        check(100_000.0, 30);
+        check(f64::INFINITY, 30);
+        check(f64::NAN, 7);
     }
 }
