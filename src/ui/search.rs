@@ -258,39 +258,67 @@ pub fn results(props: &ResultsProps) -> Html {
 /// user can see.
 #[hook]
 fn use_drawn_now(view: &Rc<ResultsView>) -> (usize, bool) {
-    // The ids in the list as last drawn; the results that may be drawn in full (held, so
-    // that a new `Rc` can never reuse its address); how much of the list a screen shows
-    // when the page is scrolled to the search box. That is measured only once the rest of a
-    // list is drawn, in idle time: reading the viewport or a position while rendering would
-    // force the browser to lay out the page twice in the keystroke's frame.
-    let drawn = use_mut_ref(Vec::<String>::new);
-    let whole = use_state(|| None::<Rc<ResultsView>>);
-    let visible = use_mut_ref(|| f64::NAN);
+    let list = use_mut_ref(DrawnList::default);
+    let redraw = use_force_update();
     let all = view.items.len();
-    let settled = whole.as_ref().is_some_and(|w| Rc::ptr_eq(w, view));
+    let settled = list
+        .borrow()
+        .whole
+        .as_ref()
+        .is_some_and(|w| Rc::ptr_eq(w, view));
     let now = if settled {
         all
     } else {
-        let budget = first_frame_budget(*visible.borrow());
-        drawn_now(
-            &drawn.borrow(),
-            view.items.iter().map(|i| i.id.as_str()),
-            budget,
-        )
+        let l = list.borrow();
+        let budget = first_frame_budget(l.visible);
+        drawn_now(&l.ids, view.items.iter().map(|i| i.id.as_str()), budget)
     };
     let view = view.clone();
     use_effect(move || {
-        let mut d = drawn.borrow_mut();
-        d.clear();
-        d.extend(view.items[..now].iter().map(|i| i.id.clone()));
+        let mut l = list.borrow_mut();
+        l.ids.clear();
+        l.ids.extend(view.items[..now].iter().map(|i| i.id.clone()));
         if settled && let Some(top) = web::page_top("results") {
-            *visible.borrow_mut() = web::viewport_height() - top;
+            l.visible = web::viewport_height() - top;
         }
-        // Dropping the handle when the results change again cancels this call.
-        let rest = (now < all).then(|| web::when_idle(move || whole.set(Some(view))));
-        move || drop(rest)
+        drop(l);
+        // The call holds the results weakly: when a newer keystroke has replaced them, the
+        // root has let them go and the call has nothing to do.
+        if now < all {
+            let view = Rc::downgrade(&view);
+            web::when_idle(move || {
+                if let Some(v) = view.upgrade() {
+                    list.borrow_mut().whole = Some(v);
+                    redraw.force_update();
+                }
+            });
+        }
     });
     (now, now < all)
+}
+
+/// What the result list keeps between renders (see `use_drawn_now`).
+struct DrawnList {
+    /// The ids in the list as last drawn.
+    ids: Vec<String>,
+    /// Results that may be drawn in full (held, so that a new `Rc` can never reuse the
+    /// address).
+    whole: Option<Rc<ResultsView>>,
+    /// How much of the list a screen shows when the page is scrolled to the search box;
+    /// measured only once the rest of a list is drawn, in idle time: reading the viewport or
+    /// a position while rendering would force the browser to lay out the page twice in the
+    /// keystroke's frame. NaN until then.
+    visible: f64,
+}
+
+impl Default for DrawnList {
+    fn default() -> Self {
+        Self {
+            ids: Vec::new(),
+            whole: None,
+            visible: f64::NAN,
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -91,53 +91,18 @@ pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) -> Timer {
     Timer(gloo::timers::callback::Timeout::new(ms, f))
 }
 
-/// A call waiting for the browser to be idle; dropping it cancels the call (and frees what
-/// the call holds, which a forgotten closure would keep for good).
-pub struct Idle {
-    handle: Option<u32>,
-    _call: Option<Closure<dyn FnMut()>>,
-    _fallback: Option<Timer>,
-}
-
-impl Drop for Idle {
-    fn drop(&mut self) {
-        if let (Some(h), Some(w)) = (self.handle, window()) {
-            w.cancel_idle_callback(h);
-        }
-    }
-}
-
 /// Calls `f` once when the browser is idle, and within 250 ms at the latest. Where
-/// `requestIdleCallback` is missing (Safari), a short timer stands in for it.
-pub fn when_idle(f: impl FnOnce() + 'static) -> Idle {
-    let f = std::rc::Rc::new(std::cell::Cell::new(Some(f)));
-    let g = f.clone();
-    let call = Closure::once(move || {
-        if let Some(f) = g.take() {
-            f()
-        }
-    });
+/// `requestIdleCallback` is missing (Safari), a short timer stands in for it. There is no
+/// cancelling: a call that has become moot should find that out when it runs.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(w) = window() else { return };
+    let cb = Closure::once_into_js(f);
     let opts = web_sys::IdleRequestOptions::new();
     opts.set_timeout(250);
-    let handle = window().and_then(|w| {
-        w.request_idle_callback_with_options(call.as_ref().unchecked_ref(), &opts)
-            .ok()
-    });
-    match handle {
-        Some(h) => Idle {
-            handle: Some(h),
-            _call: Some(call),
-            _fallback: None,
-        },
-        None => Idle {
-            handle: None,
-            _call: None,
-            _fallback: Some(after_ms(20, move || {
-                if let Some(f) = f.take() {
-                    f()
-                }
-            })),
-        },
+    if w.request_idle_callback_with_options(cb.unchecked_ref(), &opts)
+        .is_err()
+    {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 20);
     }
 }
 
