@@ -168,17 +168,23 @@ async function screenful(ctx) {
   const full = Math.min(30, Number((await page.locator('#search-status').innerText()).match(/\d+/)[0]));
   const all = await titles(page);
   assert.equal(all.length, full);
-  // From no results back to all of them: every card is new. Count in the frame after the input.
+  // From no results back to all of them: every card is new. Look at the list the keystroke's
+  // render leaves, from a mutation observer: it runs in the same task as that render, so no
+  // idle callback can have drawn more in between.
   await page.getByRole('searchbox').fill('zzzqqxx');
   await page.locator('.empty').waitFor();
-  const frame = await page.evaluate(async () => {
+  const frame = await page.evaluate(() => new Promise((resolve) => {
+    const watch = new MutationObserver(() => {
+      const list = document.querySelector('#results .result-list');
+      if (!list) return;
+      watch.disconnect();
+      resolve({ cards: [...list.querySelectorAll('article h3')].map((h) => h.textContent), busy: list.getAttribute('aria-busy') });
+    });
+    watch.observe(document.querySelector('#results'), { childList: true, subtree: true });
     const q = document.querySelector('#q');
     q.value = '';
     q.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(r));
-    const list = document.querySelector('#results .result-list');
-    return { cards: [...list.querySelectorAll('article h3')].map((h) => h.innerText), busy: list.getAttribute('aria-busy') };
-  });
+  }));
   assert.ok(frame.cards.length >= 1 && frame.cards.length < full, `${frame.cards.length} of ${full} cards in the keystroke's frame`);
   assert.equal(frame.busy, 'true', 'the list says more is coming');
   assert.deepEqual(frame.cards, all.slice(0, frame.cards.length), 'the first cards, in order');
