@@ -345,7 +345,10 @@ pub fn drawn_now<'a>(
     let mut new = 0;
     let mut n = 0;
     for id in next {
-        if !drawn.iter().any(|d| d == id) {
+        // A kept card is mostly at its old place ("show more" keeps the whole page there), so
+        // that is looked at first: a list of a thousand cards is not a million comparisons.
+        let kept = drawn.get(n).is_some_and(|d| d == id) || drawn.iter().any(|d| d == id);
+        if !kept {
             if new == budget {
                 break;
             }
