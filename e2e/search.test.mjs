@@ -120,16 +120,21 @@ test('filters narrow the results and show what each choice would give', async ()
   const page = await open();
   const exercise = page.locator('#f-type-exercise');
   const label = await page.locator('label[for="f-type-exercise"]').innerText();
-  const promised = Number(label.match(/(\d+)\s*$/)[1]);
+  const promised = Number(label.match(/(\d+)\s+results\s*$/)[1]);
+  // The checkbox's name says what the number is.
+  await page.getByRole('checkbox', { name: new RegExp(`Exercise\\s+${promised} results`) }).waitFor();
   await exercise.check();
   await page.waitForFunction(() => location.hash.includes('type=exercise'));
   await listed(page);
   const kinds = await page.locator('#results article .kind').allInnerTexts();
   assert.equal(kinds.length, promised, 'the count promised is the count given');
   assert.ok(kinds.every((k) => k.toLowerCase() === 'exercise'));
-  // Filters combine with the query.
+  // Filters combine with the query; the year lists stay the same while the query changes.
+  const years = () => page.locator('#year-from option').allInnerTexts();
+  const before = await years();
   await page.getByRole('searchbox').fill('2020');
   await page.waitForFunction(() => document.querySelectorAll('#results article').length === 1);
+  assert.deepEqual(await years(), before);
   assert.equal((await titles(page))[0], 'Peace Mission 2020 in the Russian Federation');
   // A visible way to clear each filter and all of them.
   await page.getByRole('link', { name: /Remove filter Type: Exercise/ }).click();

@@ -83,7 +83,9 @@ pub fn filters(props: &FiltersProps) -> Html {
                     <input type="checkbox" id={id.clone()} checked={val.selected} disabled={empty} {onchange} />
                     <label for={id}>
                         <span class="value-label">{ val.label.clone() }</span>
-                        <span class="value-count" aria-label={format!("{} results", val.count)}>{ val.count }</span>
+                        // The word is hidden text, not an `aria-label` (which ARIA does not allow
+                        // on a plain span): a keystroke changes one text node per count.
+                        <span class="value-count">{ val.count }<span class="visually-hidden">{ " results" }</span></span>
                     </label>
                 </li>
             }
@@ -126,7 +128,8 @@ pub struct YearRangeProps {
 }
 
 /// Two selects for the first and last year, with a small bar per year showing how many facts
-/// it holds under the other filters.
+/// it holds under the other filters. The years are the catalog's whole span, so typing changes
+/// only bar heights, never the options or the axis.
 #[function_component(YearRange)]
 pub fn year_range(props: &YearRangeProps) -> Html {
     let nav = use_nav();
@@ -175,7 +178,8 @@ pub fn year_range(props: &YearRangeProps) -> Html {
     let n = props.years.len().max(1) as f64;
     let bars = props.years.iter().enumerate().map(|(i, (y, count))| {
         let inside = *y >= from && *y <= to;
-        let h = (*count as f64 * 34.0 / max as f64).max(2.0);
+        // A year with no facts keeps its slot with no bar, so the axis does not move.
+        let h = if *count == 0 { 0.0 } else { (*count as f64 * 34.0 / max as f64).max(2.0) };
         html! {
             <rect class={classes!("bar", inside.then_some("in"))} x={crate::core::order::px(i as f64 * 10.0 + 1.0)} y={crate::core::order::px(36.0 - h)}
                 width="8" height={crate::core::order::px(h)}><title>{ format!("{y}: {count}") }</title></rect>
@@ -187,7 +191,11 @@ pub fn year_range(props: &YearRangeProps) -> Html {
             if chosen.is_some() {
                 <Link class="clear" action={Action::Years(None)} label="Clear years">{ "Clear" }</Link>
             }
-            <svg class="histogram" viewBox={format!("0 0 {} 36", crate::core::order::px(n * 10.0))} preserveAspectRatio="none" aria-hidden="true">{ for bars }</svg>
+            <svg class="histogram" viewBox={format!("0 0 {} 36", crate::core::order::px(n * 10.0))} preserveAspectRatio="none" aria-hidden="true">
+                // A baseline, so a run of years with no facts reads as empty rather than absent.
+                <rect class="axis" x="0" y="35" width={crate::core::order::px(n * 10.0)} height="1" />
+                { for bars }
+            </svg>
             <div class="year-selects">
                 { select("year-from", "From", from, true) }
                 { select("year-to", "To", to, false) }

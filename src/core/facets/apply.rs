@@ -123,7 +123,8 @@ pub struct Faceted<T> {
     /// The hits that pass every filter, in the order given.
     pub records: Vec<T>,
     pub groups: Vec<FacetGroup>,
-    /// (year, how many facts fall in it given the other filters), ascending, for the year range.
+    /// (year, how many facts fall in it given the other filters) for every year from the
+    /// earliest to the latest any fact has, ascending, for the year range.
     pub years: Vec<(i32, usize)>,
 }
 
@@ -201,11 +202,12 @@ pub fn apply<T: Clone>(
             &counts.certainty,
         ),
     ];
+    // Every year of the catalog's span, empty ones included: the histogram's axis and the year
+    // lists stay put while the user types, as the other facets' lists do.
     let years = counts
         .years
         .iter()
         .enumerate()
-        .filter(|(_, n)| **n > 0)
         .map(|(i, n)| (counts.first_year + i as i32, *n))
         .collect();
     Faceted {
@@ -535,11 +537,23 @@ mod tests {
         let got = run("", |f| {
             f.toggle(Dim::Kind, "exercise");
         });
-        assert_eq!(got.years, [(2014, 1), (2016, 1), (2018, 1), (2020, 1)]);
+        let counted = |f: &Faceted<Rec>| -> Vec<(i32, usize)> {
+            f.years.iter().copied().filter(|(_, n)| *n > 0).collect()
+        };
+        assert_eq!(counted(&got), [(2014, 1), (2016, 1), (2018, 1), (2020, 1)]);
         let planned = run("", |f| {
             f.toggle(Dim::Status, "planned");
         });
-        assert_eq!(planned.years, [(2018, 1), (2020, 2)]);
+        assert_eq!(counted(&planned), [(2018, 1), (2020, 2)]);
+        // The axis is every year of the catalog, whatever the query or filters.
+        let axis = |f: &Faceted<Rec>| -> Vec<i32> { f.years.iter().map(|(y, _)| *y).collect() };
+        let all = run("", |_| {});
+        let (first, last) = (all.years[0].0, all.years[all.years.len() - 1].0);
+        assert_eq!(axis(&all), (first..=last).collect::<Vec<_>>());
+        assert!(first <= 2014 && last >= 2020);
+        assert_eq!(axis(&got), axis(&all));
+        assert_eq!(axis(&planned), axis(&all));
+        assert_eq!(axis(&run("zzzzz", |_| {})), axis(&all));
     }
 
     #[test]

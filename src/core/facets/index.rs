@@ -111,8 +111,9 @@ impl FacetIndex {
                 .then(a.cmp(&b))
         });
         fx.doc_order = doc_order;
+        // No dated record: an empty span (first after last), so the year range lists nothing.
         fx.year_span = (
-            fx.years.iter().flatten().map(|y| y.0).min().unwrap_or(0),
+            fx.years.iter().flatten().map(|y| y.0).min().unwrap_or(1),
             fx.years.iter().flatten().map(|y| y.1).max().unwrap_or(0),
         );
         fx
