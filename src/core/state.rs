@@ -15,8 +15,13 @@ pub const PAGE: usize = 30;
 pub enum History {
     /// A discrete step (open a card, change a filter): Back returns to the previous view.
     Push,
-    /// Typing: the URL follows, but Back does not replay every keystroke.
+    /// The URL follows in place: Back does not replay every step (a timeline pan, a link
+    /// rewritten without what was ignored).
     Replace,
+    /// Typing: as `Replace`, written once the typing pauses. Each history write costs the
+    /// browser milliseconds (4.5 ms a call, measured in Chromium), and typing changes the
+    /// state at every key.
+    ReplaceSoon,
     /// The change came from the URL itself (or does not show in it).
     #[default]
     Keep,
@@ -103,7 +108,7 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
             }
             route.read = None;
             route.quote = None;
-            s.history = History::Replace;
+            s.history = History::ReplaceSoon;
             s.shown = PAGE;
         }
         Action::ClearQuery => {
@@ -235,8 +240,12 @@ mod tests {
     #[test]
     fn typing_replaces_and_discrete_steps_push() {
         check(&[
-            (Action::Query("pe".into()), "q=pe", History::Replace),
-            (Action::Query("peace".into()), "q=peace", History::Replace),
+            (Action::Query("pe".into()), "q=pe", History::ReplaceSoon),
+            (
+                Action::Query("peace".into()),
+                "q=peace",
+                History::ReplaceSoon,
+            ),
             (
                 Action::Toggle(Dim::Kind, "exercise".into()),
                 "q=peace&type=exercise",
@@ -286,7 +295,7 @@ mod tests {
                 "view=documents",
                 History::Push,
             ),
-            (Action::Query("x".into()), "q=x", History::Replace),
+            (Action::Query("x".into()), "q=x", History::ReplaceSoon),
         ]);
     }
 

@@ -7,14 +7,23 @@ use crate::core::state::{Action, History};
 use crate::web;
 use yew::prelude::*;
 
-/// The URL follows the state: discrete steps push a history entry, typing replaces it; and
-/// Back, Forward and edited addresses come back in as navigation.
+/// The URL follows the state: discrete steps push a history entry, typing replaces it once
+/// the typing pauses; and Back, Forward and edited addresses come back in as navigation.
 #[hook]
 pub fn use_url_sync(route: &Route, history: History, dispatch: &Callback<Action>) {
     use_effect_with(route.clone(), move |r: &Route| match history {
-        History::Push => web::set_fragment(&route::format(r), true),
-        History::Replace => web::set_fragment(&route::format(r), false),
-        History::Keep => {}
+        // Typing not yet written goes into the entry it belongs to before anything else does.
+        History::Push => {
+            web::write_pending_fragment();
+            web::set_fragment(&route::format(r), true)
+        }
+        History::Replace => {
+            web::drop_pending_fragment();
+            web::set_fragment(&route::format(r), false)
+        }
+        History::ReplaceSoon => web::set_fragment_soon(route::format(r)),
+        // The URL brought this state: typing not yet written is no longer what it shows.
+        History::Keep => web::drop_pending_fragment(),
     });
     let d = dispatch.clone();
     use_effect_with((), move |_| {

@@ -2,6 +2,7 @@
 //! focus and scrolling, the clipboard, the service worker, the panic panel). Every function
 //! here degrades to doing nothing when the API is missing; none of them panics.
 
+use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
@@ -158,6 +159,55 @@ pub fn set_fragment(fragment: &str, push: bool) {
             let _ = loc.set_hash(fragment);
         }
     }
+}
+
+/// How long typing must pause before the address follows it (`set_fragment_soon`).
+const TYPING_PAUSE_MS: u32 = 300;
+
+thread_local! {
+    /// The fragment typing has reached and not yet written, and a count of the calls, so that
+    /// only the last call's timer writes.
+    static PENDING: RefCell<(Option<String>, u32)> = const { RefCell::new((None, 0)) };
+    static FLUSH_ON_HIDE: RefCell<Option<gloo::events::EventListener>> = const { RefCell::new(None) };
+}
+
+/// Writes the fragment in place once no other call has come for `TYPING_PAUSE_MS`, or when
+/// the page is hidden (a closed or restored tab keeps what was typed). A history write costs
+/// the browser milliseconds; typing would pay them in every keystroke's frame.
+pub fn set_fragment_soon(fragment: String) {
+    let call = PENDING.with(|p| {
+        let mut p = p.borrow_mut();
+        p.0 = Some(fragment);
+        p.1 = p.1.wrapping_add(1);
+        p.1
+    });
+    FLUSH_ON_HIDE.with(|l| {
+        if l.borrow().is_none()
+            && let Some(w) = window()
+        {
+            *l.borrow_mut() = Some(gloo::events::EventListener::new(&w, "pagehide", |_| {
+                write_pending_fragment()
+            }));
+        }
+    });
+    after_ms(TYPING_PAUSE_MS, move || {
+        if PENDING.with(|p| p.borrow().1) == call {
+            write_pending_fragment();
+        }
+    })
+    .forget();
+}
+
+/// Writes the fragment `set_fragment_soon` is holding, if any, now.
+pub fn write_pending_fragment() {
+    if let Some(f) = PENDING.with(|p| p.borrow_mut().0.take()) {
+        set_fragment(&f, false);
+    }
+}
+
+/// Forgets the fragment `set_fragment_soon` is holding: the address has moved on.
+pub fn drop_pending_fragment() {
+    PENDING.with(|p| p.borrow_mut().0 = None);
 }
 
 /// Sets the document title (what history entries and shared tabs show).
