@@ -31,6 +31,8 @@ test('typing real queries puts the right card first', async () => {
     await box.fill('');
     await box.pressSequentially(query, { delay: 5 });
     await page.waitForFunction((q) => new URLSearchParams(location.hash.slice(1)).get('q') === q, query);
+    // The title follows with the address, once the typing pauses.
+    assert.ok((await page.title()).includes(`\u201c${query}\u201d`), await page.title());
     assert.equal((await titles(page))[0], first, `first card for ${query}`);
   }
   // Every keystroke updates the results: a prefix already finds the place.

@@ -108,15 +108,18 @@ pub fn app() -> Html {
             .and_then(|id| view::citation(cat, id, &web::card_url(id)).map(AttrValue::from))
     });
 
-    use_title(match (&*document, card.as_deref()) {
-        (Some(d), _) => view::titled(&d.title),
-        (None, Some(CardView::Fact(f))) => view::titled(&f.title),
-        (None, Some(CardView::Entity(e))) => view::titled(&e.name),
-        _ if !r.query.trim().is_empty() => {
-            view::titled(&format!("\u{201c}{}\u{201d}", r.query.trim()))
-        }
-        _ => view::SITE_NAME.to_string(),
-    });
+    use_title(
+        match (&*document, card.as_deref()) {
+            (Some(d), _) => view::titled(&d.title),
+            (None, Some(CardView::Fact(f))) => view::titled(&f.title),
+            (None, Some(CardView::Entity(e))) => view::titled(&e.name),
+            _ if !r.query.trim().is_empty() => {
+                view::titled(&format!("\u{201c}{}\u{201d}", r.query.trim()))
+            }
+            _ => view::SITE_NAME.to_string(),
+        },
+        state.history,
+    );
     // The count is said where results are shown; elsewhere it would only confuse.
     let status = match results.total {
         _ if r.read.is_some() || r.view == View::Documents => String::new(),

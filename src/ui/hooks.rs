@@ -14,16 +14,16 @@ pub fn use_url_sync(route: &Route, history: History, dispatch: &Callback<Action>
     use_effect_with(route.clone(), move |r: &Route| match history {
         // Typing not yet written goes into the entry it belongs to before anything else does.
         History::Push => {
-            web::write_pending_fragment();
+            web::write_held();
             web::set_fragment(&route::format(r), true)
         }
         History::Replace => {
-            web::drop_pending_fragment();
+            web::drop_held_address();
             web::set_fragment(&route::format(r), false)
         }
         History::ReplaceSoon => web::set_fragment_soon(route::format(r)),
         // The URL brought this state: typing not yet written is no longer what it shows.
-        History::Keep => web::drop_pending_fragment(),
+        History::Keep => web::drop_held_address(),
     });
     let d = dispatch.clone();
     use_effect_with((), move |_| {
@@ -104,9 +104,16 @@ pub fn use_focus_return(route: &Route) {
 }
 
 /// The document title names what is open, so history entries and shared tabs read well.
+/// While typing it follows once the typing pauses, as the address does.
 #[hook]
-pub fn use_title(title: String) {
-    use_effect_with(title, |t| web::set_title(t));
+pub fn use_title(title: String, history: History) {
+    use_effect_with(title, move |t| {
+        if history == History::ReplaceSoon {
+            web::set_title_soon(t.clone())
+        } else {
+            web::set_title(t)
+        }
+    });
 }
 
 /// Registers the service worker once the first cards are painted (its precache downloads
