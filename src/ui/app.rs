@@ -3,7 +3,7 @@
 //! and hands them to the frame (`frame`) and the screens.
 
 use super::card::CardPanel;
-use super::common::{Link, Nav};
+use super::common::{Dispatch, Link, Nav};
 use super::frame::{Footer, Header, Notices, SkipLink, UpdateBanner};
 use super::hooks::{use_focus_return, use_offline_status, use_shortcuts, use_title, use_url_sync};
 use super::reader::{DocumentList, Reader};
@@ -43,9 +43,10 @@ pub fn app() -> Html {
         Store(s)
     });
     let state = Rc::new(store.0.clone());
+    // One callback for the app's life: components given it compare equal across renders.
     let dispatch = {
         let d = store.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
+        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
     let r = &state.route;
     use_url_sync(r, state.history, &dispatch);
@@ -159,6 +160,7 @@ pub fn app() -> Html {
 
     let data = cat.data;
     html! {
+        <ContextProvider<Dispatch> context={Dispatch(dispatch.clone())}>
         <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), root: web::root_href() }}>
             <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
             <Header route={r.clone()} link={web::url_with(&route::format(r))} />
@@ -171,5 +173,6 @@ pub fn app() -> Html {
             </main>
             <Footer {offline} counts={(data.facts.len(), data.entities.len(), data.documents.len())} />
         </ContextProvider<Nav>>
+        </ContextProvider<Dispatch>>
     }
 }

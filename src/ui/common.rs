@@ -47,6 +47,19 @@ pub struct LinkProps {
     pub children: Html,
 }
 
+/// The way to change the state, as a context of its own. Unlike `Nav` it never changes, so a
+/// component that only dispatches (a filter's checkbox, the year lists) is not rendered again
+/// at every keystroke: `Nav`'s readers are, since the state is in it.
+#[derive(Clone, PartialEq)]
+pub struct Dispatch(pub Callback<Action>);
+
+#[hook]
+pub fn use_dispatch() -> Callback<Action> {
+    use_context::<Dispatch>()
+        .expect("the App provides Dispatch")
+        .0
+}
+
 /// A real `<a href>` (it can be opened in a new tab, copied, bookmarked) whose plain click is
 /// handled in the app, so history and focus are managed in one place.
 #[function_component(Link)]

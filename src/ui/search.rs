@@ -1,6 +1,6 @@
 //! The search screen: the search box, the filters and the result list.
 
-use super::common::{DateBadge, Link, kind_badge, segs, status_badge, use_nav};
+use super::common::{DateBadge, Link, kind_badge, segs, status_badge, use_dispatch, use_nav};
 use crate::core::export;
 use crate::core::facets::Dim;
 use crate::core::state::Action;
@@ -69,25 +69,9 @@ pub fn filters(props: &FiltersProps) -> Html {
             html! {}
         };
         let values = g.values.iter().map(|val| {
-            let id = format!("f-{}-{}", dim.key(), val.key);
-            let onchange = {
-                let d = nav.dispatch.clone();
-                let key = val.key.clone();
-                Callback::from(move |_: Event| d.emit(Action::Toggle(dim, key.clone())))
-            };
-            // A value with nothing behind it stays in place, disabled (unless chosen, so it can
-            // be undone): the list never reorders under the user's focus.
-            let empty = val.count == 0 && !val.selected;
             html! {
-                <li key={val.key.clone()} class={classes!(empty.then_some("empty-value"))}>
-                    <input type="checkbox" id={id.clone()} checked={val.selected} disabled={empty} {onchange} />
-                    <label for={id}>
-                        <span class="value-label">{ val.label.clone() }</span>
-                        // The word is hidden text, not an `aria-label` (which ARIA does not allow
-                        // on a plain span): a keystroke changes one text node per count.
-                        <span class="value-count">{ val.count }<span class="visually-hidden">{ " results" }</span></span>
-                    </label>
-                </li>
+                <FacetChoice key={val.key.clone()} {dim} value_key={val.key.clone()} label={val.label.clone()}
+                    count={val.count} selected={val.selected} />
             }
         });
         html! {
@@ -123,6 +107,42 @@ pub fn filters(props: &FiltersProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+struct FacetChoiceProps {
+    dim: Dim,
+    value_key: AttrValue,
+    label: AttrValue,
+    count: usize,
+    selected: bool,
+}
+
+/// One filter value: a checkbox, its label and the count it would give. A component of its
+/// own with no state in its props, so a keystroke redraws only the values whose count changed.
+#[function_component(FacetChoice)]
+fn facet_choice(props: &FacetChoiceProps) -> Html {
+    let dispatch = use_dispatch();
+    let dim = props.dim;
+    let id = format!("f-{}-{}", dim.key(), props.value_key);
+    let onchange = {
+        let key = props.value_key.to_string();
+        dispatch.reform(move |_: Event| Action::Toggle(dim, key.clone()))
+    };
+    // A value with nothing behind it stays in place, disabled (unless chosen, so it can be
+    // undone): the list never reorders under the user's focus.
+    let empty = props.count == 0 && !props.selected;
+    html! {
+        <li class={classes!(empty.then_some("empty-value"))}>
+            <input type="checkbox" id={id.clone()} checked={props.selected} disabled={empty} {onchange} />
+            <label for={id}>
+                <span class="value-label">{ props.label.clone() }</span>
+                // The word is hidden text, not an `aria-label` (which ARIA does not allow on a
+                // plain span): a keystroke changes one text node per count.
+                <span class="value-count">{ props.count }<span class="visually-hidden">{ " results" }</span></span>
+            </label>
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct YearRangeProps {
     pub years: Vec<(i32, usize)>,
 }
@@ -153,27 +173,6 @@ pub fn year_range(props: &YearRangeProps) -> Html {
         .max()
         .unwrap_or(1)
         .max(1);
-    let select = |id: &'static str, label: &'static str, value: i32, is_from: bool| {
-        let d = nav.dispatch.clone();
-        let onchange = Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(y) = el.value().parse::<i32>() {
-                let (a, b) = if is_from { (y, to) } else { (from, y) };
-                d.emit(Action::Years(if (a.min(b), a.max(b)) == (lo, hi) {
-                    None
-                } else {
-                    Some((a, b))
-                }));
-            }
-        });
-        html! {
-            <label class="year-select" for={id}>{ label }
-                <select {id} {onchange}>
-                    { for years.iter().map(|y| html! { <option value={y.to_string()} selected={*y == value}>{ y }</option> }) }
-                </select>
-            </label>
-        }
-    };
     // Bars as SVG shapes (no style attributes, so the CSP can forbid inline styles).
     let n = props.years.len().max(1) as f64;
     let bars = props.years.iter().enumerate().map(|(i, (y, count))| {
@@ -196,11 +195,55 @@ pub fn year_range(props: &YearRangeProps) -> Html {
                 <rect class="axis" x="0" y="35" width={crate::core::order::px(n * 10.0)} height="1" />
                 { for bars }
             </svg>
-            <div class="year-selects">
-                { select("year-from", "From", from, true) }
-                { select("year-to", "To", to, false) }
-            </div>
+            <YearSelects {years} {from} {to} {lo} {hi} />
         </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct YearSelectsProps {
+    /// The years to choose from: the catalog's span (and a chosen year outside it).
+    years: Vec<i32>,
+    from: i32,
+    to: i32,
+    /// The span's ends: choosing them both is no filter at all.
+    lo: i32,
+    hi: i32,
+}
+
+/// The first and last year. Its props hold no counts, so typing does not redraw its options.
+#[function_component(YearSelects)]
+fn year_selects(props: &YearSelectsProps) -> Html {
+    let dispatch = use_dispatch();
+    let &YearSelectsProps {
+        from, to, lo, hi, ..
+    } = props;
+    let select = |id: &'static str, label: &'static str, value: i32, is_from: bool| {
+        let d = dispatch.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(y) = el.value().parse::<i32>() {
+                let (a, b) = if is_from { (y, to) } else { (from, y) };
+                d.emit(Action::Years(if (a.min(b), a.max(b)) == (lo, hi) {
+                    None
+                } else {
+                    Some((a, b))
+                }));
+            }
+        });
+        html! {
+            <label class="year-select" for={id}>{ label }
+                <select {id} {onchange}>
+                    { for props.years.iter().map(|y| html! { <option value={y.to_string()} selected={*y == value}>{ y }</option> }) }
+                </select>
+            </label>
+        }
+    };
+    html! {
+        <div class="year-selects">
+            { select("year-from", "From", from, true) }
+            { select("year-to", "To", to, false) }
+        </div>
     }
 }
 
