@@ -162,30 +162,33 @@ pub fn set_fragment(fragment: &str, push: bool) {
 }
 
 /// How long typing must pause before the address and the title follow it
-/// (`after_typing_pauses`).
+/// (`set_fragment_soon`).
 const TYPING_PAUSE_MS: u32 = 300;
 
-/// A write held until typing pauses: what it writes (the address, the title), and the write.
-type Held = (&'static str, Box<dyn FnOnce()>);
+/// What typing is holding: the address, the title, and a count of the calls, so that only the
+/// last call's timer writes.
+#[derive(Default)]
+struct Held {
+    address: Option<String>,
+    title: Option<String>,
+    calls: u32,
+}
 
 thread_local! {
-    /// The writes typing is holding, and a count of the calls, so that only the last call's
-    /// timer writes.
-    static HELD: RefCell<(Vec<Held>, u32)> = RefCell::new((Vec::new(), 0));
+    static HELD: RefCell<Held> = RefCell::default();
     static WRITE_ON_HIDE: RefCell<Option<gloo::events::EventListener>> = const { RefCell::new(None) };
 }
 
-/// Holds a write (of the address or the title, named by `what`; a newer one replaces it) until
-/// no other call has come for `TYPING_PAUSE_MS`, or the page is hidden (a closed or restored
-/// tab keeps what was typed). Each costs the browser time (a history write about 4.5 ms in
-/// Chromium, the title about 0.9 ms) that typing would pay in every keystroke's frame.
-fn after_typing_pauses(what: &'static str, write: Box<dyn FnOnce()>) {
+/// Holds a write of the address or the title (a newer one replaces it) until no other call
+/// has come for `TYPING_PAUSE_MS`, or the page is hidden (a closed or restored tab keeps what
+/// was typed). Each costs the browser time (a history write about 4.5 ms in Chromium, the
+/// title about 0.9 ms) that typing would pay in every keystroke's frame.
+fn hold(set: impl FnOnce(&mut Held)) {
     let call = HELD.with(|h| {
         let mut h = h.borrow_mut();
-        h.0.retain(|(w, _)| *w != what);
-        h.0.push((what, write));
-        h.1 = h.1.wrapping_add(1);
-        h.1
+        set(&mut h);
+        h.calls = h.calls.wrapping_add(1);
+        h.calls
     });
     WRITE_ON_HIDE.with(|l| {
         if l.borrow().is_none()
@@ -197,41 +200,47 @@ fn after_typing_pauses(what: &'static str, write: Box<dyn FnOnce()>) {
         }
     });
     after_ms(TYPING_PAUSE_MS, move || {
-        if HELD.with(|h| h.borrow().1) == call {
+        if HELD.with(|h| h.borrow().calls) == call {
             write_held();
         }
     })
     .forget();
 }
 
-/// Writes the fragment in place once typing pauses (`after_typing_pauses`).
+/// Writes the fragment in place once typing pauses (see `hold`).
 pub fn set_fragment_soon(fragment: String) {
-    after_typing_pauses("address", Box::new(move || set_fragment(&fragment, false)));
+    hold(|h| h.address = Some(fragment));
 }
 
-/// Sets the title once typing pauses (`after_typing_pauses`).
+/// Sets the title once typing pauses (see `hold`).
 pub fn set_title_soon(title: String) {
-    after_typing_pauses("title", Box::new(move || set_title(&title)));
+    hold(|h| h.title = Some(title));
 }
 
-/// Makes the writes typing is holding, now, in the order they were asked for.
+/// Makes the writes typing is holding, now: the address, then the title.
 pub fn write_held() {
-    let held = HELD.with(|h| std::mem::take(&mut h.borrow_mut().0));
-    for (_, write) in held {
-        write();
+    let (address, title) = HELD.with(|h| {
+        let mut h = h.borrow_mut();
+        (h.address.take(), h.title.take())
+    });
+    if let Some(f) = address {
+        set_fragment(&f, false);
+    }
+    if let Some(t) = title {
+        set_title(&t);
     }
 }
 
 /// Forgets the address typing is holding: the address has moved on. (A held title stays: if
 /// the title changes too, `set_title` replaces it; if not, it is still the right one.)
 pub fn drop_held_address() {
-    HELD.with(|h| h.borrow_mut().0.retain(|(w, _)| *w != "address"));
+    HELD.with(|h| h.borrow_mut().address = None);
 }
 
 /// Sets the document title (what history entries and shared tabs show), replacing any title
 /// typing is holding.
 pub fn set_title(title: &str) {
-    HELD.with(|h| h.borrow_mut().0.retain(|(w, _)| *w != "title"));
+    HELD.with(|h| h.borrow_mut().title = None);
     if let Some(d) = document() {
         d.set_title(title);
     }
