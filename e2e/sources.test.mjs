@@ -49,7 +49,7 @@ test('results carry the badges; the Sources filter counts and narrows', async ()
   assert.match(await result.locator('.source-badges').innerText(), /revised/);
   await page.getByRole('searchbox').fill('');
   const disputed = page.locator('#f-sources-disputed');
-  const promised = Number((await page.locator('label[for="f-sources-disputed"]').innerText()).match(/(\d+)\s*$/)[1]);
+  const promised = Number((await page.locator('label[for="f-sources-disputed"]').innerText()).match(/(\d+)\s+results\s*$/)[1]);
   assert.equal(promised, 2);
   await disputed.check();
   await page.waitForFunction(() => location.hash.includes('sources=disputed'));
