@@ -1,7 +1,7 @@
 //! The open card: a fact, an entity, or "not found" with the closest matches. Every statement
 //! on a card sits next to the quote it comes from.
 
-use super::common::{CopyField, DateBadge, Link, kind_badge, segs, status_badge};
+use super::common::{CopyField, Link, date_badge, kind_badge, segs, status_badge};
 use crate::core::route::{self, QuoteRef};
 use crate::core::state::Action;
 use crate::core::view::{
@@ -73,7 +73,7 @@ fn fact_links(list: &[FactLink]) -> Html {
         <ol class="fact-list">
             { for list.iter().map(|f| html! {
                 <li>
-                    <DateBadge date={f.date.clone()} />
+                    { date_badge(f.date.as_ref(), false) }
                     { " " }<Link action={Action::OpenCard(f.id.clone())}>{ f.title.clone() }</Link>
                     { " " }{ status_badge(f.status, f.status_slug) }
                 </li>
@@ -208,7 +208,7 @@ fn fact_detail(props: &FactProps) -> Html {
                 if let Some(a) = &f.as_of { <span class="as-of">{ a.clone() }</span> }
             </p>
             <h2 id="card-title" tabindex="-1">{ f.title.clone() }</h2>
-            <div class="card-date"><DateBadge date={f.date.clone()} detailed=true /></div>
+            <div class="card-date">{ date_badge(f.date.as_ref(), true) }</div>
             if !f.badges.is_empty() {
                 <ul class="source-badges" aria-label="Sources">
                     { for f.badges.iter().map(|b| html! { <li>{ b.clone() }</li> }) }
@@ -260,7 +260,7 @@ fn source_list(props: &SourcesProps) -> Html {
                         </p>
                         <p class="source-says">
                             { "As of this document: " }{ status_badge(s.status, s.status_slug) }{ " " }
-                            <DateBadge date={s.date.clone()} />
+                            { date_badge(s.date.as_ref(), false) }
                         </p>
                         <EvidenceList card={props.card.clone()} quotes={s.evidence.clone()} titled=false />
                     </li>

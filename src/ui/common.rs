@@ -97,21 +97,14 @@ pub fn segs(s: &[Seg]) -> Html {
         .collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct DateProps {
-    pub date: Option<DateView>,
-    #[prop_or_default]
-    pub detailed: bool,
-}
-
 /// A date with its precision; an inferred date is marked, and its reason is one click (or a
-/// hover) away.
-#[function_component(DateBadge)]
-pub fn date_badge(props: &DateProps) -> Html {
-    let Some(d) = &props.date else {
+/// hover) away. A function rather than a component: it has no state, and a result card draws
+/// one, so a component's scope per card was pure overhead when new cards arrive.
+pub fn date_badge(date: Option<&DateView>, detailed: bool) -> Html {
+    let Some(d) = date else {
         return html! { <span class="date unknown">{ "Date unknown" }</span> };
     };
-    let precision = if props.detailed {
+    let precision = if detailed {
         html! { <span class="precision">{ format!("({})", d.precision) }</span> }
     } else {
         html! {}
@@ -120,7 +113,7 @@ pub fn date_badge(props: &DateProps) -> Html {
         None => html! {
             <span class="date"><time datetime={d.iso.clone()}>{ d.text.clone() }</time>{ precision }</span>
         },
-        Some(reason) if props.detailed => html! {
+        Some(reason) if detailed => html! {
             <span class="date inferred">
                 <time datetime={d.iso.clone()}>{ d.text.clone() }</time>{ precision }
                 <details class="why">

@@ -1,7 +1,7 @@
 //! The document reader (the full text, mentions linked, one quote highlighted) and the list of
 //! documents.
 
-use super::common::{DateBadge, Link, status_badge, use_nav};
+use super::common::{Link, date_badge, status_badge, use_nav};
 use crate::core::route::View;
 use crate::core::state::Action;
 use crate::core::view::{DocSummary, DocumentView};
@@ -48,7 +48,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                         <dt>{ "Page date" }</dt>
                         <dd>{ match &d.page_date { Some(p) => format!("{p} (as printed)"), None => "None printed".into() } }</dd>
                         <dt>{ "Written" }</dt>
-                        <dd><DateBadge date={d.written.clone()} detailed=true /></dd>
+                        <dd>{ date_badge(d.written.as_ref(), true) }</dd>
                         if let Some(c) = &d.credit { <><dt>{ "Credit" }</dt><dd>{ c.clone() }</dd></> }
                         if let Some(n) = &d.date_note { <><dt>{ "Note on dates" }</dt><dd>{ n.clone() }</dd></> }
                     </dl>
@@ -69,7 +69,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <ol class="fact-list">
                     { for d.facts.iter().map(|f| html! {
                         <li>
-                            <DateBadge date={f.date.clone()} />{ " " }
+                            { date_badge(f.date.as_ref(), false) }{ " " }
                             <Link action={Action::OpenCard(f.id.clone())}>{ f.title.clone() }</Link>{ " " }
                             { status_badge(f.status, f.status_slug) }
                             if let Some(n) = &f.note { <span class="as-of">{ format!(" \u{b7} {n}") }</span> }
@@ -108,7 +108,7 @@ pub fn document_list(props: &DocListProps) -> Html {
                                 <Link class="result-link" action={Action::Read { doc: d.id.clone(), quote: None }}>{ d.title.clone() }</Link>
                             </h3>
                             <p class="snippet">
-                                { "Written " }<DateBadge date={d.written.clone()} />
+                                { "Written " }{ date_badge(d.written.as_ref(), false) }
                                 { format!(" \u{b7} {} facts \u{b7} {} entities named \u{b7} outlet {}", d.facts, d.entities, d.outlet.clone().unwrap_or_else(|| "not stated".into())) }
                             </p>
                         </article>

@@ -1,6 +1,6 @@
 //! The search screen: the search box, the filters and the result list.
 
-use super::common::{DateBadge, Link, kind_badge, segs, status_badge, use_dispatch, use_nav};
+use super::common::{Link, date_badge, kind_badge, segs, status_badge, use_dispatch, use_nav};
 use crate::core::export;
 use crate::core::facets::Dim;
 use crate::core::state::Action;
@@ -421,7 +421,7 @@ pub fn result_card(props: &ResultCardProps) -> Html {
             <p class="eyebrow">
                 { kind_badge(it.kind, it.kind_slug) }
                 if let (Some(s), Some(slug)) = (&it.status, it.status_slug) { { status_badge(s, slug) } }
-                if it.is_fact { <DateBadge date={it.date.clone()} /> }
+                if it.is_fact { { date_badge(it.date.as_ref(), false) } }
             </p>
             <h3 id={heading_id}>
                 <Link class="result-link" action={Action::OpenCard(it.id.clone())} current={props.open}>{ segs(&it.title) }</Link>

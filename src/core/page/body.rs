@@ -39,7 +39,7 @@ fn link(href: &str, text: &str) -> String {
     format!("<a href=\"{}\">{}</a>", esc(href), esc(text))
 }
 
-/// As `ui::common::DateBadge`: the date, its precision when `detailed`, and why it is inferred.
+/// As `ui::common::date_badge`: the date, its precision when `detailed`, and why it is inferred.
 fn date(d: &Option<DateView>, detailed: bool) -> String {
     let Some(d) = d else {
         return "<span class=\"date unknown\">Date unknown</span>".into();
