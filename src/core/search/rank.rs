@@ -19,8 +19,8 @@ pub struct Hit {
 
 #[derive(Debug, Clone, Default)]
 pub struct Outcome {
-    /// Every matching record, in no particular order (see [`order`]), except that an empty
-    /// query gives every record newest first.
+    /// Every matching record in record order (see [`order`] for rank order), except that an
+    /// empty query gives every record newest first.
     pub hits: Vec<Hit>,
     /// The index terms that the query reached, for highlighting.
     pub highlight: Highlighter,
@@ -414,10 +414,20 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
             narrowed = Some(std::mem::take(&mut touched));
         }
     }
-    // `seen` stays whole: it is what the slots are reset by.
-    let mut candidates = narrowed.unwrap_or_else(|| seen.clone());
-    for &rec in &candidates {
-        alive[rec as usize / 64] &= !(1 << (rec % 64));
+    // The records that matched every group are the bits still set; they are read off in
+    // record order (clearing them for the next search), so the passes that follow (tiers, the
+    // facet counts, the first page's date ranks) read their per-record tables front to back
+    // rather than in the order the postings happened to arrive. `seen` stays whole: it is
+    // what the slots are reset by.
+    let mut candidates: Vec<Rec> =
+        Vec::with_capacity(narrowed.as_ref().map_or(seen.len(), Vec::len));
+    drop(narrowed);
+    for (i, word) in alive.iter_mut().enumerate() {
+        let mut bits = std::mem::take(word);
+        while bits != 0 {
+            candidates.push(i as Rec * 64 + bits.trailing_zeros());
+            bits &= bits - 1;
+        }
     }
     if !q.phrases.is_empty() {
         candidates.retain(|&r| {
@@ -690,6 +700,18 @@ mod tests {
             got.iter().map(|h| h.rec).collect::<Vec<_>>(),
             [2, 7, 4, 0, 1, 8, 6, 3, 5]
         );
+    }
+
+    /// Unordered hits come in record order, whatever order the postings of their words gave,
+    /// so the passes over them read per-record tables front to back.
+    #[test]
+    fn unordered_hits_come_in_record_order() {
+        let cat = crate::core::testing::corpus();
+        for q in ["e", "m", "exercise", "peace mission"] {
+            let recs: Vec<Rec> = cat.keystroke(q, 0).hits.iter().map(|h| h.rec).collect();
+            assert!(recs.len() > 2, "{q:?} finds several records");
+            assert!(recs.windows(2).all(|w| w[0] < w[1]), "{q:?}: {recs:?}");
+        }
     }
 
     #[test]
