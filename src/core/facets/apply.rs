@@ -52,6 +52,17 @@ impl Active {
         }
     }
 
+    /// No filter is set.
+    fn is_open(&self) -> bool {
+        !(self.any_kind
+            || self.any_ent
+            || self.years.is_some()
+            || self.any_doc
+            || self.any_status
+            || self.any_sure
+            || self.sourcing != 0)
+    }
+
     /// A bit per facet: set when the record passes that facet.
     fn passes(&self, fx: &FacetIndex, r: Rec) -> u8 {
         let i = r as usize;
@@ -239,10 +250,15 @@ fn filter_and_count<T: Clone>(
     };
     let mut records = Vec::new();
     let others = |d: Dim, bits: u8| bits | (1 << d as u8) == ALL_DIMS;
+    // While typing no filter is set, and every record passes every facet.
+    let open = active.is_open();
+    if open {
+        records.reserve(hits.len());
+    }
     for hit in hits {
         let r = rec(hit);
         let i = r as usize;
-        let bits = active.passes(fx, r);
+        let bits = if open { ALL_DIMS } else { active.passes(fx, r) };
         if bits == ALL_DIMS {
             records.push(hit.clone());
         }
