@@ -66,6 +66,13 @@ fn typos_are_forgiven_by_word_length() {
     check("Arlnd", &["arland"]);
     // Four letters get no typo allowance: "Dosk" is not "Dorsk" enough, "Rok" not "Rook".
     assert!(run("rok ").is_empty());
+    // A typo in the word still being typed: "helicp" on the way to "helicpoter" still finds
+    // the helicopter, rather than nothing until the word is complete.
+    check("helicp", &["kv-35m"]);
+    check("kv-35m helicp", &["kv-35m"]);
+    check("helciop", &["kv-35m"]);
+    // Only when nothing else matches, and not for short words.
+    assert!(run("helc").is_empty());
 }
 
 #[test]

@@ -136,6 +136,26 @@ fn expand_uncached(ix: &Index, t: &Term, w: &Weights) -> Expansion {
             }
         }
     }
+    // A typo in the word still being typed ("delegato" on the way to "delegaton"): nothing
+    // else matched, so words whose beginning is one edit from it are tried, among those with
+    // the same first letter (a first letter is rarely the mistyped one, and that keeps the scan
+    // to a small part of the vocabulary). Only when nothing else matched: otherwise the results
+    // would vanish mid-word, then come back with the next letter.
+    if out.is_empty() && t.prefix && len >= 5 && t.text.is_ascii() {
+        let text = t.text.as_bytes();
+        let first = &t.text[..1];
+        for id in ix.prefix_range(first) {
+            let term = ix.terms[id as usize].as_bytes();
+            // The term's beginning as long as the typed word, one shorter and one longer: a
+            // letter swapped, dropped or doubled.
+            let near = (len - 1..=len + 1)
+                .filter(|&l| l < term.len())
+                .any(|l| edit_distance(text, &term[..l], 1).is_some());
+            if near {
+                out.push((id, w.one_edit * w.prefix, true));
+            }
+        }
+    }
     out
 }
 

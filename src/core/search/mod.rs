@@ -15,6 +15,9 @@
 //! | prefix of the word being typed          | 0.75    | 0.5–0.9       |
 //! | one edit (words of 5+ letters)          | 0.5     | 0.3–0.7       |
 //! | two edits (words of 9+ letters)         | 0.35    | 0.2–0.5       |
+//! | one edit from a longer word's beginning | 0.375   | one edit ×    |
+//! | (the word being typed, 5+ letters, when |         | prefix        |
+//! | nothing else matches it)                |         |               |
 //!
 //! A term scores `quality × weight` of the best field it occurs in ([`Field::weight`]: name 10,
 //! alias 9, role 6, linked names 4, kind 3, summary 3, quote 2; a fact whose date falls in a date
