@@ -537,9 +537,10 @@ fn visit_expansions(
 fn tiered(ix: &Index, data: &Dataset, q: &Query, candidates: Vec<Rec>, slot: &[Slot]) -> Vec<Hit> {
     let mut lifted: Vec<(Rec, u8, f32)> = Vec::new();
     if !candidates.is_empty() && q.whole.len() >= 2 {
-        for (name, r) in ix.names_starting(data, &q.whole, NAME_LIFT_LIMIT) {
-            let cover = q.whole.len() as f32 / name.len().max(1) as f32;
-            let t = if name.len() == q.whole.len() { 4 } else { 3 };
+        for (len, r) in ix.names_starting(data, &q.whole, NAME_LIFT_LIMIT) {
+            let cover = q.whole.len() as f32 / len.max(1) as f32;
+            // It starts with the query: as long as it, it is the query.
+            let t = if len == q.whole.len() { 4 } else { 3 };
             lifted.push((r, t, cover));
         }
         // Best lift per record first, then one entry per record, for binary search.
