@@ -11,9 +11,10 @@
 //!   `seeds/` and 16 hex digits fingerprinting its text.
 //! - `sco-explorer publish DIR`: finishes a built site in `DIR` (the post-build step runs it):
 //!   the embedded dataset as files in `DIR/data/` (`facts.csv`, `facts.json` and its JSON
-//!   Schema, `entities.csv`, `documents.csv`), a static page per card and document
-//!   (`card/<id>/`, `doc/<id>/`, see `core::page`) from `DIR/index.html`, `robots.txt`, and
-//!   with `SCO_SITE_URL` set, absolute links and `sitemap.xml`.
+//!   Schema, `entities.csv`, `documents.csv`), and every page drawn by the app's components
+//!   (`index.html` itself, `timeline/`, `table/`, `documents/`, `card/<id>/`, `doc/<id>/`; see
+//!   `core::page` and `publish`) inside `DIR/index.html`'s head, `robots.txt`, and with
+//!   `SCO_SITE_URL` set, absolute links and `sitemap.xml`.
 //! - `sco-explorer stats`: what the embedded dataset holds.
 //! - `sco-explorer records`: the embedded records as JSON lines of exactly the fields the search
 //!   index uses, for the benchmark's peer libraries (MiniSearch, FlexSearch).
@@ -222,15 +223,18 @@ fn publish(dir: &std::path::Path) -> Result<String, String> {
     let data = sco_explorer::data::dataset();
     let site = page::Site::new(std::env::var("SCO_SITE_URL").ok().as_deref())?;
     let index = dir.join("index.html");
-    let shell = std::fs::read_to_string(&index)
-        .map_err(|e| format!("cannot read {}: {e}", index.display()))
-        .and_then(|html| {
-            page::Shell::read(&html).map_err(|e| format!("{}: {e}", index.display()))
-        })?;
+    let html = std::fs::read_to_string(&index).map_err(|e| {
+        format!(
+            "cannot read {}: {e} (publish finishes a built site: build it first, e.g. `trunk build`)",
+            index.display()
+        )
+    })?;
+    let pages = sco_explorer::publish::site(sco_explorer::data::catalog(), &html, &site)
+        .map_err(|e| format!("{}: {e}", index.display()))?;
     let files = export::dataset_files(data)
         .into_iter()
         .map(|(name, text)| (format!("data/{name}"), text))
-        .chain(page::publish(sco_explorer::data::catalog(), &shell, &site));
+        .chain(pages);
     let mut pages = 0;
     for (path, text) in files {
         let to = dir.join(&path);
@@ -239,7 +243,7 @@ fn publish(dir: &std::path::Path) -> Result<String, String> {
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
         std::fs::write(&to, text).map_err(|e| format!("cannot write {}: {e}", to.display()))?;
-        pages += usize::from(path.ends_with("/index.html"));
+        pages += usize::from(path.ends_with("index.html"));
     }
     Ok(format!(
         "published into {}: the dataset in data/ ({} facts), {pages} pages, {}",

@@ -1,19 +1,25 @@
 //! The root component: a switchboard, as in Yew's `function_todomvc`. It holds the one
 //! reducer, wires the effect hooks (`hooks`), builds each view model once per change (memos)
 //! and hands them to the frame (`frame`) and the screens.
+//!
+//! It renders from its props alone ([`AppProps`]: the route, where the app runs, the
+//! timeline's width), which the browser shell fills at start (`web::start`) and the publisher
+//! fills for each page it writes: the same components draw both.
 
 use super::card::CardPanel;
 use super::common::{Dispatch, Link, Nav};
 use super::frame::{Footer, Header, Notices, SkipLink, UpdateBanner};
-use super::hooks::{use_focus_return, use_offline_status, use_shortcuts, use_title, use_url_sync};
+use super::hooks::{
+    use_focus_return, use_offline_status, use_settle, use_shortcuts, use_title, use_url_sync,
+};
 use super::reader::{DocumentList, Reader};
 use super::search::{Filters, Results, SearchBox};
 use super::timeline::{TableView, Timeline};
-use crate::core::route::{self, Route, View};
+use crate::core::catalog::Catalog;
+use crate::core::route::{self, Parsed, Place, Route, View};
 use crate::core::state::{Action, AppState, PAGE, apply};
 use crate::core::timeline;
 use crate::core::view::{self, CardView};
-use crate::{data, web};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -35,13 +41,62 @@ impl Reducible for Store {
     }
 }
 
+/// The timeline's width before the browser has measured it (the publisher's pages are drawn at
+/// it; a browser measures the prerendered chart before its first render).
+pub const FRAME_WIDTH: f64 = 960.0;
+
+/// What the place the app runs in tells every component: filled by the browser shell from the
+/// location and the page, and by the publisher for each page. Components read this, never
+/// the browser, while they render.
+#[derive(Clone)]
+pub struct Env {
+    /// The data to show (the embedded dataset in the browser; any catalog on the host).
+    pub catalog: &'static Catalog<'static>,
+    /// Where hrefs start and shared links point.
+    pub place: Rc<Place>,
+    /// The timeline frame's width in CSS pixels, as first measured.
+    pub frame_width: f64,
+    /// The timeline label font's average character width, as first measured.
+    pub char_w: f64,
+}
+
+impl PartialEq for Env {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.catalog, other.catalog)
+            && self.place == other.place
+            && self.frame_width == other.frame_width
+            && self.char_w == other.char_w
+    }
+}
+
+/// The `Env` the root provides.
+#[hook]
+pub fn use_env() -> Env {
+    use_context::<Env>().expect("the App provides Env")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// What the location asks to show.
+    pub parsed: Parsed,
+    /// Text typed into a prerendered search box before the app started; it wins.
+    #[prop_or_default]
+    pub typed: Option<String>,
+    pub env: Env,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let store = use_reducer(|| {
-        let mut s = AppState::from_url(route::from_location(&web::path(), &web::fragment()));
+        let mut s = AppState::from_url(props.parsed.clone());
+        if let Some(t) = &props.typed {
+            s = apply(&s, Action::Query(t.clone()));
+        }
         s.shown = PAGE;
         Store(s)
     });
+    let env = props.env.clone();
+    let place = env.place.clone();
     let state = Rc::new(store.0.clone());
     // One callback for the app's life: components given it compare equal across renders.
     let dispatch = {
@@ -52,9 +107,10 @@ pub fn app() -> Html {
     use_url_sync(r, state.history, &dispatch);
     use_shortcuts(&dispatch);
     use_focus_return(r);
+    use_settle();
     let offline = use_offline_status();
 
-    let cat = data::catalog();
+    let cat = env.catalog;
     let results = {
         let key = (
             r.query.clone(),
@@ -104,9 +160,12 @@ pub fn app() -> Html {
         };
         (Rc::new(list), total)
     });
-    let citation = use_memo(r.card.clone(), |id| {
+    // A citation needs an absolute link: none where the site's address is unknown (a page
+    // published without SCO_SITE_URL, before the app has started).
+    let citation = use_memo((r.card.clone(), place.clone()), |(id, place)| {
         id.as_ref()
-            .and_then(|id| view::citation(cat, id, &web::card_url(id)).map(AttrValue::from))
+            .filter(|_| !place.base.is_empty())
+            .and_then(|id| view::citation(cat, id, &place.card_url(id)).map(AttrValue::from))
     });
 
     use_title(
@@ -161,9 +220,10 @@ pub fn app() -> Html {
     let data = cat.data;
     html! {
         <ContextProvider<Dispatch> context={Dispatch(dispatch.clone())}>
-        <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), root: web::root_href() }}>
+        <ContextProvider<Env> context={env}>
+        <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), place: place.clone() }}>
             <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
-            <Header route={r.clone()} link={web::url_with(&route::format(r))} />
+            <Header route={r.clone()} link={place.url_with(&route::format(r))} />
             <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
                 <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
                 <UpdateBanner {offline} />
@@ -173,6 +233,7 @@ pub fn app() -> Html {
             </main>
             <Footer {offline} counts={(data.facts.len(), data.entities.len(), data.documents.len())} />
         </ContextProvider<Nav>>
+        </ContextProvider<Env>>
         </ContextProvider<Dispatch>>
     }
 }

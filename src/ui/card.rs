@@ -8,6 +8,7 @@ use crate::core::view::{
     CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, ORDER_RULE, SINGLE_FILE_LINKS,
     SourceView,
 };
+use crate::ui::app::{Env, use_env};
 use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -131,13 +132,17 @@ struct ActionsProps {
 /// Permalink, copy link and cite.
 #[function_component(CardActions)]
 fn card_actions(props: &ActionsProps) -> Html {
+    let Env {
+        place,
+        catalog: cat,
+        ..
+    } = use_env();
     let fragment = route::card_fragment(&props.id);
     // Built when asked for: the card's citation as a file a reference manager imports.
     let save = |format: &'static str| {
         let id = props.id.to_string();
-        let link = web::card_url(&id);
+        let link = place.card_url(&id);
         Callback::from(move |_: MouseEvent| {
-            let cat = crate::data::catalog();
             let today = web::today();
             let file = match format {
                 "bib" => crate::core::view::bibtex(cat, &id, &link, &today)
@@ -152,12 +157,15 @@ fn card_actions(props: &ActionsProps) -> Html {
     };
     // The card's page where the site publishes pages (a link that previews well when pasted);
     // the single-file edition has none, so its links open this file at the card.
-    let pages = web::has_pages();
-    let link = web::card_url(&props.id);
-    let permalink = if pages {
-        link.clone()
-    } else {
+    let pages = place.pages;
+    let link = place.card_url(&props.id);
+    // The page, seen from this one (absolute where the site's address is known).
+    let permalink = if !pages {
         format!("#{fragment}")
+    } else if place.base.is_empty() {
+        format!("{}{}", place.root, route::card_page(&props.id))
+    } else {
+        link.clone()
     };
     html! {
         <div class="card-actions">

@@ -1,7 +1,7 @@
 //! Pieces every view uses: the navigation context, links that dispatch actions, highlighted
 //! text, date and status badges.
 
-use crate::core::route::format;
+use crate::core::route::Place;
 use crate::core::state::{Action, AppState, apply};
 use crate::core::view::{DateView, INFERRED, Seg};
 use crate::web;
@@ -13,17 +13,17 @@ use yew::prelude::*;
 pub struct Nav {
     pub state: Rc<AppState>,
     pub dispatch: Callback<Action>,
-    /// Where hrefs start: the site root, seen from the page the app runs on ("" at the root,
-    /// `../../` on a card's or document's page).
-    pub root: &'static str,
+    /// Where the app runs: how hrefs reach the site root, and whether pages exist.
+    pub place: Rc<Place>,
 }
 
 impl Nav {
-    /// The link an action leads to: the URL of the state it would produce. Hrefs and clicks
+    /// The link an action leads to: the URL of the state it would produce (its page where one
+    /// shows exactly that state, so links work with JavaScript off). Hrefs and clicks
     /// therefore can never disagree.
     pub fn href(&self, action: &Action) -> String {
         let next = apply(&self.state, action.clone());
-        format!("{}#{}", self.root, format(&next.route))
+        self.place.href(&next.route)
     }
 }
 

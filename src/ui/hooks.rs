@@ -116,6 +116,13 @@ pub fn use_title(title: String, history: History) {
     });
 }
 
+/// Once the first render is in the page: focus, caret and scroll carried over from the
+/// prerendered page, and the page marked live (`web::settle`).
+#[hook]
+pub fn use_settle() {
+    use_effect_with((), |_| web::settle());
+}
+
 /// Registers the service worker once the first cards are painted (its precache downloads
 /// should not compete with them) and reports where offline use stands.
 #[hook]

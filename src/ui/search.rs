@@ -312,11 +312,12 @@ fn use_drawn_now(view: &Rc<ResultsView>) -> (usize, bool) {
     let list = use_mut_ref(DrawnList::default);
     let redraw = use_force_update();
     let all = view.items.len();
-    let settled = list
-        .borrow()
-        .whole
-        .as_ref()
-        .is_some_and(|w| Rc::ptr_eq(w, view));
+    // The first render draws the whole page: it is the page the publisher prerendered, which
+    // the app must draw again unchanged, and no keystroke is waiting on it.
+    let settled = {
+        let l = list.borrow();
+        l.ids.is_empty() && !l.started || l.whole.as_ref().is_some_and(|w| Rc::ptr_eq(w, view))
+    };
     let now = if settled {
         all
     } else {
@@ -327,6 +328,7 @@ fn use_drawn_now(view: &Rc<ResultsView>) -> (usize, bool) {
     let view = view.clone();
     use_effect(move || {
         let mut l = list.borrow_mut();
+        l.started = true;
         l.ids.clear();
         l.ids.extend(view.items[..now].iter().map(|i| i.id.clone()));
         if settled && let Some(top) = web::page_top("results") {
@@ -360,6 +362,8 @@ struct DrawnList {
     /// a position while rendering would force the browser to lay out the page twice in the
     /// keystroke's frame. NaN until then.
     visible: f64,
+    /// Whether the list has been drawn once.
+    started: bool,
 }
 
 impl Default for DrawnList {
@@ -368,6 +372,7 @@ impl Default for DrawnList {
             ids: Vec::new(),
             whole: None,
             visible: f64::NAN,
+            started: false,
         }
     }
 }
@@ -382,10 +387,10 @@ struct ExportsProps {
 #[function_component(Exports)]
 fn exports(props: &ExportsProps) -> Html {
     let n = props.view.facts;
+    let data = crate::ui::app::use_env().catalog.data;
     let save = |ext: &'static str| {
         let view = props.view.clone();
         Callback::from(move |_: MouseEvent| {
-            let data = crate::data::catalog().data;
             let facts = export::facts_of(data, &view.records);
             let (text, mime) = match ext {
                 "csv" => (export::csv(data, &facts), "text/csv;charset=utf-8"),

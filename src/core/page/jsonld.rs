@@ -7,6 +7,9 @@
 //! on is given; an inferred or disputed one is left to the page's words, which say why.
 
 use super::Site;
+
+/// From a card's page (where every JSON-LD that cites documents sits) to the site root.
+const FROM_CARD: &str = "../../";
 use crate::core::catalog::Catalog;
 use crate::core::export::json_string;
 use crate::core::model::*;
@@ -69,7 +72,7 @@ fn work(site: &Site, title: &str, id: &str, outlet: Option<&str>) -> String {
     object(&[
         ("@type", string("CreativeWork")),
         ("name", string(title)),
-        ("url", string(&site.link(&doc_page(id)))),
+        ("url", string(&site.link(FROM_CARD, &doc_page(id)))),
         (
             "publisher",
             outlet.map(|o| object(&[("@type", string("Organization")), ("name", string(o))])),

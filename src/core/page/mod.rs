@@ -1,31 +1,42 @@
-//! The static pages a build publishes beside the app (host only): one per fact, entity and
-//! document, at `card/<id>/` and `doc/<id>/` ([`crate::core::route::card_page`]), with a title,
-//! a description, link previews (`og:`, `twitter:`), a canonical link and schema.org JSON-LD;
-//! then `sitemap.xml` and `robots.txt`.
+//! The pages a build publishes (host only): the start view at the root (`index.html`),
+//! `timeline/`, `table/` and `documents/`, and one page per fact, entity and document at
+//! `card/<id>/` and `doc/<id>/` ([`crate::core::route::page_of`]); then `sitemap.xml` and
+//! `robots.txt`.
 //!
-//! A page's content is the card or document written out from the same view models the app's
-//! components render ([`body`]), inside the built `index.html`'s own head ([`shell`]): with
-//! JavaScript off it is a readable page; with it, the app starts on top (it removes the start
-//! screen, as on the home page) and shows the same card, under the same CSP.
-//!
-//! Why not Yew's server renderer: the components call the browser shell (`web::`), which does
-//! not exist on the host, and the app's crates are wasm-only dependencies. The view models hold
-//! every word and order; a browser test compares each page's text with the app's card.
+//! This module decides which pages there are and writes what is not the app: each page's head
+//! (title, description, link previews, canonical link, schema.org JSON-LD) inside the built
+//! `index.html`'s own ([`shell`]). The body is the app's first render of the page's route,
+//! drawn by the app's own components on the host (`crate::publish`) and handed in: with
+//! JavaScript off it is a readable page whose links lead page to page; with it, the app
+//! draws the same markup again and takes over.
 
-mod body;
 mod jsonld;
 mod shell;
 
 pub use shell::Shell;
 
 use crate::core::catalog::Catalog;
-use crate::core::route::{card_page, doc_page};
+use crate::core::route::{Route, View, card_page, doc_page, page_of};
 use crate::core::text::ellipsize;
 use crate::core::view::{self, CardView};
-use body::{UP, esc};
 
 /// The longest description a page gives previews (search engines cut near 160).
 const DESCRIPTION: usize = 200;
+
+/// Text for an element's content or a quoted attribute value.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// Where the site is published: an absolute base URL ending in `/` (from `SCO_SITE_URL`), or
 /// unknown, when every link a page gives of itself is relative.
@@ -53,28 +64,72 @@ impl Site {
         })
     }
 
-    /// A page's own address: absolute when the site is known, else relative to the page.
-    pub(super) fn link(&self, path: &str) -> String {
+    /// A page's address (`path` from the site root), seen from a page `up` below the root
+    /// (`../../`): absolute when the site is known, else relative.
+    pub(super) fn link(&self, up: &str, path: &str) -> String {
         match &self.url {
             Some(u) => format!("{u}{path}"),
-            None => format!("{UP}{path}"),
+            None if path.is_empty() && up.is_empty() => "./".into(),
+            None => format!("{up}{path}"),
         }
     }
 }
 
-/// One published page's head and content.
-struct Page {
-    path: String,
-    name: String,
-    description: String,
-    json_ld: String,
-    content: String,
+/// From a page's folder back to the site root: `../` for each folder of its path.
+pub fn up(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
 }
 
-/// Every page of the dataset, then `sitemap.xml` and `robots.txt`: (path in the site, text).
-pub fn publish(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<(String, String)> {
+/// One published page: where it is, what it shows, and what its head says of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// Its folder relative to the site root (`""` for the root, `card/<id>/`).
+    pub path: String,
+    /// What it shows: the route the app would show there.
+    pub route: Route,
+    pub name: String,
+    pub description: String,
+    /// `website` for the views, `article` for a card or document.
+    pub kind: &'static str,
+    /// The schema.org description, or empty.
+    pub json_ld: String,
+}
+
+/// Every page of the site, the root first.
+pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
     let data = cat.data;
-    let mut pages = Vec::new();
+    let view_page = |v: View, name: &str, description: &str| {
+        let route = Route {
+            view: v,
+            ..Default::default()
+        };
+        Page {
+            path: page_of(&route).unwrap_or_default(),
+            route,
+            name: name.to_string(),
+            description: description.to_string(),
+            kind: "website",
+            json_ld: String::new(),
+        }
+    };
+    let mut pages = vec![
+        view_page(View::Search, view::SITE_NAME, &shell.description),
+        view_page(
+            View::Timeline,
+            "Timeline",
+            "Membership, standing and every dated exercise, meeting and agreement of the SCO's defence cooperation on one time axis, each linked to its sourced card.",
+        ),
+        view_page(
+            View::Table,
+            "Timeline as a table",
+            "Membership, standing and every dated event of the SCO's defence cooperation as tables, by year, each linked to its sourced card.",
+        ),
+        view_page(
+            View::Documents,
+            "Source documents",
+            "The source documents every fact in the explorer quotes, each readable in full with its names linked to their cards.",
+        ),
+    ];
     let ids = data
         .facts
         .iter()
@@ -82,25 +137,27 @@ pub fn publish(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<(String, St
         .chain(data.entities.iter().map(|e| e.id.as_str()));
     for id in ids {
         let path = card_page(id);
-        let url = site.link(&path);
-        let cite = site
-            .url
-            .as_ref()
-            .and_then(|_| view::citation(cat, id, &url));
+        let url = site.link(&up(&path), &path);
+        let route = Route {
+            card: Some(id.to_string()),
+            ..Default::default()
+        };
         let page = match view::card(cat, id) {
             CardView::Fact(f) => Page {
                 json_ld: jsonld::fact(cat, site, &f, &url),
                 description: f.summary.clone(),
                 name: f.title.clone(),
-                content: body::fact(&f, cite.as_deref()),
+                kind: "article",
                 path,
+                route,
             },
             CardView::Entity(e) => Page {
                 json_ld: jsonld::entity(site, &e, &url),
                 description: e.description.clone(),
                 name: e.name.clone(),
-                content: body::entity(&e, cite.as_deref()),
+                kind: "article",
                 path,
+                route,
             },
             CardView::NotFound { .. } => continue,
         };
@@ -111,7 +168,7 @@ pub fn publish(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<(String, St
             continue;
         };
         let path = doc_page(&d.id);
-        let url = site.link(&path);
+        let url = site.link(&up(&path), &path);
         let source = [v.outlet.as_deref(), v.page_date.as_deref()]
             .into_iter()
             .flatten()
@@ -130,44 +187,73 @@ pub fn publish(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<(String, St
                 format!("Source document ({source}): {first}")
             },
             name: v.title.clone(),
-            content: body::document(&v),
+            kind: "article",
+            route: Route {
+                read: Some(d.id.clone()),
+                ..Default::default()
+            },
             path,
         });
     }
+    pages
+}
+
+/// The site's files: each page (its head, and the body `render` draws for it), then
+/// `sitemap.xml` (when the site's address is known) and `robots.txt`: (path in the site, text).
+pub fn write(
+    pages: &[Page],
+    shell: &Shell,
+    site: &Site,
+    mut render: impl FnMut(&Page) -> String,
+) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = pages
         .iter()
-        .map(|p| (format!("{}index.html", p.path), html(p, shell, site)))
+        .map(|p| {
+            (
+                format!("{}index.html", p.path),
+                html(p, shell, site, &render(p)),
+            )
+        })
         .collect();
     if let Some(base) = &site.url {
-        files.push(("sitemap.xml".into(), sitemap(base, &pages)));
+        files.push(("sitemap.xml".into(), sitemap(base, pages)));
     }
     files.push(("robots.txt".into(), robots(site)));
     files
 }
 
-/// A whole page: the shell's head, the page's own, and its content in the start screen.
-fn html(p: &Page, shell: &Shell, site: &Site) -> String {
-    let url = esc(&site.link(&p.path));
+/// A whole page: the shell's head re-pointed from the page's folder, the page's own head, and
+/// the body the components drew.
+fn html(p: &Page, shell: &Shell, site: &Site, body: &str) -> String {
+    let url = esc(&site.link(&up(&p.path), &p.path));
     let name = esc(&p.name);
     let description = esc(&ellipsize(&p.description, DESCRIPTION));
+    let title = if p.path.is_empty() {
+        p.name.clone()
+    } else {
+        view::titled(&p.name)
+    };
+    let json_ld = if p.json_ld.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<script type=\"application/ld+json\">{}</script>\n",
+            p.json_ld
+        )
+    };
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n{head}\n<title>{title}</title>\n\
 <meta name=\"description\" content=\"{description}\">\n\
 <link rel=\"canonical\" href=\"{url}\">\n\
-<meta property=\"og:type\" content=\"article\">\n\
+<meta property=\"og:type\" content=\"{kind}\">\n\
 <meta property=\"og:title\" content=\"{name}\">\n\
 <meta property=\"og:description\" content=\"{description}\">\n\
 <meta property=\"og:url\" content=\"{url}\">\n\
 <meta name=\"twitter:card\" content=\"summary\">\n\
-<script type=\"application/ld+json\">{json_ld}</script>\n</head>\n<body>\n\
-<div id=\"shell\">{header}\n<main class=\"shell-main page\">\n\
-<nav class=\"page-nav\" aria-label=\"Site\"><a href=\"{UP}\">Search every fact</a> \u{b7} <a href=\"{UP}data/facts.csv\">The data as CSV</a></nav>\n\
-{content}\n</main>\n</div>\n</body>\n</html>\n",
-        head = shell.head,
-        title = esc(&view::titled(&p.name)),
-        json_ld = p.json_ld,
-        header = shell.header,
-        content = p.content,
+{json_ld}</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+        head = shell.head(&up(&p.path)),
+        title = esc(&title),
+        kind = p.kind,
     )
 }
 
@@ -175,7 +261,6 @@ fn sitemap(base: &str, pages: &[Page]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    out.push_str(&format!("<url><loc>{}</loc></url>\n", esc(base)));
     for p in pages {
         out.push_str(&format!(
             "<url><loc>{}{}</loc></url>\n",

@@ -1,12 +1,11 @@
 //! The built `index.html` as the pages' shell: its CSP, stylesheet, icons and the app's loader,
 //! re-pointed from a page's folder to the site root. Only what the build put in its `<head>`
-//! is kept (never its title, description or previews, which each page writes for itself), and
-//! the header of its start screen, so a page looks like the app before the app takes over.
-
-use super::body::UP;
+//! is kept (never its title, description, previews or canonical link, which each page writes
+//! for itself), and the description, which the root page keeps.
 
 /// The head tags each page writes for itself; the shell's own are dropped.
-const PER_PAGE: [&str; 8] = [
+const PER_PAGE: [&str; 9] = [
+    "canonical",
     "description",
     "og:type",
     "og:title",
@@ -20,10 +19,11 @@ const PER_PAGE: [&str; 8] = [
 /// What a page takes from the built `index.html`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shell {
-    /// The kept `<meta>`, `<link>` and `<script>` tags, their URLs re-pointed to the root.
-    pub head: String,
-    /// The start screen's `<header>`, as the app shows it while loading.
-    pub header: String,
+    /// The kept `<meta>`, `<link>` and `<script>` tags (a script with its content), as written
+    /// for the root.
+    tags: Vec<String>,
+    /// The site's description (its `<meta name=description>`).
+    pub description: String,
 }
 
 /// An attribute of a tag: its name, and its value's byte range in the tag (without quotes).
@@ -78,23 +78,23 @@ fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
         .map(|(_, r)| &tag[r])
 }
 
-/// A URL relative to the site root, seen from a page two folders down. Absolute URLs,
+/// A URL relative to the site root, seen from a page `up` below it (`../../`). Absolute URLs,
 /// fragments and `data:` stay as they are.
-fn from_page(url: &str) -> String {
+fn from_page(up: &str, url: &str) -> String {
     let scheme = url.split_once(':').is_some_and(|(s, _)| {
         !s.is_empty()
             && s.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b"+.-".contains(&b))
     });
-    if url.is_empty() || url.starts_with(['/', '#']) || scheme {
+    if up.is_empty() || url.is_empty() || url.starts_with(['/', '#']) || scheme {
         url.to_string()
     } else {
-        format!("{UP}{}", url.strip_prefix("./").unwrap_or(url))
+        format!("{up}{}", url.strip_prefix("./").unwrap_or(url))
     }
 }
 
 /// The tag with its `href` and `src` re-pointed.
-fn repoint(tag: &str) -> String {
+fn repoint(up: &str, tag: &str) -> String {
     let mut out = tag.to_string();
     let mut ranges: Vec<_> = attributes(tag)
         .into_iter()
@@ -103,7 +103,7 @@ fn repoint(tag: &str) -> String {
         .collect();
     ranges.sort_by_key(|r| std::cmp::Reverse(r.start));
     for r in ranges {
-        let url = from_page(&tag[r.clone()]);
+        let url = from_page(up, &tag[r.clone()]);
         out.replace_range(r, &url);
     }
     out
@@ -114,7 +114,8 @@ impl Shell {
     pub fn read(index: &str) -> Result<Shell, String> {
         let lower = index.to_ascii_lowercase();
         let body = lower.find("<body").ok_or("index.html has no <body>")?;
-        let mut head = String::new();
+        let mut tags = Vec::new();
+        let mut description = String::new();
         let mut at = 0;
         while let Some(open) = lower[at..body].find('<').map(|i| at + i) {
             let name_end = lower[open + 1..]
@@ -129,39 +130,54 @@ impl Shell {
             match name {
                 "meta" => {
                     let key = attribute(tag, "name").or_else(|| attribute(tag, "property"));
+                    if key == Some("description") {
+                        description = attribute(tag, "content").unwrap_or_default().to_string();
+                    }
                     if !key.is_some_and(|k| PER_PAGE.contains(&k)) {
-                        head.push_str(tag);
+                        tags.push(tag.to_string());
                     }
                 }
-                "link" => head.push_str(&repoint(tag)),
+                "link" => {
+                    if attribute(tag, "rel") != Some("canonical") {
+                        tags.push(tag.to_string());
+                    }
+                }
                 "script" => {
                     let end = lower[close..]
                         .find("</script>")
                         .map_or(close, |i| close + i + "</script>".len());
-                    head.push_str(&repoint(tag));
-                    head.push_str(&index[close..end]);
+                    // The JSON-LD is each page's own.
+                    if attribute(tag, "type") != Some("application/ld+json") {
+                        tags.push(index[open..end].to_string());
+                    }
                     at = end;
                 }
                 _ => {}
             }
         }
-        if !head.contains("Content-Security-Policy") {
+        if !tags.iter().any(|t| t.contains("Content-Security-Policy")) {
             return Err(
                 "index.html has no Content-Security-Policy (run the post-build step first)".into(),
             );
         }
-        let start = lower[body..]
-            .find("<header")
-            .map(|i| body + i)
-            .ok_or("index.html has no start screen <header>")?;
-        let end = lower[start..]
-            .find("</header>")
-            .map(|i| start + i + "</header>".len())
-            .ok_or("index.html's <header> is not closed")?;
-        Ok(Shell {
-            head,
-            header: index[start..end].to_string(),
-        })
+        Ok(Shell { tags, description })
+    }
+
+    /// The kept head tags, their URLs re-pointed for a page `up` below the root.
+    pub fn head(&self, up: &str) -> String {
+        self.tags
+            .iter()
+            .map(|t| {
+                if t.starts_with("<script") {
+                    let open = t.find('>').map_or(t.len(), |i| i + 1);
+                    format!("{}{}", repoint(up, &t[..open]), &t[open..])
+                } else if t.starts_with("<link") {
+                    repoint(up, t)
+                } else {
+                    t.clone()
+                }
+            })
+            .collect()
     }
 }
 
@@ -180,7 +196,7 @@ mod tests {
             ("#top", "#top"),
         ];
         for (url, expect) in cases {
-            assert_eq!(from_page(url), expect, "{url}");
+            assert_eq!(from_page("../../", url), expect, "{url}");
         }
     }
 
@@ -193,16 +209,26 @@ mod tests {
             .replace("href=./main-1.css", "href='./main-1.css'");
         for index in [minified.to_string(), quoted] {
             let s = Shell::read(&index).expect("a shell");
+            let head = s.head("../../");
             for kept in ["Content-Security-Policy", "og:site_name", "charset=utf-8"] {
-                assert!(s.head.contains(kept), "{kept} in {}", s.head);
+                assert!(head.contains(kept), "{kept} in {head}");
             }
             for dropped in ["<title>", "About the site", "og:type", "Loading"] {
-                assert!(!s.head.contains(dropped), "{dropped} in {}", s.head);
+                assert!(!head.contains(dropped), "{dropped} in {head}");
             }
-            assert!(s.head.contains("../../boot-1.js") && s.head.contains("../../main-1.css"));
-            assert!(s.head.contains("href=../../manifest.webmanifest"));
-            assert!(s.head.contains("></script>"));
-            assert_eq!(s.header, "<header class=site-header><p>Site</p></header>");
+            assert!(head.contains("../../boot-1.js") && head.contains("../../main-1.css"));
+            assert!(head.contains("href=../../manifest.webmanifest"));
+            assert!(head.contains("></script>"));
+            assert_eq!(s.description, "About the site");
+            // At the root, URLs stay as the build wrote them; one folder down, one step up.
+            assert!(s.head("").contains("./boot-1.js") && !s.head("").contains("../"));
+            assert!(s.head("../").contains("../boot-1.js") && !s.head("../").contains("../../"));
+            // A page written once reads back as the same shell: publishing twice is harmless.
+            let again = format!(
+                "<html><head>{}<link rel=\"canonical\" href=\"x\"></head><body>",
+                s.head("")
+            );
+            assert_eq!(Shell::read(&again).expect("again").head(""), s.head(""));
         }
         assert!(Shell::read("<html><body>").is_err());
         assert!(Shell::read(&minified.replace("Content-Security-Policy", "x")).is_err());

@@ -1,14 +1,13 @@
-//! The paths of the static pages a build publishes beside the app (`card/<id>/`, `doc/<id>/`),
-//! and reading a location back: which page it is, where the site's root is, what to show.
+//! The paths of the pages a build publishes beside the app (the start view at the root,
+//! `timeline/`, `table/`, `documents/`, `card/<id>/`, `doc/<id>/`), reading a location back
+//! (which page it is, where the site's root is, what to show), and [`Place`]: where the app
+//! runs, which turns a route into an href.
 //!
-//! One home for these paths: the page generator writes them, the app's "Copy link" and
-//! citations give them, and the app opened at one of them shows its card or document.
+//! One home for these paths: the publisher writes them, every link's href and the app's "Copy
+//! link" and citations give them, and the app opened at one of them shows what it names.
 
-use super::{Parsed, Route, is_doc_id, parse};
+use super::{Parsed, Route, View, format, is_doc_id, parse};
 use crate::core::validate::is_slug;
-
-/// From a page's folder back to the site root: every page sits two folders down.
-pub const PAGE_TO_ROOT: &str = "../../";
 
 /// The folder of a card's page, relative to the site root: `card/peace-mission-2018/`.
 pub fn card_page(id: &str) -> String {
@@ -20,35 +19,95 @@ pub fn doc_page(id: &str) -> String {
     format!("doc/{id}/")
 }
 
+/// The views with a page of their own, one folder down from the root (the search view is the
+/// root itself).
+const VIEW_PAGES: [View; 3] = [View::Timeline, View::Table, View::Documents];
+
+/// The page that shows this route, relative to the site root (`""` for the root), or `None`
+/// when no page does (a query, a filter, a card over a view, a highlighted quote...): those
+/// live in the fragment. A document fills the screen whatever view or card it was opened
+/// over (they are only where closing it returns), so its page shows it from any of them.
+pub fn page_of(r: &Route) -> Option<String> {
+    let bare = Route {
+        view: r.view,
+        card: r.card.clone(),
+        read: r.read.clone(),
+        ..Default::default()
+    };
+    if *r != bare {
+        return None;
+    }
+    match (&r.card, &r.read, r.view) {
+        (_, Some(id), _) => Some(doc_page(id)),
+        (None, None, View::Search) => Some(String::new()),
+        (None, None, v) => Some(format!("{}/", v.slug())),
+        (Some(id), None, View::Search) => Some(card_page(id)),
+        _ => None,
+    }
+}
+
+/// The route a page's folder names: its last one or two path segments (`timeline`,
+/// `card/<id>`), or `None` when they name no page.
+fn route_of(dir: &str, name: &str) -> Option<Route> {
+    match dir {
+        "card" if is_slug(name) => Some(Route {
+            card: Some(name.to_string()),
+            ..Default::default()
+        }),
+        "doc" if is_doc_id(name) => Some(Route {
+            read: Some(name.to_string()),
+            ..Default::default()
+        }),
+        _ => None,
+    }
+}
+
 /// A location's path split at the site root: the root (with its trailing `/`) and, when the
 /// path is one of the published pages, the route that page shows. `/x/card/a/` gives `/x/`
-/// and the card `a`; `/x/` and `/x/index.html` give `/x/` and nothing. A page's path may end
-/// in `index.html` or lack its last `/` (hosts differ).
+/// and the card `a`; `/x/timeline/` gives `/x/` and the timeline; `/x/` and `/x/index.html`
+/// give `/x/` and nothing. A page's path may end in `index.html` or lack its last `/` (hosts
+/// differ). A site published under a folder named like a view page (`/timeline/`) is read
+/// as that page: the names are reserved.
 pub fn at_path(path: &str) -> (&str, Option<Route>) {
     let trimmed = path.strip_suffix("index.html").unwrap_or(path);
     let trimmed = trimmed.strip_suffix('/').unwrap_or(trimmed);
     let mut parts = trimmed.rsplitn(3, '/');
-    let (id, dir) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let route = match dir {
-        "card" if is_slug(id) => Some(Route {
-            card: Some(id.to_string()),
-            ..Default::default()
-        }),
-        "doc" if is_doc_id(id) => Some(Route {
-            read: Some(id.to_string()),
-            ..Default::default()
-        }),
-        _ => None,
-    };
-    match (route, parts.next()) {
-        (Some(r), Some(root)) => (&path[..root.len() + 1], Some(r)),
-        _ => {
-            // Not a page: the root is the path up to its last `/` (a file name like
-            // `index.html` is not part of it).
-            let end = path.rfind('/').map_or(0, |i| i + 1);
-            (&path[..end], None)
-        }
+    let (last, dir) = (parts.next().unwrap_or(""), parts.next());
+    if let Some(r) = dir.and_then(|d| route_of(d, last))
+        && let Some(root) = parts.next()
+    {
+        return (&path[..root.len() + 1], Some(r));
     }
+    if let Some(v) = VIEW_PAGES.into_iter().find(|v| v.slug() == last)
+        && dir.is_some()
+    {
+        let root_len = trimmed.len() - last.len();
+        return (
+            &path[..root_len],
+            Some(Route {
+                view: v,
+                ..Default::default()
+            }),
+        );
+    }
+    // Not a page: the root is the path up to its last `/` (a file name like `index.html` is
+    // not part of it).
+    let end = path.rfind('/').map_or(0, |i| i + 1);
+    (&path[..end], None)
+}
+
+/// How hrefs reach the site root from a page at this path: `""` at the root, `../` one
+/// folder down, `../../` two.
+pub fn root_href(path: &str) -> String {
+    let (root, page) = at_path(path);
+    if page.is_none() {
+        return String::new();
+    }
+    let below = path[root.len()..]
+        .strip_suffix("index.html")
+        .unwrap_or(&path[root.len()..]);
+    let depth = below.trim_end_matches('/').split('/').count();
+    "../".repeat(depth)
 }
 
 /// What the app shows at a location: the fragment when there is one (old links, and every view
@@ -61,6 +120,47 @@ pub fn from_location(path: &str, fragment: &str) -> Parsed {
             notices: Vec::new(),
         },
         _ => parse(fragment),
+    }
+}
+
+/// Where the app runs, as every href and shared link needs it: filled by the browser shell
+/// from the location, and by the publisher for each page it writes.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Place {
+    /// From the current page to the site root: `""` at the root, `../` or `../../` on a page.
+    pub root: String,
+    /// The site root's absolute URL (`https://example.org/sco/`), or `""` when unknown (a
+    /// build not told its address): shared links are then relative.
+    pub base: String,
+    /// Whether the site has its pages: the single-file edition and synthetic builds have none,
+    /// so every link there is a fragment.
+    pub pages: bool,
+}
+
+impl Place {
+    /// The href of a route: its page where one shows exactly it, else the root with the
+    /// route's fragment. The page route keeps links working with JavaScript off.
+    pub fn href(&self, r: &Route) -> String {
+        match page_of(r).filter(|_| self.pages) {
+            Some(p) if p.is_empty() && self.root.is_empty() => "./".to_string(),
+            Some(p) => format!("{}{p}", self.root),
+            None => format!("{}#{}", self.root, format(r)),
+        }
+    }
+
+    /// The absolute URL of a view of the app, given its fragment (without `#`).
+    pub fn url_with(&self, fragment: &str) -> String {
+        format!("{}#{fragment}", self.base)
+    }
+
+    /// The link to give for a card: its page where the site has pages, else the app's URL with
+    /// the card's fragment.
+    pub fn card_url(&self, id: &str) -> String {
+        if self.pages {
+            format!("{}{}", self.base, card_page(id))
+        } else {
+            self.url_with(&super::card_fragment(id))
+        }
     }
 }
 
@@ -96,6 +196,12 @@ mod tests {
             ("/card/Not A Slug/", "", "/card/Not A Slug/", ""),
             ("/card/", "", "/card/", ""),
             ("/docs/a/", "", "/docs/a/", ""),
+            // The views' own pages, one folder down.
+            ("/timeline/", "", "/", "view=timeline"),
+            ("/x/table/index.html", "", "/x/", "view=table"),
+            ("/x/documents", "", "/x/", "view=documents"),
+            ("/x/documents/", "q=a", "/x/", "q=a"),
+            ("/timelines/", "", "/timelines/", ""),
             // The single-file edition opened from disk.
             (
                 "/home/me/sco-explorer-offline.html",
@@ -107,6 +213,109 @@ mod tests {
         for (path, fragment, root, shows) in cases {
             check(path, fragment, root, shows);
         }
+    }
+
+    #[test]
+    fn a_page_knows_its_way_back_to_the_root() {
+        let cases = [
+            ("/", ""),
+            ("/x/index.html", ""),
+            ("/x/timeline/", "../"),
+            ("/x/documents/index.html", "../"),
+            ("/x/card/a-b/", "../../"),
+            ("/doc/0_x/index.html", "../../"),
+        ];
+        for (path, expect) in cases {
+            assert_eq!(root_href(path), expect, "{path}");
+        }
+    }
+
+    /// A route's href: its page when one shows exactly it and the site has pages, else the
+    /// fragment at the root; and every href reads back as the route it came from.
+    #[test]
+    fn an_href_is_a_page_when_one_shows_the_route() {
+        fn check(root: &str, pages: bool, fragment: &str, expect: &str) {
+            let place = Place {
+                root: root.into(),
+                base: "https://e.org/s/".into(),
+                pages,
+            };
+            let route = parse(fragment).route;
+            let href = place.href(&route);
+            assert_eq!(href, expect, "{fragment} from {root:?}");
+            // Resolve the href against a page `root` leads from, and read it back.
+            let (path, frag) = href.split_once('#').unwrap_or((&href, ""));
+            let depth = root.matches("../").count();
+            let page = ["/s/", "/s/timeline/", "/s/card/a/"][depth];
+            let resolved = if path.is_empty() {
+                page.to_string()
+            } else {
+                let mut base: Vec<&str> = page.trim_end_matches('/').split('/').collect();
+                let mut rest = path.trim_start_matches("./");
+                while let Some(r) = rest.strip_prefix("../") {
+                    base.pop();
+                    rest = r;
+                }
+                format!("{}/{rest}", base.join("/"))
+            };
+            // What the page shows is the route, but for where a document's close returns.
+            let shown = Route {
+                view: if route.read.is_some() {
+                    View::Search
+                } else {
+                    route.view
+                },
+                card: route
+                    .card
+                    .clone()
+                    .filter(|_| route.read.is_none() || !frag.is_empty()),
+                ..route.clone()
+            };
+            assert_eq!(
+                from_location(&resolved, frag).route,
+                shown,
+                "{href} at {page}"
+            );
+        }
+        let cases = [
+            ("", true, "", "./"),
+            ("../", true, "", "../"),
+            ("", true, "view=timeline", "timeline/"),
+            ("../../", true, "view=documents", "../../documents/"),
+            ("", true, "card=pm-2018", "card/pm-2018/"),
+            ("../", true, "read=000_ab", "../doc/000_ab/"),
+            ("", true, "q=india", "#q=india"),
+            (
+                "../../",
+                true,
+                "view=timeline&card=pm",
+                "../../#view=timeline&card=pm",
+            ),
+            (
+                "",
+                true,
+                "read=000_ab&quote=pm.2",
+                "#read=000_ab&quote=pm.2",
+            ),
+            ("../../", true, "card=pm&read=000_ab", "../../doc/000_ab/"),
+            ("../", true, "view=documents&read=000_ab", "../doc/000_ab/"),
+            ("", false, "card=pm-2018", "#card=pm-2018"),
+            ("", false, "view=timeline", "#view=timeline"),
+        ];
+        for (root, pages, fragment, expect) in cases {
+            check(root, pages, fragment, expect);
+        }
+        let place = Place {
+            root: String::new(),
+            base: "https://e.org/s/".into(),
+            pages: true,
+        };
+        assert_eq!(place.card_url("a"), "https://e.org/s/card/a/");
+        let single = Place {
+            pages: false,
+            ..place
+        };
+        assert_eq!(single.card_url("a"), "https://e.org/s/#card=a");
     }
 
     #[test]

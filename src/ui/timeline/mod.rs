@@ -13,6 +13,7 @@ use super::common::{Link, use_nav};
 use crate::core::route::View;
 use crate::core::state::Action;
 use crate::core::timeline::{self, Chart, Viewport};
+use crate::ui::app::use_env;
 use crate::web;
 use chart::{ChartKind, ChartSvg};
 use gestures::use_chart_gestures;
@@ -27,10 +28,11 @@ pub struct TimelineProps {
 
 const FRAME: &str = "tl-frame";
 
-/// The frame's width, measured now and on every resize.
+/// The frame's width: as first measured (`Env`), then on every resize.
 #[hook]
 fn use_frame_width() -> f64 {
-    let width = use_state(|| web::element_width(FRAME).unwrap_or(960.0));
+    let first = use_env().frame_width;
+    let width = use_state(|| first);
     {
         let width = width.clone();
         use_effect_with((), move |_| {
@@ -52,8 +54,8 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let nav = use_nav();
     let chart = &props.chart;
     let width = use_frame_width();
-    // Labels are fitted with the width this browser's font really has.
-    let char_w = *use_state(|| web::label_char_width().unwrap_or(timeline::CHAR_W));
+    // Labels are fitted with the width this browser's font really has (measured at start).
+    let char_w = use_env().char_w;
     let hover = use_state(|| None::<(ChartKind, usize)>);
     let fitted = timeline::fit(chart);
     let url_view = nav.state.route.timeline.map(Viewport::from_range);

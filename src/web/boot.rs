@@ -1,0 +1,175 @@
+//! Starting the app: what the page tells the components (where it runs, what to show, how
+//! wide the timeline is), and taking over a prerendered page with no visible change. The page
+//! the publisher wrote is the app's own first render, so the app draws the same markup again
+//! in one task (no frame shows in between) and carries over what the visitor did meanwhile:
+//! the focused element and its caret, the scroll position, and text typed into the search box.
+
+use super::{document, window};
+use std::cell::RefCell;
+use wasm_bindgen::JsCast;
+#[cfg(target_arch = "wasm32")]
+use {
+    crate::core::route::{self, Place},
+    crate::core::timeline::CHAR_W,
+    crate::ui::app::{App, AppProps, Env, FRAME_WIDTH},
+    std::rc::Rc,
+};
+
+/// Where focus was in the prerendered page: the nearest element with an id, and which of its
+/// descendants of one tag had focus (a result's link has no id of its own, its heading has).
+struct Focus {
+    id: String,
+    inner: Option<(String, u32)>,
+    caret: Option<(u32, u32)>,
+}
+
+struct Carried {
+    focus: Option<Focus>,
+    scroll: (f64, f64),
+}
+
+thread_local! {
+    static CARRIED: RefCell<Option<Carried>> = const { RefCell::new(None) };
+}
+
+/// Starts the app in the browser: decodes the data, reads the location, and renders the root
+/// component in place of the prerendered page (or of the loading screen, in builds that have
+/// no pages). Browser only: the host renders pages with `crate::publish` instead.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    yew::set_custom_panic_hook(Box::new(super::panic_hook));
+    // Only a build made with SCO_TEST_HOOKS set (the browser tests' fixture build and the
+    // benchmark's builds) has these.
+    if option_env!("SCO_TEST_HOOKS").is_some() {
+        super::install_test_hooks();
+    }
+    // Decode the embedded data before the first render, between two performance marks, so the
+    // benchmark can read the start-up cost apart from rendering.
+    super::mark("sco:data-start");
+    let catalog = crate::data::catalog();
+    let _ = catalog.record("");
+    super::mark("sco:data-ready");
+
+    let (Some(doc), Some(w)) = (document(), window()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    let path = super::path();
+    let parsed = route::from_location(&path, &super::fragment());
+    let prerendered = doc.get_element_by_id("app");
+    let typed = prerendered.as_ref().and_then(|_| typed_query(&doc));
+    CARRIED.with(|c| {
+        *c.borrow_mut() = Some(Carried {
+            focus: prerendered.as_ref().and_then(|_| focused(&doc)),
+            scroll: (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)),
+        })
+    });
+    // Measured on the prerendered chart when there is one, so the first render already has
+    // this screen's width.
+    let env = Env {
+        catalog,
+        place: Rc::new(Place {
+            root: route::root_href(&path),
+            base: super::base_url(),
+            pages: super::has_pages(),
+        }),
+        frame_width: super::element_width("tl-frame").unwrap_or(FRAME_WIDTH),
+        char_w: super::label_char_width().unwrap_or(CHAR_W),
+    };
+    let Ok(root) = doc.create_element("div") else {
+        return;
+    };
+    root.set_id("app");
+    // Replaced in this task and rendered in a microtask of it: no frame is painted between.
+    let placed = match &prerendered {
+        Some(p) => p.replace_with_with_node_1(&root),
+        None => body.append_child(&root).map(|_| ()),
+    };
+    if placed.is_err() {
+        return;
+    }
+    if let Some(shell) = doc.get_element_by_id("shell") {
+        shell.remove();
+    }
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { parsed, typed, env }).render();
+}
+
+#[cfg(target_arch = "wasm32")]
+/// What was typed into the prerendered search box, when it differs from what the page showed.
+fn typed_query(doc: &web_sys::Document) -> Option<String> {
+    let q = doc
+        .get_element_by_id("q")?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let typed = q.value();
+    (typed != q.default_value()).then_some(typed)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn focused(doc: &web_sys::Document) -> Option<Focus> {
+    let active = doc.active_element()?;
+    if doc.body().is_some_and(|b| b.is_same_node(Some(&active))) {
+        return None;
+    }
+    let caret = active
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .and_then(|i| Some((i.selection_start().ok()??, i.selection_end().ok()??)));
+    if !active.id().is_empty() {
+        return Some(Focus {
+            id: active.id(),
+            inner: None,
+            caret,
+        });
+    }
+    let mut up = active.parent_element();
+    while let Some(el) = up {
+        if !el.id().is_empty() {
+            let tag = active.tag_name().to_ascii_lowercase();
+            let list = el.query_selector_all(&tag).ok()?;
+            let n = (0..list.length())
+                .find(|&i| list.item(i).is_some_and(|x| x.is_same_node(Some(&active))))?;
+            return Some(Focus {
+                id: el.id(),
+                inner: Some((tag, n)),
+                caret,
+            });
+        }
+        up = el.parent_element();
+    }
+    None
+}
+
+/// Called by the root component's first effect, once its first render is in the page: puts
+/// back focus, caret and scroll, and marks the page as live (the browser tests wait for it).
+pub fn settle() {
+    let Some(carried) = CARRIED.with(|c| c.borrow_mut().take()) else {
+        return;
+    };
+    let (Some(doc), Some(w)) = (document(), window()) else {
+        return;
+    };
+    if let Some(f) = carried.focus
+        && let Some(el) = doc.get_element_by_id(&f.id)
+    {
+        let target = match &f.inner {
+            None => Some(el),
+            Some((tag, n)) => el
+                .query_selector_all(tag)
+                .ok()
+                .and_then(|l| l.item(*n))
+                .and_then(|n| n.dyn_into().ok()),
+        };
+        if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = t.focus();
+            if let (Some((a, b)), Some(input)) = (f.caret, t.dyn_ref::<web_sys::HtmlInputElement>())
+            {
+                let _ = input.set_selection_range(a, b);
+            }
+        }
+    }
+    w.scroll_to_with_x_and_y(carried.scroll.0, carried.scroll.1);
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("data-app", "live");
+    }
+    super::mark("sco:app-ready");
+}
