@@ -71,9 +71,12 @@ export async function openPage(context) {
   return page;
 }
 
-/** Waits until the app has rendered its shell (the search box exists). */
+/**
+ * Waits until the app has started: its first render is in the page and it has marked the page
+ * live. (The search box alone says nothing: every published page has it before the app runs.)
+ */
 export async function appReady(page) {
-  await page.waitForSelector('main input[type="search"]', { state: 'attached', timeout: 15000 });
+  await page.waitForSelector('html[data-app="live"] main input[type="search"]', { state: 'attached', timeout: 15000 });
 }
 
 /**

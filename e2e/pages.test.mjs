@@ -1,13 +1,14 @@
-// The static pages: one per card and document (card/<id>/, doc/<id>/), readable with JavaScript
+// The published pages of cards and documents (card/<id>/, doc/<id>/): readable with JavaScript
 // off, with link previews and JSON-LD, and the app starting on top of them with the same card.
 // Which pages there are comes from the build's own data files, never from the curated data.
+// (prerender.test.mjs covers every page as a whole: the views, links with no script, no flash.)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve, openPage, watchCsp, screenshot, SITE_DIR } from './harness.mjs';
+import { launch, serve, openPage, watchCsp, screenshot, appReady, SITE_DIR } from './harness.mjs';
 import { SINGLE_FILE } from '../.ci/post-build.mjs';
 import { axe } from './a11y.mjs';
 
@@ -85,11 +86,12 @@ test('every card page reads with JavaScript off, previews well, and the app show
     assert.equal(h.jsonLd[0]['@context'], 'https://schema.org');
     assert.equal(h.jsonLd[0].about.name, name, id);
     // Every card quotes its documents, and the page shows the quotes.
-    const quotes = await off.locator('blockquote').allInnerTexts();
+    const quotes = await off.locator('.card-detail blockquote').allInnerTexts();
     assert.ok(quotes.length > 0 && quotes.every((q) => q.trim()), `${id} shows its quotes`);
-    const page = await textOf(off, 'article', 'section.cite');
+    const page = await textOf(off, '.card-detail', '.card-actions');
 
     await on.goto(url);
+    await appReady(on);
     await on.locator('.card-detail #card-title', { hasText: name }).waitFor();
     assert.equal(on.url(), url, 'the address stays the page');
     const app = await textOf(on, '.card-detail', '.card-actions');
@@ -118,6 +120,7 @@ test('every document page shows the whole text with JavaScript off, as the reade
       assert.match(href, /\/card\/[a-z0-9-]+\/$/);
     }
     await on.goto(url);
+    await appReady(on);
     await on.locator('.reader #doc-title', { hasText: title }).waitFor();
     assert.deepEqual(await on.locator('.reader .doc-body p').allInnerTexts(), paragraphs, id);
     assert.equal(await textOf(off, '.doc-facts-list', 'x'), await textOf(on, '.doc-facts-list', 'x'));
@@ -137,12 +140,13 @@ test('a card page and a document page pass axe as they are before the app starts
   await page.route(/\/boot-[0-9a-f]+\.js$/, (route) => route.abort());
   for (const path of [`card/${fact}/`, `doc/${doc}/`]) {
     await page.goto(server.url + path);
-    assert.equal(await page.locator('#shell article').count(), 1, 'the static page, not the app');
+    assert.equal(await page.locator('html[data-app]').count(), 0, 'the static page, not the app');
+    assert.equal(await page.locator('#app .card-detail, #app .reader').count(), 1);
     assert.deepEqual(await axe(page), [], path);
   }
 });
 
-test('from a page, the app moves to the root for other views, and Back returns to the page', async () => {
+test('from a page, the address moves to the page of what opens, or to the root for other views; Back returns', async () => {
   // The first fact whose card links to another card (which one depends on the data, so it is
   // looked for, not named).
   const page = await openPage(js);
@@ -150,6 +154,7 @@ test('from a page, the app moves to the root for other views, and Back returns t
   for (const id of await ids('facts.csv')) {
     url = `${server.url}card/${id}/`;
     await page.goto(url);
+    await appReady(page);
     await page.locator('.card-detail #card-title').waitFor();
     if (await page.locator('.card-detail dl.facts a').count()) break;
   }
@@ -157,19 +162,27 @@ test('from a page, the app moves to the root for other views, and Back returns t
   assert.equal(await page.locator('.card-actions a.permalink').getAttribute('href'), url);
   await page.locator('.card-actions').getByRole('button', { name: 'Copy link' }).click();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
-  // A link on the card is a step of its own: written at the site root, as a new history entry.
+  // A link on the card leads to the other card's page, and the click goes there as a step
+  // of its own (a new history entry), drawn by the app without a reload.
   const other = page.locator('.card-detail dl.facts a').first();
   const name = await other.innerText();
   const href = await other.getAttribute('href');
-  assert.match(href, /^\.\.\/\.\.\/#card=/, 'hrefs on a page lead to the app at the site root');
+  assert.equal(new URL(href, url).pathname.replace(/[^/]+\/$/, ''), new URL(`${server.url}card/`).pathname, 'a card links to a card page');
+  await page.evaluate(() => { window.__sameDocument = true; });
   await other.click();
   await page.waitForURL(new URL(href, url).href);
   await page.locator('.card-detail #card-title', { hasText: name }).waitFor();
+  assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload');
+  // A view with no page of its own (typing, which replaces the entry) is written at the site
+  // root.
+  await page.locator('#q').fill('a');
+  await page.waitForURL((u) => u.pathname === new URL(server.url).pathname && u.hash.includes('q=a'));
   await page.goBack();
   await page.waitForURL(url);
   await page.locator('.card-detail #card-title').waitFor();
   // An old fragment link still opens what it names, on a page too.
   await page.goto(`${url}#view=documents`);
+  await appReady(page);
   await page.locator('#docs-heading').waitFor();
   assert.deepEqual(page.problems(), []);
 });

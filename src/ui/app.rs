@@ -16,7 +16,7 @@ use super::reader::{DocumentList, Reader};
 use super::search::{Filters, Results, SearchBox};
 use super::timeline::{TableView, Timeline};
 use crate::core::catalog::Catalog;
-use crate::core::route::{self, Parsed, Place, Route, View};
+use crate::core::route::{Parsed, Place, Route, View};
 use crate::core::state::{Action, AppState, PAGE, apply};
 use crate::core::timeline;
 use crate::core::view::{self, CardView};
@@ -104,7 +104,7 @@ pub fn app(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
     let r = &state.route;
-    use_url_sync(r, state.history, &dispatch);
+    use_url_sync(r, state.history, &place, &dispatch);
     use_shortcuts(&dispatch);
     use_focus_return(r);
     use_settle();
@@ -223,7 +223,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Env> context={env}>
         <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), place: place.clone() }}>
             <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
-            <Header route={r.clone()} link={place.url_with(&route::format(r))} />
+            <Header route={r.clone()} link={place.share(r)} />
             <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
                 <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
                 <UpdateBanner {offline} />

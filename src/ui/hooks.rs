@@ -2,7 +2,7 @@
 //! come back in, keyboard shortcuts, focus that follows what opened and returns when it
 //! closes, the title, and offline status. Effects live here, never in `apply`.
 
-use crate::core::route::{self, Route};
+use crate::core::route::{self, Place, Route};
 use crate::core::state::{Action, History};
 use crate::web;
 use yew::prelude::*;
@@ -10,18 +10,19 @@ use yew::prelude::*;
 /// The URL follows the state: discrete steps push a history entry, typing replaces it once
 /// the typing pauses; and Back, Forward and edited addresses come back in as navigation.
 #[hook]
-pub fn use_url_sync(route: &Route, history: History, dispatch: &Callback<Action>) {
+pub fn use_url_sync(route: &Route, history: History, place: &Place, dispatch: &Callback<Action>) {
+    let place = place.clone();
     use_effect_with(route.clone(), move |r: &Route| match history {
         // Typing not yet written goes into the entry it belongs to before anything else does.
         History::Push => {
             web::write_held();
-            web::set_fragment(&route::format(r), true)
+            web::set_address(&place.address(r), true)
         }
         History::Replace => {
             web::drop_held_address();
-            web::set_fragment(&route::format(r), false)
+            web::set_address(&place.address(r), false)
         }
-        History::ReplaceSoon => web::set_fragment_soon(route::format(r)),
+        History::ReplaceSoon => web::set_address_soon(place.address(r)),
         // The URL brought this state: typing not yet written is no longer what it shows.
         History::Keep => web::drop_held_address(),
     });

@@ -66,12 +66,15 @@ pub fn start() {
     });
     // Measured on the prerendered chart when there is one, so the first render already has
     // this screen's width.
+    // Hrefs are absolute where the app moves the address from page to page (a relative one
+    // would follow the address); fragments alone in the single-file edition.
+    let (base, pages) = (super::base_url(), super::has_pages());
     let env = Env {
         catalog,
         place: Rc::new(Place {
-            root: route::root_href(&path),
-            base: super::base_url(),
-            pages: super::has_pages(),
+            root: if pages { base.clone() } else { String::new() },
+            base,
+            pages,
         }),
         frame_width: super::element_width("tl-frame").unwrap_or(FRAME_WIDTH),
         char_w: super::label_char_width().unwrap_or(CHAR_W),

@@ -47,27 +47,27 @@ pub fn has_pages() -> bool {
         .is_some()
 }
 
-/// The absolute URL of a view of the app, given its fragment (without `#`).
-fn url_with(fragment: &str) -> String {
-    format!("{}#{fragment}", base_url())
-}
-
-/// Writes the fragment into the address bar, as a new history entry (`push`) or in place.
-/// The empty fragment leaves a clean URL with no `#`.
-pub fn set_fragment(fragment: &str, push: bool) {
-    let Some(history) = window().and_then(|w| w.history().ok()) else {
+/// Writes an address into the address bar (`core::route::Place::address`), as a new history
+/// entry (`push`) or in place: an absolute URL (a page, or the site root with a fragment), a
+/// fragment alone (`#...`, the single-file edition), or `""`: this document with no fragment.
+/// Nothing is written when the address is already there.
+pub fn set_address(address: &str, push: bool) {
+    let Some(w) = window() else { return };
+    let (Ok(history), loc) = (w.history(), w.location()) else {
         return;
     };
-    // On a card's or document's page, every other view is written at the site root; there the
-    // fragment alone is enough (and all a file:// URL may change).
-    let on_page = crate::core::route::at_path(&path()).1.is_some();
-    if !on_page && self::fragment() == fragment {
+    let same = match address.strip_prefix('#') {
+        Some(f) => fragment() == f,
+        None if address.is_empty() => fragment().is_empty(),
+        None => loc.href().is_ok_and(|h| h == address),
+    };
+    if same {
         return;
     }
-    let url = match (fragment.is_empty(), on_page) {
-        (true, _) => base_url(),
-        (false, true) => url_with(fragment),
-        (false, false) => format!("#{fragment}"),
+    let url = if address.is_empty() {
+        path()
+    } else {
+        address.to_string()
     };
     let result = if push {
         history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -76,9 +76,8 @@ pub fn set_fragment(fragment: &str, push: bool) {
     };
     if result.is_err() {
         // Some contexts refuse history changes (sandboxed frames); fall back to the fragment.
-        if let Some(loc) = window().map(|w| w.location()) {
-            let _ = loc.set_hash(fragment);
-        }
+        let f = address.split_once('#').map_or("", |(_, f)| f);
+        let _ = loc.set_hash(f);
     }
 }
 
@@ -128,9 +127,9 @@ fn hold(set: impl FnOnce(&mut Held)) {
     .forget();
 }
 
-/// Writes the fragment in place once typing pauses (see `hold`).
-pub fn set_fragment_soon(fragment: String) {
-    hold(|h| h.address = Some(fragment));
+/// Writes the address in place once typing pauses (see `hold`).
+pub fn set_address_soon(address: String) {
+    hold(|h| h.address = Some(address));
 }
 
 /// Sets the title once typing pauses (see `hold`).
@@ -144,8 +143,8 @@ pub fn write_held() {
         let mut h = h.borrow_mut();
         (h.address.take(), h.title.take())
     });
-    if let Some(f) = address {
-        set_fragment(&f, false);
+    if let Some(a) = address {
+        set_address(&a, false);
     }
     if let Some(t) = title {
         set_title(&t);

@@ -30,8 +30,8 @@ pub use boot::start;
 pub use files::{copy_text, download, today};
 pub use focus::{active_matches, focus, focus_selector, focus_step, on_key, scroll_to, scroll_top};
 pub use location::{
-    base_url, drop_held_address, fragment, has_pages, on_navigate, path, set_fragment,
-    set_fragment_soon, set_title, set_title_soon, write_held,
+    base_url, drop_held_address, fragment, has_pages, on_navigate, path, set_address,
+    set_address_soon, set_title, set_title_soon, write_held,
 };
 pub use measure::{
     capture_pointer, element_left, element_width, label_char_width, on_resize, page_top,

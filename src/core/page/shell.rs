@@ -137,10 +137,8 @@ impl Shell {
                         tags.push(tag.to_string());
                     }
                 }
-                "link" => {
-                    if attribute(tag, "rel") != Some("canonical") {
-                        tags.push(tag.to_string());
-                    }
+                "link" if attribute(tag, "rel") != Some("canonical") => {
+                    tags.push(tag.to_string());
                 }
                 "script" => {
                     let end = lower[close..]

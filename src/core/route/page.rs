@@ -96,20 +96,6 @@ pub fn at_path(path: &str) -> (&str, Option<Route>) {
     (&path[..end], None)
 }
 
-/// How hrefs reach the site root from a page at this path: `""` at the root, `../` one
-/// folder down, `../../` two.
-pub fn root_href(path: &str) -> String {
-    let (root, page) = at_path(path);
-    if page.is_none() {
-        return String::new();
-    }
-    let below = path[root.len()..]
-        .strip_suffix("index.html")
-        .unwrap_or(&path[root.len()..]);
-    let depth = below.trim_end_matches('/').split('/').count();
-    "../".repeat(depth)
-}
-
 /// What the app shows at a location: the fragment when there is one (old links, and every view
 /// but a card or document alone), else the page the path names, else the start view.
 pub fn from_location(path: &str, fragment: &str) -> Parsed {
@@ -127,7 +113,9 @@ pub fn from_location(path: &str, fragment: &str) -> Parsed {
 /// from the location, and by the publisher for each page it writes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Place {
-    /// From the current page to the site root: `""` at the root, `../` or `../../` on a page.
+    /// How hrefs reach the site root: on a published page `""`, `../` or `../../` (the page
+    /// never moves); in the browser the root's absolute URL, since the app moves the address
+    /// from page to page; `""` in the single-file edition, whose links are fragments.
     pub root: String,
     /// The site root's absolute URL (`https://example.org/sco/`), or `""` when unknown (a
     /// build not told its address): shared links are then relative.
@@ -145,6 +133,29 @@ impl Place {
             Some(p) if p.is_empty() && self.root.is_empty() => "./".to_string(),
             Some(p) => format!("{}{p}", self.root),
             None => format!("{}#{}", self.root, format(r)),
+        }
+    }
+
+    /// What the address bar should hold for a route: its page's absolute URL, or the root's
+    /// with the route's fragment; in a site with no pages, only the fragment (`#...`), or `""`
+    /// for none (the document itself, whatever its name).
+    pub fn address(&self, r: &Route) -> String {
+        let fragment = format(r);
+        match page_of(r).filter(|_| self.pages) {
+            Some(p) => format!("{}{p}", self.base),
+            None if self.pages && fragment.is_empty() => self.base.clone(),
+            None if self.pages => self.url_with(&fragment),
+            None if fragment.is_empty() => String::new(),
+            None => format!("#{fragment}"),
+        }
+    }
+
+    /// The link "Copy link to this view" gives: the address, absolute.
+    pub fn share(&self, r: &Route) -> String {
+        if self.pages {
+            self.address(r)
+        } else {
+            self.url_with(&format(r))
         }
     }
 
@@ -212,21 +223,6 @@ mod tests {
         ];
         for (path, fragment, root, shows) in cases {
             check(path, fragment, root, shows);
-        }
-    }
-
-    #[test]
-    fn a_page_knows_its_way_back_to_the_root() {
-        let cases = [
-            ("/", ""),
-            ("/x/index.html", ""),
-            ("/x/timeline/", "../"),
-            ("/x/documents/index.html", "../"),
-            ("/x/card/a-b/", "../../"),
-            ("/doc/0_x/index.html", "../../"),
-        ];
-        for (path, expect) in cases {
-            assert_eq!(root_href(path), expect, "{path}");
         }
     }
 
