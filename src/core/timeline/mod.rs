@@ -10,6 +10,7 @@
 //! - `table`: the same data as tables.
 
 mod chart;
+pub mod gesture;
 mod layout;
 mod scale;
 mod table;

@@ -1,33 +1,14 @@
 //! The chart gestures as one hook: wheel zoom and pan, drag to pan, two-pointer pinch, keys.
-//! A gesture previews its viewport at once and writes it to the URL when it settles.
+//! A gesture previews its viewport at once and writes it to the URL when it settles. The rules
+//! are the core's state machine (`core::timeline::gesture`); this hook feeds it the events.
 
 use crate::core::state::Action;
+use crate::core::timeline::gesture::{self, Gesture, Moved};
 use crate::core::timeline::{Viewport, plot_area};
 use crate::ui::common::use_nav;
 use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// A gesture in progress: pointers down and where they started.
-#[derive(Default)]
-struct Gesture {
-    /// (pointer id, x now) and (pointer id, x at the start), for the one or two pointers down.
-    pointers: Vec<(i32, f64)>,
-    start: Vec<(i32, f64)>,
-    view: Option<Viewport>,
-    moved: bool,
-}
-
-fn put(list: &mut Vec<(i32, f64)>, id: i32, x: f64) {
-    match list.iter_mut().find(|p| p.0 == id) {
-        Some(p) => p.1 = x,
-        None => list.push((id, x)),
-    }
-}
-
-fn at(list: &[(i32, f64)], id: i32) -> f64 {
-    list.iter().find(|p| p.0 == id).map_or(0.0, |p| p.1)
-}
 
 /// What the timeline frame listens with, and the viewport to draw now.
 pub struct Gestures {
@@ -86,57 +67,42 @@ pub fn use_chart_gestures(
 
     let onwheel = Callback::from(move |e: WheelEvent| {
         e.prevent_default();
-        let (dx, dy) = (e.delta_x(), e.delta_y());
-        if e.shift_key() || dx.abs() > dy.abs() {
-            let d = if dx.abs() > dy.abs() { dx } else { dy };
-            preview(view.pan(d / plot_w));
-        } else {
-            // A pinch on a touchpad arrives as a wheel with Ctrl held; both zoom.
-            let factor = (-dy * if e.ctrl_key() { 0.01 } else { 0.0025 }).exp();
-            preview(view.zoom(factor, anchor_of(f64::from(e.client_x()))));
-        }
+        let at = anchor_of(f64::from(e.client_x()));
+        preview(gesture::wheel(
+            view,
+            e.delta_x(),
+            e.delta_y(),
+            e.shift_key(),
+            e.ctrl_key(),
+            plot_w,
+            at,
+        ));
     });
     let onpointerdown = {
         let gesture = gesture.clone();
         Callback::from(move |e: PointerEvent| {
-            if e.button() != 0 {
-                return;
+            if e.button() == 0 {
+                gesture
+                    .borrow_mut()
+                    .down(e.pointer_id(), f64::from(e.client_x()), view);
             }
-            let mut g = gesture.borrow_mut();
-            put(&mut g.pointers, e.pointer_id(), f64::from(e.client_x()));
-            put(&mut g.start, e.pointer_id(), f64::from(e.client_x()));
-            g.view = Some(view);
-            g.moved = false;
         })
     };
     let onpointermove = {
         let gesture = gesture.clone();
         let live = live.clone();
         Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            let Some(start_view) = g.view else { return };
-            if !g.pointers.iter().any(|p| p.0 == e.pointer_id()) {
-                return;
-            }
-            put(&mut g.pointers, e.pointer_id(), f64::from(e.client_x()));
-            let ids: Vec<i32> = g.pointers.iter().map(|p| p.0).collect();
-            if ids.len() >= 2 {
-                // Pinch: the spread of two pointers now against when they went down.
-                let (a, b) = (ids[0], ids[1]);
-                let now = (at(&g.pointers, a) - at(&g.pointers, b)).abs().max(1.0);
-                let then = (at(&g.start, a) - at(&g.start, b)).abs().max(1.0);
-                let mid = (at(&g.pointers, a) + at(&g.pointers, b)) / 2.0;
-                g.moved = true;
-                live.set(Some(start_view.zoom(now / then, anchor_of(mid))));
-            } else {
-                let dx = at(&g.pointers, e.pointer_id()) - at(&g.start, e.pointer_id());
-                if dx.abs() > 4.0 || g.moved {
-                    if !g.moved {
-                        web::capture_pointer(frame_id, e.pointer_id());
-                    }
-                    g.moved = true;
-                    live.set(Some(start_view.pan(-dx / plot_w)));
+            let step = gesture.borrow_mut().moved(
+                e.pointer_id(),
+                f64::from(e.client_x()),
+                plot_w,
+                anchor_of,
+            );
+            if let Moved::Show { view, capture } = step {
+                if capture {
+                    web::capture_pointer(frame_id, e.pointer_id());
                 }
+                live.set(Some(view));
             }
         })
     };
@@ -145,24 +111,17 @@ pub fn use_chart_gestures(
         let live = live.clone();
         let commit = commit.clone();
         Callback::from(move |e: PointerEvent| {
-            let mut g = gesture.borrow_mut();
-            g.pointers.retain(|p| p.0 != e.pointer_id());
-            g.start.retain(|p| p.0 != e.pointer_id());
-            if g.pointers.is_empty() {
-                g.view = None;
-                if g.moved
-                    && let Some(v) = *live
-                {
-                    commit(v);
-                }
+            if gesture.borrow_mut().up(e.pointer_id())
+                && let Some(v) = *live
+            {
+                commit(v);
             }
         })
     };
     let onclick = Callback::from(move |e: MouseEvent| {
-        if gesture.borrow().moved {
+        if gesture.borrow_mut().swallow_click() {
             e.prevent_default();
             e.stop_propagation();
-            gesture.borrow_mut().moved = false;
         }
     });
     let onkeydown = {
@@ -171,15 +130,7 @@ pub fn use_chart_gestures(
             if e.ctrl_key() || e.meta_key() || e.alt_key() {
                 return;
             }
-            let next = match e.key().as_str() {
-                "ArrowLeft" => Some(view.pan(-0.1)),
-                "ArrowRight" => Some(view.pan(0.1)),
-                "+" | "=" => Some(view.zoom(1.5, 0.5)),
-                "-" | "_" => Some(view.zoom(1.0 / 1.5, 0.5)),
-                "0" | "Home" => Some(fitted),
-                _ => None,
-            };
-            if let Some(v) = next {
+            if let Some(v) = gesture::key(view, fitted, &e.key()) {
                 e.prevent_default();
                 commit(v);
             }
