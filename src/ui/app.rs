@@ -97,6 +97,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     let env = props.env.clone();
     let place = env.place.clone();
+    let cat = env.catalog;
     let state = Rc::new(store.0.clone());
     // One callback for the app's life: components given it compare equal across renders.
     let dispatch = {
@@ -104,13 +105,17 @@ pub fn app(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
     let r = &state.route;
-    use_url_sync(r, state.history, &place, &dispatch);
+    // Whether the card and document the route names exist (else they have no page).
+    let known = r.card.as_deref().is_none_or(|id| cat.record(id).is_some())
+        && r.read
+            .as_deref()
+            .is_none_or(|d| cat.data.documents.iter().any(|x| x.id == d));
+    use_url_sync(r, state.history, &place, known, &dispatch);
     use_shortcuts(&dispatch);
     use_focus_return(r);
     use_settle();
     let offline = use_offline_status();
 
-    let cat = env.catalog;
     let results = {
         let key = (
             r.query.clone(),
@@ -223,7 +228,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Env> context={env}>
         <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), place: place.clone() }}>
             <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
-            <Header route={r.clone()} link={place.share(r)} />
+            <Header route={r.clone()} link={place.share(r, known)} />
             <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
                 <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
                 <UpdateBanner {offline} />

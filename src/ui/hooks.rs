@@ -10,19 +10,25 @@ use yew::prelude::*;
 /// The URL follows the state: discrete steps push a history entry, typing replaces it once
 /// the typing pauses; and Back, Forward and edited addresses come back in as navigation.
 #[hook]
-pub fn use_url_sync(route: &Route, history: History, place: &Place, dispatch: &Callback<Action>) {
+pub fn use_url_sync(
+    route: &Route,
+    history: History,
+    place: &Place,
+    known: bool,
+    dispatch: &Callback<Action>,
+) {
     let place = place.clone();
     use_effect_with(route.clone(), move |r: &Route| match history {
         // Typing not yet written goes into the entry it belongs to before anything else does.
         History::Push => {
             web::write_held();
-            web::set_address(&place.address(r), true)
+            web::set_address(&place.address(r, known), true)
         }
         History::Replace => {
             web::drop_held_address();
-            web::set_address(&place.address(r), false)
+            web::set_address(&place.address(r, known), false)
         }
-        History::ReplaceSoon => web::set_address_soon(place.address(r)),
+        History::ReplaceSoon => web::set_address_soon(place.address(r, known)),
         // The URL brought this state: typing not yet written is no longer what it shows.
         History::Keep => web::drop_held_address(),
     });

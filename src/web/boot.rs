@@ -94,7 +94,30 @@ pub fn start() {
     if let Some(shell) = doc.get_element_by_id("shell") {
         shell.remove();
     }
+    pin_head_links(&doc);
     yew::Renderer::<App>::with_root_and_props(root, AppProps { parsed, typed, env }).render();
+}
+
+/// Makes the head's links (icons, manifest) absolute: the app moves the address from page to
+/// page, and a browser resolves a relative icon link again against the new address.
+#[cfg(target_arch = "wasm32")]
+fn pin_head_links(doc: &web_sys::Document) {
+    let (Ok(links), Ok(here)) = (doc.query_selector_all("head link[href]"), doc.url()) else {
+        return;
+    };
+    for i in 0..links.length() {
+        let Some(el) = links
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if let Some(href) = el.get_attribute("href")
+            && let Ok(url) = web_sys::Url::new_with_base(&href, &here)
+        {
+            let _ = el.set_attribute("href", &url.href());
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -138,10 +138,11 @@ impl Place {
 
     /// What the address bar should hold for a route: its page's absolute URL, or the root's
     /// with the route's fragment; in a site with no pages, only the fragment (`#...`), or `""`
-    /// for none (the document itself, whatever its name).
-    pub fn address(&self, r: &Route) -> String {
+    /// for none (the document itself, whatever its name). A route that names a card or
+    /// document the data does not have (`known` false) keeps its fragment: it has no page.
+    pub fn address(&self, r: &Route, known: bool) -> String {
         let fragment = format(r);
-        match page_of(r).filter(|_| self.pages) {
+        match page_of(r).filter(|_| self.pages && known) {
             Some(p) => format!("{}{p}", self.base),
             None if self.pages && fragment.is_empty() => self.base.clone(),
             None if self.pages => self.url_with(&fragment),
@@ -151,9 +152,9 @@ impl Place {
     }
 
     /// The link "Copy link to this view" gives: the address, absolute.
-    pub fn share(&self, r: &Route) -> String {
+    pub fn share(&self, r: &Route, known: bool) -> String {
         if self.pages {
-            self.address(r)
+            self.address(r, known)
         } else {
             self.url_with(&format(r))
         }
