@@ -82,30 +82,50 @@ async function serveSite(dir) {
   return startServer({ root: dir, port: 0 });
 }
 
-/** Start-up: navigation to first cards painted, data decode + index ready, memory after load. */
+/**
+ * Start-up: navigation to the first result card painted, by the browser's own paint timing
+ * (Element Timing on the first card's text: the prerendered page's paint where there is one,
+ * the app's where there is not); navigation to the app ready (typing gives results from then
+ * on); layout shift over the load (CLS); data decode + index ready; memory after load.
+ */
 async function startup(dir) {
   const server = await serveSite(dir);
-  const first = [], data = [], heap = [], wasm = [];
+  const first = [], ready = [], cls = [], data = [], heap = [], wasm = [];
   for (let i = 0; i < RUNS; i++) {
     const ctx = await launch();
-    await ctx.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; }));
+    await ctx.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+      window.__cls = 0;
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+        .observe({ type: 'layout-shift', buffered: true });
+    });
     const page = await ctx.newPage();
     await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName('sco:first-cards').length > 0, null, { timeout: 120000 });
-    const m = await page.evaluate(() => {
+    await page.waitForFunction(() => performance.getEntriesByName('sco:app-ready').length > 0, null, { timeout: 120000 });
+    const m = await page.evaluate(async () => {
       const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      const card = await new Promise((ok) => {
+        new PerformanceObserver((l) => {
+          const e = l.getEntries().find((x) => x.identifier === 'first-card');
+          if (e) ok(e.renderTime || e.loadTime);
+        }).observe({ type: 'element', buffered: true });
+        setTimeout(() => ok(NaN), 5000);
+      });
+      await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 100)));
       return {
-        first: mark('sco:first-cards'),
+        first: card,
+        ready: mark('sco:app-ready'),
+        cls: window.__cls,
         data: mark('sco:data-ready') - mark('sco:data-start'),
         heap: performance.memory?.usedJSHeapSize ?? NaN,
         wasm: window.__wasm?.memory?.buffer?.byteLength ?? NaN,
       };
     });
-    first.push(m.first); data.push(m.data); heap.push(m.heap); wasm.push(m.wasm);
+    first.push(m.first); ready.push(m.ready); cls.push(m.cls); data.push(m.data); heap.push(m.heap); wasm.push(m.wasm);
     await ctx.close();
   }
   await server.close();
-  return { first: summary(first), data: summary(data), heap: summary(heap), wasm: summary(wasm), memory: summary(heap.map((h, i) => h + wasm[i])) };
+  return { first: summary(first), ready: summary(ready), cls: summary(cls), data: summary(data), heap: summary(heap), wasm: summary(wasm), memory: summary(heap.map((h, i) => h + wasm[i])) };
 }
 
 /** The typing script in our app: end-to-end latency, and the pure search function inside wasm. */
@@ -116,7 +136,7 @@ async function ours(dir, lines) {
   for (let i = 0; i < RUNS; i++) {
     const page = await ctx.newPage();
     await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName('sco:first-cards').length > 0, null, { timeout: 120000 });
+    await page.waitForFunction(() => performance.getEntriesByName('sco:app-ready').length > 0, null, { timeout: 120000 });
     await probe(page);
     await page.focus('#q');
     const lat = await typeScript(page, lines);
@@ -162,7 +182,7 @@ async function rendering(dir) {
   for (let i = 0; i < RUNS; i++) {
     const page = await ctx.newPage();
     await page.goto(server.url);
-    await page.waitForFunction(() => performance.getEntriesByName('sco:first-cards').length > 0, null, { timeout: 120000 });
+    await page.waitForFunction(() => performance.getEntriesByName('sco:app-ready').length > 0, null, { timeout: 120000 });
     const t = await page.evaluate(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       // The frame of a click draws a screenful of the new cards and the rest follow when the
@@ -356,7 +376,9 @@ async function report(r, { keepPrevious = false } = {}) {
   if (t100) row('Input to painted results p95 ≤ 16 ms at 100k', `${cell(t100.ours.p95)} ms`, t100.ours.p95.median <= 16, change((x) => x.tiers[100000].ours.p95.median));
   if (t100) row('p95 faster than MiniSearch and FlexSearch (100k)', `ours ${fmt(t100.ours.p95.median)} · MiniSearch ${fmt(t100.minisearch.p95.median)} · FlexSearch ${fmt(t100.flexsearch.p95.median)} ms`,
     t100.ours.p95.median < t100.minisearch.p95.median && t100.ours.p95.median < t100.flexsearch.p95.median);
-  row('First cards painted ≤ 300 ms (real data)', `${cell(r.real.first, 1)} ms`, r.real.first.median <= 300, change((x) => x.real.first.median));
+  row('First cards painted ≤ 100 ms (real data; Element Timing of the first card, from navigation)', `${cell(r.real.first, 1)} ms`, r.real.first.median <= 100, change((x) => x.real.first.median));
+  row('App ready, typing gives results (real data; reported, no budget)', `${cell(r.real.ready, 1)} ms`, true, change((x) => x.real.ready?.median));
+  row('Layout shift over the load (CLS) = 0 (real data)', `${cell(r.real.cls, 4)}`, r.real.cls.max === 0);
   if (t10?.timeline) {
     row('Timeline at 10k: ≤ 1,400 SVG nodes at any zoom', `${cell(t10.timeline.nodes, 0)} nodes`, t10.timeline.nodes.max <= 1400);
     row('Timeline pan/zoom p95 main-thread task ≤ 16.7 ms (one frame)', `${cell(t10.timeline.p95)} ms (rAF frame p95 ${fmt(t10.timeline.raf.median)} ms)`, t10.timeline.p95.median <= 16.7, change((x) => x.tiers[10000].timeline.p95.median));
@@ -382,6 +404,11 @@ async function report(r, { keepPrevious = false } = {}) {
   if (t100) goal('Search function p50 at 100k ≤ 1.5 ms', `${cell(t100.ours.fn50, 3)} ms`, t100.ours.fn50.median <= 1.5);
   goal('First cards painted ≤ 300 ms median (real data)', `${cell(r.real.first, 1)} ms`, r.real.first.median <= 300);
   L.push('');
+  L.push('## Goals of the one-renderer issue (26)', '', '| goal | figure | result |', '|---|---|---|');
+  goal('First cards painted ≤ 100 ms median (real data, the prerendered page\'s paint by Element Timing)', `${cell(r.real.first, 1)} ms`, r.real.first.median <= 100);
+  goal('No layout shift when the app starts (CLS 0, every run)', `${cell(r.real.cls, 4)}`, r.real.cls.max === 0);
+  if (r.lighthouse) goal(`Lighthouse mobile performance ≥ 98 (median of ${LIGHTHOUSE_RUNS})`, cell(r.lighthouse.performance, 0), r.lighthouse.performance.median >= 98);
+  L.push('');
   L.push('## Search: typing script, input to painted results (ms)', '');
   L.push('From each input event\'s time stamp to the task after the next frame, so every page\'s own input handler is inside the figure. (Runs before 2026-11-28\'s fourth pass started the clock in a listener that ran after ours: their figures for sco-explorer leave out our handler, and the change column for them compares unlike measures.)', '');
   L.push('| facts | library | index build (ms) | heap for index | p50 | p95 | max | search fn p50 | search fn p95 |', '|---|---|---|---|---|---|---|---|---|');
@@ -394,10 +421,11 @@ async function report(r, { keepPrevious = false } = {}) {
     L.push(`| ${n} | ratio p95 ours / MiniSearch · ours / FlexSearch | | | | ${fmt(t.ours.p95.median / t.minisearch.p95.median)} · ${fmt(t.ours.p95.median / t.flexsearch.p95.median)} | | | |`);
   }
   L.push('');
-  L.push('## Start-up and memory', '', '| dataset | embedded bytes | navigation → first cards (ms) | data decode + index ready (ms) | JS heap (MB) | wasm memory (MB) |', '|---|---|---|---|---|---|');
-  L.push(`| real (2 documents) | — | ${cell(r.real.first, 1)} | ${cell(r.real.data)} | ${fmt(r.real.heap.median / 1048576, 1)} | ${fmt(r.real.wasm.median / 1048576, 1)} |`);
+  L.push('## Start-up and memory', '', 'The real site\'s pages are prerendered, so its first cards are painted from HTML; the synthetic tiers have no pages, so theirs are the app\'s.', '',
+    '| dataset | embedded bytes | navigation → first cards painted (ms) | navigation → app ready (ms) | data decode + index ready (ms) | JS heap (MB) | wasm memory (MB) |', '|---|---|---|---|---|---|---|');
+  L.push(`| real | — | ${cell(r.real.first, 1)} | ${cell(r.real.ready, 1)} | ${cell(r.real.data)} | ${fmt(r.real.heap.median / 1048576, 1)} | ${fmt(r.real.wasm.median / 1048576, 1)} |`);
   for (const [n, t] of Object.entries(r.tiers)) {
-    L.push(`| ${n} facts | ${(t.bundle / 1048576).toFixed(1)} MB | ${cell(t.startup.first, 1)} | ${cell(t.startup.data)} | ${fmt(t.startup.heap.median / 1048576, 1)} | ${fmt(t.startup.wasm.median / 1048576, 1)} |`);
+    L.push(`| ${n} facts | ${(t.bundle / 1048576).toFixed(1)} MB | ${cell(t.startup.first, 1)} | ${cell(t.startup.ready, 1)} | ${cell(t.startup.data)} | ${fmt(t.startup.heap.median / 1048576, 1)} | ${fmt(t.startup.wasm.median / 1048576, 1)} |`);
   }
   if (t10?.rendering) {
     L.push('', '## Rendering (10k facts)', '');
