@@ -8,6 +8,7 @@
 
 use super::card::CardPanel;
 use super::common::{Dispatch, Link, Nav};
+pub use super::common::{Env, FRAME_WIDTH};
 use super::frame::{Footer, Header, Notices, SkipLink, UpdateBanner};
 use super::hooks::{
     use_focus_return, use_offline_status, use_settle, use_shortcuts, use_title, use_url_sync,
@@ -15,8 +16,7 @@ use super::hooks::{
 use super::reader::{DocumentList, Reader};
 use super::search::{Filters, Results, SearchBox};
 use super::timeline::{TableView, Timeline};
-use crate::core::catalog::Catalog;
-use crate::core::route::{Parsed, Place, Route, View};
+use crate::core::route::{Parsed, Route, View};
 use crate::core::state::{Action, AppState, PAGE, apply};
 use crate::core::timeline;
 use crate::core::view::{self, CardView};
@@ -39,40 +39,6 @@ impl Reducible for Store {
             Rc::new(Store(next))
         }
     }
-}
-
-/// The timeline's width before the browser has measured it (the publisher's pages are drawn at
-/// it; a browser measures the prerendered chart before its first render).
-pub const FRAME_WIDTH: f64 = 960.0;
-
-/// What the place the app runs in tells every component: filled by the browser shell from the
-/// location and the page, and by the publisher for each page. Components read this, never
-/// the browser, while they render.
-#[derive(Clone)]
-pub struct Env {
-    /// The data to show (the embedded dataset in the browser; any catalog on the host).
-    pub catalog: &'static Catalog<'static>,
-    /// Where hrefs start and shared links point.
-    pub place: Rc<Place>,
-    /// The timeline frame's width in CSS pixels, as first measured.
-    pub frame_width: f64,
-    /// The timeline label font's average character width, as first measured.
-    pub char_w: f64,
-}
-
-impl PartialEq for Env {
-    fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.catalog, other.catalog)
-            && self.place == other.place
-            && self.frame_width == other.frame_width
-            && self.char_w == other.char_w
-    }
-}
-
-/// The `Env` the root provides.
-#[hook]
-pub fn use_env() -> Env {
-    use_context::<Env>().expect("the App provides Env")
 }
 
 #[derive(Properties, PartialEq)]
@@ -225,8 +191,7 @@ pub fn app(props: &AppProps) -> Html {
     let data = cat.data;
     html! {
         <ContextProvider<Dispatch> context={Dispatch(dispatch.clone())}>
-        <ContextProvider<Env> context={env}>
-        <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), place: place.clone() }}>
+        <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), env }}>
             <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
             <Header route={r.clone()} link={place.share(r, known)} />
             <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
@@ -238,7 +203,6 @@ pub fn app(props: &AppProps) -> Html {
             </main>
             <Footer {offline} counts={(data.facts.len(), data.entities.len(), data.documents.len())} />
         </ContextProvider<Nav>>
-        </ContextProvider<Env>>
         </ContextProvider<Dispatch>>
     }
 }

@@ -8,7 +8,7 @@ use crate::core::view::{
     CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, ORDER_RULE, SINGLE_FILE_LINKS,
     SourceView,
 };
-use crate::ui::app::{Env, use_env};
+use crate::ui::common::{Env, use_nav};
 use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -136,7 +136,7 @@ fn card_actions(props: &ActionsProps) -> Html {
         place,
         catalog: cat,
         ..
-    } = use_env();
+    } = use_nav().env;
     let fragment = route::card_fragment(&props.id);
     // Built when asked for: the card's citation as a file a reference manager imports.
     let save = |format: &'static str| {

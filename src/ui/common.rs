@@ -1,6 +1,7 @@
 //! Pieces every view uses: the navigation context, links that dispatch actions, highlighted
 //! text, date and status badges.
 
+use crate::core::catalog::Catalog;
 use crate::core::route::Place;
 use crate::core::state::{Action, AppState, apply};
 use crate::core::view::{DateView, INFERRED, Seg};
@@ -8,13 +9,41 @@ use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What every component may read and do: the current state and the way to change it.
+/// The timeline's width before the browser has measured it (the publisher's pages are drawn at
+/// it; a browser measures the prerendered chart before its first render).
+pub const FRAME_WIDTH: f64 = 960.0;
+
+/// What the place the app runs in tells every component (through `Nav`): filled by the
+/// browser shell from the location and the page, and by the publisher for each page.
+/// Components read this, never the browser, while they render.
+#[derive(Clone)]
+pub struct Env {
+    /// The data to show (the embedded dataset in the browser; any catalog on the host).
+    pub catalog: &'static Catalog<'static>,
+    /// Where hrefs start and shared links point.
+    pub place: Rc<Place>,
+    /// The timeline frame's width in CSS pixels, as first measured.
+    pub frame_width: f64,
+    /// The timeline label font's average character width, as first measured.
+    pub char_w: f64,
+}
+
+impl PartialEq for Env {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.catalog, other.catalog)
+            && self.place == other.place
+            && self.frame_width == other.frame_width
+            && self.char_w == other.char_w
+    }
+}
+
+/// What every component may read and do: the current state, the way to change it, and where
+/// the app runs.
 #[derive(Clone, PartialEq)]
 pub struct Nav {
     pub state: Rc<AppState>,
     pub dispatch: Callback<Action>,
-    /// Where the app runs: how hrefs reach the site root, and whether pages exist.
-    pub place: Rc<Place>,
+    pub env: Env,
 }
 
 impl Nav {
@@ -23,7 +52,7 @@ impl Nav {
     /// therefore can never disagree.
     pub fn href(&self, action: &Action) -> String {
         let next = apply(&self.state, action.clone());
-        self.place.href(&next.route)
+        self.env.place.href(&next.route)
     }
 }
 

@@ -387,7 +387,7 @@ struct ExportsProps {
 #[function_component(Exports)]
 fn exports(props: &ExportsProps) -> Html {
     let n = props.view.facts;
-    let data = crate::ui::app::use_env().catalog.data;
+    let data = use_nav().env.catalog.data;
     let save = |ext: &'static str| {
         let view = props.view.clone();
         Callback::from(move |_: MouseEvent| {

@@ -15,11 +15,11 @@ use {
     std::rc::Rc,
 };
 
-/// Where focus was in the prerendered page: the nearest element with an id, and which of its
-/// descendants of one tag had focus (a result's link has no id of its own, its heading has).
+/// Where focus was in the prerendered page: the focused element's place among the app's
+/// elements in document order (the app draws the same elements again, so the place finds its
+/// twin), and the caret when it is a text field.
 struct Focus {
-    id: String,
-    inner: Option<(String, u32)>,
+    at: u32,
     caret: Option<(u32, u32)>,
 }
 
@@ -134,35 +134,13 @@ fn typed_query(doc: &web_sys::Document) -> Option<String> {
 #[cfg(target_arch = "wasm32")]
 fn focused(doc: &web_sys::Document) -> Option<Focus> {
     let active = doc.active_element()?;
-    if doc.body().is_some_and(|b| b.is_same_node(Some(&active))) {
-        return None;
-    }
+    let all = doc.query_selector_all("#app *").ok()?;
+    let at =
+        (0..all.length()).find(|&i| all.item(i).is_some_and(|x| x.is_same_node(Some(&active))))?;
     let caret = active
         .dyn_ref::<web_sys::HtmlInputElement>()
         .and_then(|i| Some((i.selection_start().ok()??, i.selection_end().ok()??)));
-    if !active.id().is_empty() {
-        return Some(Focus {
-            id: active.id(),
-            inner: None,
-            caret,
-        });
-    }
-    let mut up = active.parent_element();
-    while let Some(el) = up {
-        if !el.id().is_empty() {
-            let tag = active.tag_name().to_ascii_lowercase();
-            let list = el.query_selector_all(&tag).ok()?;
-            let n = (0..list.length())
-                .find(|&i| list.item(i).is_some_and(|x| x.is_same_node(Some(&active))))?;
-            return Some(Focus {
-                id: el.id(),
-                inner: Some((tag, n)),
-                caret,
-            });
-        }
-        up = el.parent_element();
-    }
-    None
+    Some(Focus { at, caret })
 }
 
 /// Called by the root component's first effect, once its first render is in the page: puts
@@ -174,17 +152,11 @@ pub fn settle() {
     let (Some(doc), Some(w)) = (document(), window()) else {
         return;
     };
-    if let Some(f) = carried.focus
-        && let Some(el) = doc.get_element_by_id(&f.id)
-    {
-        let target = match &f.inner {
-            None => Some(el),
-            Some((tag, n)) => el
-                .query_selector_all(tag)
-                .ok()
-                .and_then(|l| l.item(*n))
-                .and_then(|n| n.dyn_into().ok()),
-        };
+    if let Some(f) = carried.focus {
+        let target = doc
+            .query_selector_all("#app *")
+            .ok()
+            .and_then(|l| l.item(f.at));
         if let Some(t) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = t.focus();
             if let (Some((a, b)), Some(input)) = (f.caret, t.dyn_ref::<web_sys::HtmlInputElement>())

@@ -13,7 +13,6 @@ use super::common::{Link, use_nav};
 use crate::core::route::View;
 use crate::core::state::Action;
 use crate::core::timeline::{self, Chart, Viewport};
-use crate::ui::app::use_env;
 use crate::web;
 use chart::{ChartKind, ChartSvg};
 use gestures::use_chart_gestures;
@@ -31,7 +30,7 @@ const FRAME: &str = "tl-frame";
 /// The frame's width: as first measured (`Env`), then on every resize.
 #[hook]
 fn use_frame_width() -> f64 {
-    let first = use_env().frame_width;
+    let first = use_nav().env.frame_width;
     let width = use_state(|| first);
     {
         let width = width.clone();
@@ -55,7 +54,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let chart = &props.chart;
     let width = use_frame_width();
     // Labels are fitted with the width this browser's font really has (measured at start).
-    let char_w = use_env().char_w;
+    let char_w = nav.env.char_w;
     let hover = use_state(|| None::<(ChartKind, usize)>);
     let fitted = timeline::fit(chart);
     let url_view = nav.state.route.timeline.map(Viewport::from_range);

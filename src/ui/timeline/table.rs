@@ -11,7 +11,7 @@ use yew::prelude::*;
 /// The timelines' data as tables, by year: for screen readers, printing and copying.
 #[function_component(TableView)]
 pub fn table_view(props: &TimelineProps) -> Html {
-    let data = crate::ui::app::use_env().catalog.data;
+    let data = crate::ui::common::use_nav().env.catalog.data;
     let table = timeline::table(data, &props.chart);
     html! {
         <section class="table-view" aria-labelledby="table-heading">
