@@ -52,6 +52,13 @@ export const CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/**
+ * The published page is the app's first render: let the browser paint it before the wasm
+ * starts (two animation frames, or 100 ms where frames do not come, as in a hidden tab). The
+ * wasm bytes are already on their way (Trunk's preload link), so little is lost.
+ */
+const FIRST_PAINT = `await new Promise((ok) => { requestAnimationFrame(() => requestAnimationFrame(ok)); setTimeout(ok, 100); });`;
+
 const BOOT_EXTRA = `
 // The panic panel (drawn by Rust with textContent) offers a reload; the wasm instance is dead by
 // then, so the page's own script handles the button.
@@ -95,7 +102,7 @@ async function externaliseLoader(dir) {
   // the app from index.html and from the pages two folders down (card/<id>/).
   const body = match[2].trim().replace(/module_or_path: '(\.\/[^']+\.wasm)'/, "module_or_path: new URL('$1', import.meta.url)");
   if (!body.includes('import.meta.url')) throw new Error('post-build: the loader no longer names its wasm as expected');
-  const loader = `${body}\n${BOOT_EXTRA}`;
+  const loader = `${FIRST_PAINT}\n${body}\n${BOOT_EXTRA}`;
   const name = `boot-${hash(loader)}.js`;
   await writeFile(join(dir, name), loader);
   html = html.replace(match[0], `<script type=module src=./${name}></script>`);
