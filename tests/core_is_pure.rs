@@ -14,6 +14,7 @@ const FORBIDDEN: &[&str] = &[
     "js_sys",
     "crate::ui",
     "crate::web",
+    "crate::publish",
     "crate::data",
 ];
 
