@@ -78,7 +78,13 @@ pub fn filters(props: &FiltersProps) -> Html {
             <fieldset class={classes!("facet", format!("facet-{}", dim.key()))} key={dim.key()}>
                 <legend>{ dim.label() }</legend>
                 { clear }
-                <ul class="facet-values">{ for values }</ul>
+                // The long lists scroll (`.facet-ent`, `.facet-src` in the stylesheet): a keyboard
+                // must reach the region even when every value in it is disabled.
+                if matches!(dim.key(), "ent" | "src") {
+                    <ul class="facet-values" tabindex="0" aria-label={format!("{} values", dim.label())}>{ for values }</ul>
+                } else {
+                    <ul class="facet-values">{ for values }</ul>
+                }
                 if g.hidden > 0 {
                     <button type="button" class="show-all" onclick={nav.dispatch.reform(move |_: MouseEvent| Action::ShowAllValues(dim))}>
                         { format!("Show all {} values", g.values.len() + g.hidden) }
