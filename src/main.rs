@@ -19,6 +19,20 @@
 //! - `sco-explorer records`: the embedded records as JSON lines of exactly the fields the search
 //!   index uses, for the benchmark's peer libraries (MiniSearch, FlexSearch).
 
+/// What `help` prints: every command, one line each.
+#[cfg(not(target_arch = "wasm32"))]
+const HELP: &str = "\
+usage: cargo run -- COMMAND
+
+  coverage [DIR]          validate DIR (default seeds) and list what no fact, entity or ignore covers
+  draft FILE.txt [SEEDS]  copy a new document into seeds/ and draft its annotations (.toml.draft)
+  id FILE.txt [SEEDS]     the id a new document takes
+  publish DIR             finish a built site: data files, every page, robots.txt (build it first)
+  stats                   what the embedded dataset holds (the default)
+  records                 the embedded records as JSON lines, for the benchmark's peers
+  help                    this list
+";
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     sco_explorer::start();
@@ -131,10 +145,9 @@ fn main() {
                 );
             }
         }
+        Some("help" | "--help" | "-h") => print!("{HELP}"),
         Some(other) => {
-            eprintln!(
-                "unknown command {other:?}; try `coverage [DIR]`, `draft FILE.txt`, `id FILE.txt`, `publish DIR`, `stats` or `records`"
-            );
+            eprint!("unknown command {other:?}\n\n{HELP}");
             exit(2);
         }
     }
