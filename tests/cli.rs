@@ -21,12 +21,22 @@ fn check(args: &[&str], success: bool, says: &[&str]) {
 
 #[test]
 fn help_lists_the_commands_and_mistakes_are_told() {
-    let commands = ["coverage", "draft", "id", "publish", "stats", "records", "help"];
+    let commands = [
+        "coverage", "draft", "id", "publish", "stats", "records", "help",
+    ];
     check(&["help"], true, &commands);
     check(&["--help"], true, &commands);
-    check(&["nope"], false, &["unknown command \"nope\"", "publish DIR"]);
+    check(
+        &["nope"],
+        false,
+        &["unknown command \"nope\"", "publish DIR"],
+    );
     let empty = std::env::temp_dir().join(format!("sco-cli-{}", std::process::id()));
     std::fs::create_dir_all(&empty).expect("a folder");
-    check(&["publish", empty.to_str().expect("utf-8")], false, &["build it first"]);
+    check(
+        &["publish", empty.to_str().expect("utf-8")],
+        false,
+        &["build it first"],
+    );
     let _ = std::fs::remove_dir_all(&empty);
 }

@@ -150,6 +150,16 @@ fn bad_reports_fail_naming_file_record_and_problem() {
             "r2_outcome.toml: report on `kestrel-2016`: a quote says \u{201c}September 2016\u{201d}, which the date 2016-08 does not cover: correct the date or the quote",
         ],
     );
+    // A day and month with no year are of the report's year, and checked the same way: an
+    // outcome's quote ("opened on 22 August") under a date left as the plan's month.
+    check(
+        "r2_outcome.toml",
+        |t| t.replacen("date = \"2018-08-22..2018-08-29\"", "date = \"2018-09\"", 1),
+        &[
+            "r2_outcome.toml: report on `northwind-2018`: a quote says \u{201c}22 August\u{201d}, which the date 2018-09 does not cover: correct the date or the quote",
+            "r2_outcome.toml: report on `northwind-2018`: a quote says \u{201c}29 August\u{201d}, which the date 2018-09 does not cover: correct the date or the quote",
+        ],
+    );
     // A quote from another document.
     check(
         "r5_talks.toml",

@@ -41,6 +41,7 @@ pub fn validate(src: &RawSource) -> Result<Validated, Vec<ValidationError>> {
         src,
         errors: Vec::new(),
         folded: src.documents.iter().map(|(_, b)| fold(b)).collect(),
+        written_years: Vec::new(),
     };
     let result = v.run();
     if v.errors.is_empty() {
@@ -54,6 +55,9 @@ struct Validator<'a> {
     src: &'a RawSource,
     errors: Vec<ValidationError>,
     folded: Vec<Folded>,
+    /// The year each document was written, by document index, once pass 1 has read it: a
+    /// quote's day and month with no year may be of that year.
+    written_years: Vec<Option<i32>>,
 }
 
 /// Where a record is, for messages.
@@ -97,6 +101,10 @@ impl<'a> Validator<'a> {
             .collect();
 
         let mut ids = self.number_ids(&doc_ix, &mut documents);
+        self.written_years = documents
+            .iter()
+            .map(|d| d.written.when.span().map(|(a, _)| civil_from_days(a).0))
+            .collect();
         self.documents_and_files_are_complete();
         let refs = Refs {
             entity_ix: std::mem::take(&mut ids.entity_ix),

@@ -91,16 +91,24 @@ impl Validator<'_> {
 
     /// A quote that states a month (or a day) of the report's own year that the report's date
     /// does not cover is a slip: "in September 2016" on a report dated 2016-08. Dates of other
-    /// years are taken to speak of other events.
+    /// years are taken to speak of other events. A day and month with no year ("began on 24
+    /// August") are of the report's year when its date lies in one year, else of the year the
+    /// document was written, and are checked the same way.
     fn quote_dates(&mut self, at: &At<'_>, r: &Report) {
         let Some((from, to)) = r.date.when.span() else {
             return;
         };
         let years = (civil_from_days(from).0, civil_from_days(to).0);
+        let written = self.written_years.get(r.doc as usize).copied().flatten();
+        let implied = if years.0 == years.1 {
+            Some(years.0)
+        } else {
+            written.filter(|y| (years.0..=years.1).contains(y))
+        };
         let body = &self.src.documents[r.doc as usize].1;
         for q in &r.quotes {
             let text = &body[q.start as usize..q.end as usize];
-            for (said, p) in stated_dates(text) {
+            for (said, p) in stated_dates_in(text, implied) {
                 let (a, b) = (p.first_day(), p.last_day());
                 if p.year >= years.0 && p.year <= years.1 && (b < from || a > to) {
                     self.report(
@@ -151,6 +159,13 @@ pub(super) fn settle_fact(f: &mut Fact, documents: &[Document]) {
 
 /// Dates a text states with a month: "September 2016", "27 June 2007", "June 27, 2007".
 pub fn stated_dates(text: &str) -> Vec<(String, Point)> {
+    stated_dates_in(text, None)
+}
+
+/// As [`stated_dates`], and with `year` given, a day and month that name no year ("24
+/// August", "August 24") too, as days of that year. A month alone with no year is never a
+/// date here: "May" is too often a verb.
+pub fn stated_dates_in(text: &str, implied_year: Option<i32>) -> Vec<(String, Point)> {
     let ws = words(text);
     let month = |w: &str| MONTHS.iter().position(|m| *m == w).map(|i| i as u8 + 1);
     let num = |i: usize, max: u32| {
@@ -175,6 +190,16 @@ pub fn stated_dates(text: &str) -> Vec<(String, Point)> {
                 continue;
             }
             (Point::day(y, m, d as u8), i, i + 2)
+        } else if let Some(y) = implied_year {
+            match (day_before, num(i + 1, 31)) {
+                (Some(d), _) if d <= u32::from(days_in_month(y, m)) => {
+                    (Point::day(y, m, d as u8), i - 1, i)
+                }
+                (None, Some(d)) if d <= u32::from(days_in_month(y, m)) => {
+                    (Point::day(y, m, d as u8), i, i + 1)
+                }
+                _ => continue,
+            }
         } else {
             continue;
         };
@@ -212,5 +237,40 @@ mod tests {
         check("In 2016, it was held", &[]);
         check("the May meeting", &[]);
         check("31 February 2019", &[("February 2019", "2019-02")]);
+        check("began on 24 August", &[]);
+    }
+
+    #[test]
+    fn a_day_and_month_with_no_year_take_the_year_given() {
+        fn check(text: &str, year: Option<i32>, expect: &[(&str, &str)]) {
+            let got: Vec<(String, String)> = stated_dates_in(text, year)
+                .into_iter()
+                .map(|(s, p)| (s, p.iso()))
+                .collect();
+            let want: Vec<(String, String)> = expect
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+        check(
+            "began on 24 August",
+            Some(2018),
+            &[("24 August", "2018-08-24")],
+        );
+        check(
+            "began on August 24, then",
+            Some(2018),
+            &[("August 24", "2018-08-24")],
+        );
+        check("began on 24 August", None, &[]);
+        check(
+            "on 24 August 2017",
+            Some(2018),
+            &[("24 August 2017", "2017-08-24")],
+        );
+        check("in September", Some(2018), &[]);
+        check("the May meeting", Some(2018), &[]);
+        check("30 February", Some(2018), &[]);
     }
 }
