@@ -125,6 +125,10 @@ const PHRASES: &[(&str, Phase)] = &[
     ("to be held", Phase::Ahead),
     ("will take part", Phase::Ahead),
     ("intends", Phase::Ahead),
+    ("intended to", Phase::Ahead),
+    ("is due", Phase::Ahead),
+    ("are due", Phase::Ahead),
+    ("due to be", Phase::Ahead),
     ("under way", Phase::Under),
     ("in progress", Phase::Under),
     ("is taking place", Phase::Under),
@@ -175,41 +179,80 @@ fn contradictions(prose: &str, f: &Fact, year: Option<i32>) -> Vec<String> {
     out
 }
 
-/// Summaries and descriptions written before a later report revised their fact: only revised
-/// facts are checked (a single report's prose was written from that report).
+/// Whether a sentence (ASCII-lowercased) speaks of fact `f`: it names the fact's title or id,
+/// or its series together with a year the fact's reports give (a series alone names every
+/// edition).
+fn speaks_of(sentence: &str, f: &Fact, series: Option<&str>, years: &[i32]) -> bool {
+    sentence.contains(&f.title.to_ascii_lowercase())
+        || sentence.contains(&f.id)
+        || series.is_some_and(|s| {
+            sentence.contains(s) && years.iter().any(|y| sentence.contains(&y.to_string()))
+        })
+}
+
+/// Summaries and descriptions written before a later report revised their fact: the fact's own
+/// summary, and every sentence of an entity's description or another fact's summary that
+/// speaks of it (`speaks_of`). Only revised facts are checked (a single report's prose was
+/// written from that report). Each finding names the report that made it stale.
 pub fn stale_prose(data: &Dataset) -> Vec<Stale> {
     let mut out = Vec::new();
-    // ASCII lowercase keeps byte offsets, so a title found in the lowered text is sliced from
-    // the original (full lowercasing can change lengths and land inside a character).
-    let lowered: Vec<String> = data
+    // Sentences are lowered one by one with ASCII lowercasing, which keeps byte offsets, so
+    // what is flagged is sliced from the original text.
+    let prose: Vec<(String, &str)> = data
         .entities
         .iter()
-        .map(|e| e.description.to_ascii_lowercase())
+        .map(|e| {
+            (
+                format!("entity `{}` description", e.id),
+                e.description.as_str(),
+            )
+        })
+        .chain(
+            data.facts
+                .iter()
+                .map(|g| (format!("fact `{}` summary", g.id), g.summary.as_str())),
+        )
         .collect();
     for f in data.facts.iter().filter(|f| f.revised) {
-        let now = format!("{}, {}", f.status.label().to_lowercase(), f.date.when.iso());
+        let reports = f.reports();
+        let latest = reports
+            .last()
+            .map_or("?", |r| data.documents[r.doc as usize].id.as_str());
+        let now = format!(
+            "{}, {} (report of document `{latest}`)",
+            f.status.label().to_lowercase(),
+            f.date.when.iso()
+        );
         let year = f.date.when.span().map(|(a, _)| civil_from_days(a).0);
-        for says in contradictions(&f.summary, f, year) {
-            out.push(Stale {
-                record: format!("fact `{}` summary", f.id),
-                says,
-                now: now.clone(),
-            });
-        }
-        // In a description, only the sentence that names the fact speaks of it.
-        let title = f.title.to_ascii_lowercase();
-        for (e, lower) in data.entities.iter().zip(&lowered) {
-            let Some(at) = lower.find(&title) else {
-                continue;
-            };
-            let rest = &e.description[at..];
-            let end = rest.find(['.', ';']).map_or(rest.len(), |i| i + 1);
-            for says in contradictions(&rest[..end], f, year) {
-                out.push(Stale {
-                    record: format!("entity `{}` description (on `{}`)", e.id, f.id),
-                    says,
-                    now: now.clone(),
-                });
+        let series = f
+            .series
+            .map(|s| data.entities[s as usize].name.to_ascii_lowercase());
+        let mut years: Vec<i32> = reports
+            .iter()
+            .filter_map(|r| r.date.when.span())
+            .flat_map(|(a, b)| [civil_from_days(a).0, civil_from_days(b).0])
+            .collect();
+        years.dedup();
+        let own = format!("fact `{}` summary", f.id);
+        for (record, text) in &prose {
+            let whole = *record == own;
+            for sentence in text.split_inclusive(['.', ';']) {
+                if !whole
+                    && !speaks_of(&sentence.to_ascii_lowercase(), f, series.as_deref(), &years)
+                {
+                    continue;
+                }
+                for says in contradictions(sentence, f, year) {
+                    out.push(Stale {
+                        record: if whole {
+                            record.clone()
+                        } else {
+                            format!("{record} (on `{}`)", f.id)
+                        },
+                        says,
+                        now: now.clone(),
+                    });
+                }
             }
         }
     }
@@ -299,6 +342,64 @@ mod tests {
                     "\u{ab}September 2018\u{bb}",
                 ),
             ],
+        );
+    }
+
+    #[test]
+    fn prose_elsewhere_that_speaks_of_a_revised_fact_is_reported_with_the_report_that_did_it() {
+        let mut data = reports();
+        let fi = data
+            .facts
+            .iter()
+            .position(|f| f.id == "northwind-2018")
+            .expect("fixture");
+        let other = data
+            .facts
+            .iter()
+            .position(|f| !f.revised)
+            .expect("an unrevised fact");
+        let other_id = data.facts[other].id.clone();
+        data.facts[fi].summary = "An exercise.".into();
+        // Another fact's summary: only its sentence that names the revised fact counts.
+        data.facts[other].summary =
+            "It was planned for May 2017. Northwind 2018 was planned for September 2018.".into();
+        // The fact's series, named with a year of its reports in one sentence and without in
+        // another (which speaks of every edition, so it is left alone).
+        let mut e = crate::core::testing::corpus().data.entities[0].clone();
+        e.id = "northwind".into();
+        e.name = "Northwind".into();
+        e.description =
+            "The Northwind drills of 2018 are due in September. Northwind drills are planned each year."
+                .into();
+        data.entities.push(e);
+        data.facts[fi].series = Some((data.entities.len() - 1) as EntityIx);
+        let got: Vec<(String, String)> = stale_prose(&data)
+            .into_iter()
+            .map(|s| (s.record, s.says))
+            .collect();
+        let on = |r: &str| format!("{r} (on `northwind-2018`)");
+        let summary = on(&format!("fact `{other_id}` summary"));
+        let description = on("entity `northwind` description");
+        assert_eq!(
+            got,
+            [
+                (description.clone(), "\u{ab}are due\u{bb}".to_string()),
+                (description, "\u{ab}September\u{bb}".to_string()),
+                (summary.clone(), "\u{ab}planned\u{bb}".to_string()),
+                (summary, "\u{ab}September 2018\u{bb}".to_string()),
+            ]
+        );
+        // Each finding names the report that made it stale.
+        let latest = data.facts[fi]
+            .reports()
+            .last()
+            .map(|r| r.doc)
+            .expect("reports");
+        let doc = &data.documents[latest as usize].id;
+        assert!(
+            stale_prose(&data)
+                .iter()
+                .all(|s| s.now.contains(&format!("`{doc}`")))
         );
     }
 
