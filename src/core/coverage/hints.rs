@@ -17,10 +17,7 @@ pub fn parse_expression(text: &str, year: Option<i32>) -> Option<Point> {
         .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
         .and_then(|w| w.parse::<i32>().ok())
         .or(year)?;
-    let m = ws
-        .iter()
-        .find_map(|w| MONTHS.iter().position(|m| m == w))
-        .map(|i| i as u8 + 1);
+    let m = ws.iter().find_map(|w| month_named(w, MonthWords::Prose));
     let d = ws
         .iter()
         .find(|w| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))

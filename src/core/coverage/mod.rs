@@ -11,7 +11,7 @@ pub use hints::{
     Stale, document_year, entities_for_name, facts_for_date, parse_expression, stale_prose,
 };
 
-use crate::core::model::{Dataset, DocIx, MONTHS};
+use crate::core::model::{Dataset, DocIx, MonthWords, in_years, month_named};
 use crate::core::text::{Folded, Word, fold, joinable_gap, line_of, words};
 use crate::core::validate::Ignore;
 use std::fmt;
@@ -158,9 +158,7 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn is_year(w: &str) -> bool {
-    w.len() == 4
-        && w.bytes().all(|b| b.is_ascii_digit())
-        && matches!(w.parse::<u16>(), Ok(1900..=2099))
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && w.parse::<i32>().is_ok_and(in_years)
 }
 
 fn is_day(w: &str) -> bool {
@@ -168,7 +166,7 @@ fn is_day(w: &str) -> bool {
 }
 
 fn is_month(w: &str) -> bool {
-    MONTHS.contains(&w)
+    month_named(w, MonthWords::Prose).is_some()
 }
 
 /// Date expressions: years, months, and the days and years next to a month.

@@ -186,6 +186,37 @@ impl DateSpec {
     }
 }
 
+/// The years the data, links and the timeline support (both ends included): the one home of
+/// this range; a date outside it fails validation.
+pub const YEARS: (i32, i32) = (1900, 2100);
+
+/// Whether `year` is within [`YEARS`].
+pub fn in_years(year: i32) -> bool {
+    (YEARS.0..=YEARS.1).contains(&year)
+}
+
+/// How a month's name is written where it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MonthWords {
+    /// As documents write it: the whole name, capitalised ("May", never the verb "may").
+    Prose,
+    /// As people type it: any case, or the first three letters or more ("sept", "JUN").
+    Typed,
+}
+
+/// The one reader of month names: the month's number (1 to 12) a word names, or `None`.
+pub fn month_named(word: &str, how: MonthWords) -> Option<u8> {
+    let found = match how {
+        MonthWords::Prose => MONTHS.iter().position(|m| *m == word),
+        MonthWords::Typed if word.len() >= 3 => MONTHS
+            .iter()
+            .position(|m| m.len() >= word.len() && m[..word.len()].eq_ignore_ascii_case(word)),
+        MonthWords::Typed => None,
+    };
+    found.map(|i| i as u8 + 1)
+}
+
+/// The months' names, for writing dates (`month_named` reads them).
 pub const MONTHS: [&str; 12] = [
     "January",
     "February",
@@ -260,6 +291,27 @@ mod tests {
         check("2017-06-01-01", None);
         check("june", None);
         check("", None);
+    }
+
+    #[test]
+    fn month_names_are_read_in_one_place() {
+        use MonthWords::{Prose, Typed};
+        let cases = [
+            ("September", Prose, Some(9)),
+            ("May", Prose, Some(5)),
+            ("may", Prose, None),
+            ("Sept", Prose, None),
+            ("september", Typed, Some(9)),
+            ("sept", Typed, Some(9)),
+            ("JUN", Typed, Some(6)),
+            ("ju", Typed, None),
+            ("mayday", Typed, None),
+            ("Smarch", Typed, None),
+        ];
+        for (word, how, expect) in cases {
+            assert_eq!(month_named(word, how), expect, "{word} {how:?}");
+        }
+        assert!(in_years(1900) && in_years(2100) && !in_years(1899) && !in_years(2101));
     }
 
     #[test]

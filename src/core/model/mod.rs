@@ -4,8 +4,10 @@
 //! files by validation; the slugs themselves stay on the records because shared links use them.
 
 mod date;
+mod ids;
 
 pub use date::*;
+pub use ids::*;
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;

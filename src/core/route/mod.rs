@@ -90,7 +90,7 @@ pub const MAX_QUERY: usize = 500;
 /// The most values one filter may carry from a link.
 pub const MAX_VALUES: usize = 200;
 /// Timeline ranges are kept between these years.
-pub const YEARS: (i32, i32) = (1900, 2100);
+pub use crate::core::model::YEARS;
 
 /// What [`parse`] made of a fragment.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -302,10 +302,7 @@ fn list(value: &str, dim: Dim, notices: &mut Vec<String>, mut add: impl FnMut(&s
 
 /// Document ids are file stems: letters, digits, `_`, `-`.
 pub fn is_doc_id(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 100
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    crate::core::model::is_document_id(s).is_ok()
 }
 
 fn parse_years(v: &str) -> Option<(i32, i32)> {
@@ -652,7 +649,7 @@ mod tests {
             0..4,
         );
         let ents = prop::collection::btree_set(slug(), 0..4);
-        let docs = prop::collection::btree_set("[A-Za-z0-9_-]{1,20}", 0..3);
+        let docs = prop::collection::btree_set("[a-z0-9][a-z0-9_-]{0,19}", 0..3);
         let years =
             prop::option::of((1900i32..=2100, 0i32..30).prop_map(|(a, d)| (a, (a + d).min(2100))));
         let statuses =
@@ -662,7 +659,7 @@ mod tests {
         let sourcing =
             prop::collection::btree_set(prop::sample::select(Sourcing::ALL.to_vec()), 0..3);
         let card = prop::option::of(slug());
-        let read = prop::option::of("[A-Za-z0-9_-]{1,20}");
+        let read = prop::option::of("[a-z0-9][a-z0-9_-]{0,19}");
         let quote = prop::option::of((slug(), 1u16..20));
         let (lo, hi) = (
             Point::year(YEARS.0).first_day(),

@@ -16,7 +16,7 @@
 
 use super::index::squash;
 use super::normalize::{Token, canonical, is_stop_word, tokens};
-use crate::core::model::{Point, days_in_month};
+use crate::core::model::{MONTHS, MonthWords, Point, days_in_month, in_years, month_named};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
@@ -67,37 +67,16 @@ impl Query {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// A month from its name or an abbreviation of at least three letters (`sept`, `jun`).
 fn month_of(word: &str) -> Option<u8> {
-    if word.len() < 3 {
-        return None;
-    }
-    MONTH_NAMES
-        .iter()
-        .position(|m| m.starts_with(word))
-        .map(|i| i as u8 + 1)
+    month_named(word, MonthWords::Typed)
 }
 
 fn year_of(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
         .then(|| word.parse().ok())
         .flatten()
-        .filter(|y| (1900..=2099).contains(y))
+        .filter(|y| in_years(*y))
 }
 
 fn two_digits(word: &str, max: u8) -> Option<u8> {
@@ -121,7 +100,7 @@ fn date_query(p: Point) -> DateQuery {
         words.push(d.to_string());
     }
     if let Some(m) = p.month {
-        words.push(MONTH_NAMES[m as usize - 1].to_string());
+        words.push(MONTHS[m as usize - 1].to_ascii_lowercase());
     }
     words.push(p.year.to_string());
     DateQuery {

@@ -45,7 +45,7 @@ impl Validator<'_> {
         let src = self.src;
         for (id, body) in &src.documents {
             let file = format!("{id}.txt");
-            let problem = if let Err(why) = super::error::is_document_id(id) {
+            let problem = if let Err(why) = crate::core::model::is_document_id(id) {
                 Some(Problem::BadDocumentId(why))
             } else if body.trim().is_empty() {
                 Some(Problem::EmptyDocument)

@@ -22,7 +22,7 @@ pub enum Problem {
     BadId,
     /// A document text with nothing in it.
     EmptyDocument,
-    /// A document id (its file stem) outside the convention: see [`is_document_id`].
+    /// A document id (its file stem) outside the convention: see [`crate::core::model::is_document_id`].
     BadDocumentId(String),
     /// A value the draft command left for a person to decide: the question.
     TodoLeft {
@@ -204,24 +204,5 @@ impl fmt::Display for Problem {
                 "`series` names `{id}`, which is not an exercise or conference series"
             ),
         }
-    }
-}
-
-/// Why `id` is not a document id, if it is not: lowercase ASCII letters, digits, `_` and `-`,
-/// starting with a letter or digit, at most 64 characters. They go into links (`read=`), which
-/// take no other characters, and into file names on every system.
-pub fn is_document_id(id: &str) -> Result<(), String> {
-    if id.is_empty() || id.len() > 64 {
-        return Err(format!("{} characters", id.len()));
-    }
-    if !id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
-        return Err("it must start with a lowercase letter or a digit".to_string());
-    }
-    match id
-        .chars()
-        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'))
-    {
-        Some(c) => Err(format!("it contains {c:?}")),
-        None => Ok(()),
     }
 }

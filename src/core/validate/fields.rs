@@ -62,7 +62,7 @@ impl Validator<'_> {
                 When::Unknown
             }
         };
-        let in_range = |p: Point| (1900..=2100).contains(&p.year);
+        let in_range = |p: Point| in_years(p.year);
         let when = match when {
             When::Point(a) | When::Range(a, _) | When::Range(_, a) if !in_range(a) => {
                 self.report(at, Problem::DateOutOfRange(when.iso()));

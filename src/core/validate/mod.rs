@@ -15,6 +15,7 @@ mod error;
 mod fields;
 mod reports;
 
+pub use crate::core::model::{is_document_id, is_slug};
 use reports::settle_fact;
 pub use reports::stated_dates;
 
@@ -515,17 +516,6 @@ fn non_empty(s: &Option<String>) -> Option<String> {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
-}
-
-/// Lowercase ASCII letters and digits in hyphen-separated groups: `peace-mission-2018`.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
 }
 
 /// Parses the seed form of a date: `unknown`, a point, or `A..B`.

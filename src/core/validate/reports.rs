@@ -167,13 +167,17 @@ pub fn stated_dates(text: &str) -> Vec<(String, Point)> {
 /// date here: "May" is too often a verb.
 pub fn stated_dates_in(text: &str, implied_year: Option<i32>) -> Vec<(String, Point)> {
     let ws = words(text);
-    let month = |w: &str| MONTHS.iter().position(|m| *m == w).map(|i| i as u8 + 1);
+    let month = |w: &str| month_named(w, MonthWords::Prose);
     let num = |i: usize, max: u32| {
         ws.get(i)
             .and_then(|w| w.text.parse::<u32>().ok())
             .filter(|n| (1..=max).contains(n))
     };
-    let year = |i: usize| num(i, 2099).filter(|y| *y >= 1900).map(|y| y as i32);
+    let year = |i: usize| {
+        num(i, YEARS.1 as u32)
+            .map(|y| y as i32)
+            .filter(|y| in_years(*y))
+    };
     let mut out = Vec::new();
     for (i, w) in ws.iter().enumerate() {
         let Some(m) = month(w.text) else { continue };

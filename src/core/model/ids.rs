@@ -1,0 +1,32 @@
+//! The one rule for each kind of id: card ids (slugs) and document ids. Validation refuses
+//! what breaks them, and links (`card=`, `read=`, the pages' paths) accept exactly them.
+
+/// Lowercase ASCII letters and digits in hyphen-separated groups: `peace-mission-2018`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// Why `id` is not a document id, if it is not: lowercase ASCII letters, digits, `_` and `-`,
+/// starting with a letter or digit, at most 64 characters. They go into links (`read=`), which
+/// take no other characters, and into file names on every system.
+pub fn is_document_id(id: &str) -> Result<(), String> {
+    if id.is_empty() || id.len() > 64 {
+        return Err(format!("{} characters", id.len()));
+    }
+    if !id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        return Err("it must start with a lowercase letter or a digit".to_string());
+    }
+    match id
+        .chars()
+        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'))
+    {
+        Some(c) => Err(format!("it contains {c:?}")),
+        None => Ok(()),
+    }
+}
