@@ -45,9 +45,7 @@ fn written(docs: &[Document], r: &Report) -> Option<(i32, i32)> {
 fn placed(docs: &[Document], r: &Report) -> Option<(i32, i32)> {
     written(docs, r).or_else(|| {
         let page = docs.get(r.doc as usize)?.page_date.as_deref()?;
-        let (_, p) = crate::core::validate::stated_dates(page)
-            .into_iter()
-            .next()?;
+        let p = crate::core::model::parse_expression(page, None)?;
         Some((p.first_day(), p.last_day()))
     })
 }

@@ -5,31 +5,6 @@
 use crate::core::model::*;
 use crate::core::text::fold;
 
-/// A date expression ("22 August 2018", "August 2018", "March 5, 2024", "2018") as a point; a
-/// month or a day with no year takes `year`.
-pub fn parse_expression(text: &str, year: Option<i32>) -> Option<Point> {
-    let ws: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let y = ws
-        .iter()
-        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|w| w.parse::<i32>().ok())
-        .or(year)?;
-    let m = ws.iter().find_map(|w| month_named(w, MonthWords::Prose));
-    let d = ws
-        .iter()
-        .find(|w| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|w| w.parse::<u8>().ok());
-    let iso = match (m, d) {
-        (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
-        (Some(m), None) => format!("{y:04}-{m:02}"),
-        _ => format!("{y:04}"),
-    };
-    Point::parse(&iso)
-}
-
 /// The year a document's undated "June" or "31 October" most likely means: the year it was
 /// written, else the year of its page date.
 pub fn document_year(doc: &Document) -> Option<i32> {

@@ -7,10 +7,9 @@
 
 mod hints;
 
-pub use hints::{
-    Stale, document_year, entities_for_name, facts_for_date, parse_expression, stale_prose,
-};
+pub use hints::{Stale, document_year, entities_for_name, facts_for_date, stale_prose};
 
+pub use crate::core::model::parse_expression;
 use crate::core::model::{Dataset, DocIx, MonthWords, in_years, month_named};
 use crate::core::text::{Folded, Word, fold, joinable_gap, line_of, words};
 use crate::core::validate::Ignore;

@@ -216,6 +216,33 @@ pub fn month_named(word: &str, how: MonthWords) -> Option<u8> {
     found.map(|i| i as u8 + 1)
 }
 
+/// The one reader of a date expression ("22 August 2018", "August 2018", "March 5, 2024",
+/// "2018") as a point; a month or a day with no year takes `year`. Page dates (for ordering
+/// documents and for citations), the coverage report's dates and the draft's go through it, so
+/// a page dated "2024" is of 2024 to all of them, and "31 February 2019" is nothing to any.
+pub fn parse_expression(text: &str, year: Option<i32>) -> Option<Point> {
+    let ws: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let y = ws
+        .iter()
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse::<i32>().ok())
+        .or(year)?;
+    let m = ws.iter().find_map(|w| month_named(w, MonthWords::Prose));
+    let d = ws
+        .iter()
+        .find(|w| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse::<u8>().ok());
+    let iso = match (m, d) {
+        (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+        (Some(m), None) => format!("{y:04}-{m:02}"),
+        _ => format!("{y:04}"),
+    };
+    Point::parse(&iso)
+}
+
 /// The months' names, for writing dates (`month_named` reads them).
 pub const MONTHS: [&str; 12] = [
     "January",
@@ -291,6 +318,27 @@ mod tests {
         check("2017-06-01-01", None);
         check("june", None);
         check("", None);
+    }
+
+    #[test]
+    fn date_expressions_are_read_in_one_place() {
+        let cases = [
+            ("22 August 2018", None, Some("2018-08-22")),
+            ("March 5, 2024", None, Some("2024-03-05")),
+            ("August 2018", None, Some("2018-08")),
+            ("2024", None, Some("2024")),
+            ("31 February 2019", None, None),
+            ("24 August", Some(2018), Some("2018-08-24")),
+            ("June", Some(2017), Some("2017-06")),
+            ("June", None, None),
+        ];
+        for (text, year, expect) in cases {
+            assert_eq!(
+                parse_expression(text, year).map(|p| p.iso()).as_deref(),
+                expect,
+                "{text}"
+            );
+        }
     }
 
     #[test]
