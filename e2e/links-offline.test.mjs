@@ -113,8 +113,14 @@ test('copy link and cite: with the clipboard, and with the select-the-text fallb
   // The document has a no-break space in "Republic of Belarus"; the citation keeps it verbatim.
   const citation = await page.locator('#citation-text').inputValue();
   const plain = citation.replace(/\u00a0/g, ' ');
-  assert.match(plain, /^Belarus is an SCO observer\. 31 October – 1 November 2019 \(inferred\)\. Source: “Expert Working Group/);
-  assert.match(plain, /outlet not stated, page undated\. Quote: “the Republic of Belarus, a SCO observer” http:\/\/127\.0\.0\.1:\d+\/card\/belarus-sco-observer\/$/, 'a citation gives the card\'s page');
+  // What it says comes from the build's own data: the title, each source's title and quotes.
+  const fact = JSON.parse(await readFile(join(SITE_DIR, 'data', 'facts.json'), 'utf8')).facts.find((f) => f.id === 'belarus-sco-observer');
+  assert.ok(plain.startsWith(`${fact.title}. `), plain);
+  for (const src of fact.sources) {
+    assert.ok(citation.includes(`“${src.title}`), src.title);
+    for (const q of src.quotes) assert.ok(citation.includes(`“${q}”`), `the quote, verbatim: ${q}`);
+  }
+  assert.match(plain, / http:\/\/127\.0\.0\.1:\d+\/card\/belarus-sco-observer\/$/, 'a citation gives the card\'s page');
   await page.getByRole('button', { name: 'Copy citation' }).click();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), citation);
 

@@ -38,7 +38,9 @@ test('membership lanes show each state and organisation with its standings', asy
   // on the width of this system's font, so the lane is matched by its shape, and the full name
   // is the lane's tooltip.
   const names = await lanes(page, 'membership');
-  assert.deepEqual(names.slice(0, 4), ['India', 'Pakistan', 'Belarus', 'Russia']);
+  // The seeds' lanes, in their order (later documents may add lanes between them).
+  const seeded = ['India', 'Pakistan', 'Belarus', 'Russia'].map((n) => names.indexOf(n));
+  assert.ok(seeded.every((i, k) => i >= 0 && (k === 0 || i > seeded[k - 1])), names.join(', '));
   const sco = names.find((n) => n.startsWith('Shanghai'));
   assert.match(sco, /\u2026$/);
   assert.ok('Shanghai Cooperation Organisation'.startsWith(sco.slice(0, -1)), sco);
@@ -55,8 +57,8 @@ test('membership lanes show each state and organisation with its standings', asy
 test('event lanes hold the series and kinds in order, with held and planned told apart', async () => {
   const page = await open('#view=timeline');
   const names = await lanes(page, 'events');
-  assert.equal(names[0], 'Friendship');
-  assert.ok(names.includes('Peace Mission') && names.includes('Meetings') && names.includes('Procurements'), names.join(', '));
+  assert.ok(['Friendship', 'Peace Mission', 'Meetings', 'Procurements'].every((n) => names.includes(n)), names.join(', '));
+  assert.ok(names.indexOf('Friendship') < names.indexOf('Peace Mission'), 'series lanes by name');
   // The three editions the first documents report, left to right in time (later documents may
   // add more).
   const all = await marksIn(page, 'events');
