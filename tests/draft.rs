@@ -247,3 +247,58 @@ fn a_document_being_drafted_is_left_out_until_its_toml_exists() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_draft_proposes_a_status_from_plain_wording_and_a_slug_for_a_new_name() {
+    use sco_explorer::core::draft::{proposed_slug, proposed_status};
+    use sco_explorer::core::model::Status;
+    fn check(text: &str, expect: Option<Status>) {
+        assert_eq!(
+            proposed_status(&[text.to_string()]).map(|(s, _)| s),
+            expect,
+            "{text}"
+        );
+    }
+    check("The drills ended on Friday.", Some(Status::Happened));
+    check("The summit was held in Moscow.", Some(Status::Happened));
+    check(
+        "The exercise is under way near the border.",
+        Some(Status::InProgress),
+    );
+    check(
+        "Troops from six states are taking part.",
+        Some(Status::InProgress),
+    );
+    check(
+        "The meeting is due to be held in June.",
+        Some(Status::Planned),
+    );
+    check("Talks will be held next month.", Some(Status::Planned));
+    check("Dorsk plans to host the drills.", Some(Status::Planned));
+    // Not plain enough, or saying two things: the curator decides.
+    check("Dorsk held talks with Borvia.", None);
+    check("It was held last year and will be held again.", None);
+    check("The unended session.", None);
+    assert_eq!(
+        proposed_slug("Quillmark Institute").as_deref(),
+        Some("quillmark-institute")
+    );
+    assert_eq!(
+        proposed_slug("SCO RATS (Tashkent)").as_deref(),
+        Some("sco-rats-tashkent")
+    );
+    assert_eq!(proposed_slug("Ümit"), None);
+    assert_eq!(proposed_slug("—"), None);
+    // In the draft: the stub's id is proposed, and marked to check.
+    let (text, raw) = drafted();
+    let stub = raw
+        .entities
+        .iter()
+        .find(|e| e.name == "Quillmark Institute")
+        .expect("a stub");
+    assert_eq!(stub.id, "quillmark-institute");
+    assert!(
+        text.contains("id = \"quillmark-institute\"  # check:"),
+        "{text}"
+    );
+}

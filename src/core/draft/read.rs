@@ -32,6 +32,79 @@ pub(super) const EVENT_WORDS: &[(&str, FactKind)] = &[
     ("chairmanship", FactKind::Presidency),
 ];
 
+/// Wording that says where an event stands, without doubt: (phrase, the status it says).
+/// Cautious on purpose: a phrase that can mean two things ("held talks", "is set for" of a
+/// part of the event) is left out, and the curator decides.
+const STATUS_WORDS: &[(&str, Status)] = &[
+    ("ended", Status::Happened),
+    ("was held", Status::Happened),
+    ("were held", Status::Happened),
+    ("took place", Status::Happened),
+    ("was signed", Status::Happened),
+    ("were signed", Status::Happened),
+    ("is under way", Status::InProgress),
+    ("are under way", Status::InProgress),
+    ("is underway", Status::InProgress),
+    ("are underway", Status::InProgress),
+    ("is taking part", Status::InProgress),
+    ("are taking part", Status::InProgress),
+    ("is taking place", Status::InProgress),
+    ("are taking place", Status::InProgress),
+    ("is due to", Status::Planned),
+    ("are due to", Status::Planned),
+    ("will be held", Status::Planned),
+    ("will take place", Status::Planned),
+    ("will hold", Status::Planned),
+    ("plans to", Status::Planned),
+    ("plan to", Status::Planned),
+    ("is scheduled", Status::Planned),
+    ("are scheduled", Status::Planned),
+];
+
+/// The status a record's quotes say, and the words that say it, when they say one only.
+pub fn proposed_status(quotes: &[String]) -> Option<(Status, &'static str)> {
+    let mut found: Option<(Status, &'static str)> = None;
+    for q in quotes {
+        let lower = q.to_lowercase();
+        for &(phrase, status) in STATUS_WORDS {
+            let whole = lower.match_indices(phrase).any(|(at, _)| {
+                let before = lower[..at].chars().next_back();
+                let after = lower[at + phrase.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            });
+            if !whole {
+                continue;
+            }
+            match found {
+                Some((s, _)) if s != status => return None,
+                Some(_) => {}
+                None => found = Some((status, phrase)),
+            }
+        }
+    }
+    found
+}
+
+/// A slug for a new entity from its name: `Quillmark Institute` gives `quillmark-institute`.
+/// `None` when the name has a letter outside ASCII (spelling it in ASCII is the curator's
+/// call) or nothing to make one from.
+pub fn proposed_slug(name: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphabetic() && !c.is_ascii() {
+            return None;
+        }
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    is_slug(&out).then_some(out)
+}
+
 pub(super) const WEEKDAYS: [&str; 7] = [
     "Monday",
     "Tuesday",

@@ -79,15 +79,27 @@ pub(super) fn reports(
         let fact = &data.facts[*f as usize];
         let _ = writeln!(t, "\n[[report]]\n# matches {} because {why}", fact.id);
         let _ = writeln!(t, "fact = {}", q(&fact.id));
-        let _ = writeln!(
-            t,
-            "status = {}",
-            q(&format!(
-                "TODO: as of this document: {} (the fact is {} as of its latest report)",
-                choices(&Status::ALL.map(Status::slug)),
-                fact.status.slug()
-            ))
-        );
+        match super::read::proposed_status(&m.quotes) {
+            Some((s, words)) => {
+                let _ = writeln!(
+                    t,
+                    "status = {}  # check: the text says \u{201c}{words}\u{201d} (the fact is {} as of its latest report)",
+                    q(s.slug()),
+                    fact.status.slug()
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    t,
+                    "status = {}",
+                    q(&format!(
+                        "TODO: as of this document: {} (the fact is {} as of its latest report)",
+                        choices(&Status::ALL.map(Status::slug)),
+                        fact.status.slug()
+                    ))
+                );
+            }
+        }
         write_when(t, m.date);
         write_entities(t, data, &m.entities, false);
         let _ = writeln!(t, "quotes = {}", list(&m.quotes));
@@ -116,14 +128,25 @@ pub(super) fn facts(data: &Dataset, facts: &[Mentioned], t: &mut String) -> usiz
         );
         let _ = writeln!(t, "title = {}", q("TODO: a short title"));
         let _ = writeln!(t, "summary = {}", q("TODO: one sentence, from the quote"));
-        let _ = writeln!(
-            t,
-            "status = {}",
-            q(&format!(
-                "TODO: as of this document: {}",
-                choices(&Status::ALL.map(Status::slug))
-            ))
-        );
+        match super::read::proposed_status(&m.quotes) {
+            Some((s, words)) => {
+                let _ = writeln!(
+                    t,
+                    "status = {}  # check: the text says \u{201c}{words}\u{201d}",
+                    q(s.slug())
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    t,
+                    "status = {}",
+                    q(&format!(
+                        "TODO: as of this document: {}",
+                        choices(&Status::ALL.map(Status::slug))
+                    ))
+                );
+            }
+        }
         write_when(t, m.date);
         write_entities(t, data, &m.entities, true);
         let _ = writeln!(t, "quotes = {}", list(&m.quotes));
@@ -183,7 +206,21 @@ pub(super) fn entity_stubs(data: &Dataset, r: &Reading<'_>, t: &mut String) -> u
                 q(text)
             );
         }
-        let _ = writeln!(t, "id = {}", q(&format!("TODO: a slug for {}", text)));
+        let taken = |id: &str| {
+            data.entities.iter().any(|e| e.id == id) || data.facts.iter().any(|f| f.id == id)
+        };
+        match super::read::proposed_slug(text).filter(|s| !taken(s)) {
+            Some(slug) => {
+                let _ = writeln!(
+                    t,
+                    "id = {}  # check: proposed from the name; ids never change once published",
+                    q(&slug)
+                );
+            }
+            None => {
+                let _ = writeln!(t, "id = {}", q(&format!("TODO: a slug for {}", text)));
+            }
+        }
         let _ = writeln!(
             t,
             "kind = {}",
