@@ -302,3 +302,39 @@ fn the_draft_proposes_a_status_from_plain_wording_and_a_slug_for_a_new_name() {
         "{text}"
     );
 }
+
+#[test]
+fn a_participant_most_facts_have_is_no_evidence_of_which_fact() {
+    // The council is made a participant of every fact, as the SCO is of nearly every real one:
+    // a meeting of it in 2019 may be the working group's, but the draft only says so; a state
+    // few facts name is evidence.
+    let mut data = corpus().data.clone();
+    let ncc = data
+        .entities
+        .iter()
+        .position(|e| e.id == "ncc")
+        .expect("ncc") as u32;
+    for f in &mut data.facts {
+        if !f.participants.contains(&ncc) {
+            f.participants.push(ncc);
+        }
+    }
+    let text = "Test fixture written for the sco-explorer tests, not real reporting: its events are invented.\n\n\
+The Northern Cooperation Council held a meeting in 2019, its officials said.\n\n\
+Dorsk sent a delegation to a meeting in 2019.\n";
+    let d = draft(&data, "d_council", text);
+    let raw: RawFile = toml::from_str(&d.toml).unwrap_or_else(|e| panic!("{e}\n{}", d.toml));
+    let reports: Vec<&str> = raw.reports.iter().map(|r| r.fact.as_str()).collect();
+    assert_eq!(reports, ["working-group-2019"], "{}", d.toml);
+    assert!(
+        d.toml.contains("# matches working-group-2019 because same kind (meeting), year (2019) and participants few facts have (Dorsk)"),
+        "{}",
+        d.toml
+    );
+    assert_eq!(raw.facts.len(), 1, "{}", d.toml);
+    assert!(
+        d.toml.contains("# maybe: a [[report]] on `working-group-2019` instead, if this is that fact: same kind (meeting) and year (2019), but its participants (Northern Cooperation Council) are named in many facts"),
+        "{}",
+        d.toml
+    );
+}

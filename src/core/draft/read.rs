@@ -152,6 +152,9 @@ pub(super) struct Mentioned {
     pub date: Option<When>,
     pub kind: Option<FactKind>,
     pub entities: Vec<EntityIx>,
+    /// Known facts it may speak of on weaker evidence, and why: listed as comments for the
+    /// curator, never drafted as reports.
+    pub maybe: Vec<(FactIx, String)>,
 }
 
 /// Where the last record drafted went, so that a following sentence of the same paragraph
@@ -269,13 +272,16 @@ pub(super) fn records(
             }
             continue;
         }
-        let m = Mentioned {
+        let mut m = Mentioned {
             quotes: vec![quote.to_string()],
             date,
             kind,
             entities,
+            maybe: Vec::new(),
         };
-        let target = match matching(data, &m, year) {
+        let (found, maybe) = matching(data, &m, year);
+        m.maybe = maybe;
+        let target = match found {
             Some((f, why)) => match reports.iter().position(|r| r.0 == f) {
                 Some(i) => {
                     let r = &mut reports[i].2;
@@ -306,11 +312,19 @@ pub(super) fn records(
     (reports, facts)
 }
 
-/// The existing fact a sentence speaks of, and why: the same series in the same year, or the
-/// same kind with a shared participant in the same year.
-fn matching(data: &Dataset, m: &Mentioned, page_year: Option<i32>) -> Option<(FactIx, String)> {
+/// A known fact and why a sentence may speak of it.
+type Why = (FactIx, String);
+
+/// The existing fact a sentence speaks of, and why, on specific evidence only: the fact's
+/// series and year; a place and the kind and year; dates that overlap at month or day
+/// precision, with the kind or a participant; or the kind, the year and a participant few facts
+/// have. A participant most facts have (the SCO itself) is no evidence of which fact it is:
+/// the kind, the year and such a participant make a weaker candidate, returned apart.
+fn matching(data: &Dataset, m: &Mentioned, page_year: Option<i32>) -> (Option<Why>, Vec<Why>) {
     let span = m.date.and_then(When::span);
-    let year = span.map(|(a, _)| civil_from_days(a).0).or(page_year)?;
+    let Some(year) = span.map(|(a, _)| civil_from_days(a).0).or(page_year) else {
+        return (None, Vec::new());
+    };
     let in_year = |f: &Fact| {
         f.report_dates()
             .filter_map(|d| d.when.span())
@@ -326,47 +340,101 @@ fn matching(data: &Dataset, m: &Mentioned, page_year: Option<i32>) -> Option<(Fa
             .filter_map(|d| d.when.span())
             .any(|(x, y)| x <= b && a <= y)
     };
+    // How many facts name each entity as participant, member or place: a name in more than a
+    // quarter of them tells them apart no better than a common word.
+    let named_in = |e: EntityIx| {
+        data.facts
+            .iter()
+            .filter(|f| {
+                f.participants.contains(&e)
+                    || f.places.contains(&e)
+                    || f.membership.iter().any(|c| c.who == e)
+            })
+            .count()
+    };
+    let rare = |e: EntityIx| named_in(e) * 4 <= data.facts.len().max(4);
     let name = |e: EntityIx| data.entities[e as usize].name.as_str();
-    data.facts.iter().enumerate().find_map(|(i, f)| {
+    let mut maybe = Vec::new();
+    for (i, f) in data.facts.iter().enumerate() {
+        let i = i as FactIx;
         if let Some(s) = f.series.filter(|s| m.entities.contains(s))
             && in_year(f)
         {
-            return Some((
-                i as FactIx,
-                format!("same series ({}) and year ({year})", name(s)),
-            ));
+            return (
+                Some((i, format!("same series ({}) and year ({year})", name(s)))),
+                Vec::new(),
+            );
         }
-        let mut shared: Vec<&str> = f
+        let mut shared: Vec<EntityIx> = f
             .participants
             .iter()
             .copied()
             .chain(f.membership.iter().map(|c| c.who))
             .filter(|p| m.entities.contains(p))
-            .map(name)
             .collect();
         shared.dedup();
-        if shared.is_empty() {
-            return None;
+        let names =
+            |list: &[EntityIx]| list.iter().map(|&e| name(e)).collect::<Vec<_>>().join(", ");
+        let place = f.places.iter().copied().find(|p| m.entities.contains(p));
+        let same_kind = m.kind == Some(f.kind);
+        if let Some(p) = place
+            && same_kind
+            && in_year(f)
+        {
+            return (
+                Some((
+                    i,
+                    format!(
+                        "same kind ({}), place ({}) and year ({year})",
+                        f.kind.slug(),
+                        name(p)
+                    ),
+                )),
+                Vec::new(),
+            );
         }
-        if m.kind == Some(f.kind) && in_year(f) {
-            return Some((
-                i as FactIx,
-                format!(
-                    "same kind ({}), participants ({}) and year ({year})",
-                    f.kind.slug(),
-                    shared.join(", ")
-                ),
-            ));
+        if same_dates(f) && (same_kind || !shared.is_empty() || place.is_some()) {
+            return (
+                Some((
+                    i,
+                    format!(
+                        "same date ({}) and {}",
+                        m.date.map(When::iso).unwrap_or_default(),
+                        if shared.is_empty() {
+                            format!("kind ({})", f.kind.slug())
+                        } else {
+                            format!("participants ({})", names(&shared))
+                        }
+                    ),
+                )),
+                Vec::new(),
+            );
         }
-        same_dates(f).then(|| {
-            (
-                i as FactIx,
-                format!(
-                    "same date ({}) and participants ({})",
-                    m.date.map(When::iso).unwrap_or_default(),
-                    shared.join(", ")
-                ),
-            )
-        })
-    })
+        if same_kind && in_year(f) && !shared.is_empty() {
+            let few: Vec<EntityIx> = shared.iter().copied().filter(|&e| rare(e)).collect();
+            if few.is_empty() {
+                maybe.push((
+                    i,
+                    format!(
+                        "same kind ({}) and year ({year}), but its participants ({}) are named in many facts",
+                        f.kind.slug(),
+                        names(&shared)
+                    ),
+                ));
+            } else {
+                return (
+                    Some((
+                        i,
+                        format!(
+                            "same kind ({}), year ({year}) and participants few facts have ({})",
+                            f.kind.slug(),
+                            names(&few)
+                        ),
+                    )),
+                    Vec::new(),
+                );
+            }
+        }
+    }
+    (None, maybe)
 }

@@ -110,7 +110,15 @@ pub(super) fn reports(
 /// A draft `[[fact]]` per other record. Returns how many.
 pub(super) fn facts(data: &Dataset, facts: &[Mentioned], t: &mut String) -> usize {
     for m in facts {
-        let _ = writeln!(t, "\n[[fact]]");
+        let _ = writeln!(t);
+        for (f, why) in &m.maybe {
+            let _ = writeln!(
+                t,
+                "# maybe: a [[report]] on `{}` instead, if this is that fact: {why}",
+                data.facts[*f as usize].id
+            );
+        }
+        let _ = writeln!(t, "[[fact]]");
         let _ = writeln!(t, "id = {}", q("TODO: a new slug, e.g. peace-mission-2018"));
         let kind = m.kind.map_or_else(
             || format!("TODO: {}", choices(&FactKind::ALL.map(FactKind::slug))),
