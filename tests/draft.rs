@@ -338,3 +338,34 @@ Dorsk sent a delegation to a meeting in 2019.\n";
         d.toml
     );
 }
+
+#[test]
+fn a_sentence_that_goes_on_about_an_event_joins_its_record() {
+    fn check(sentence: &str, expect: bool) {
+        assert_eq!(
+            sco_explorer::core::draft::continues(sentence),
+            expect,
+            "{sentence}"
+        );
+    }
+    check("It opened on 22 August.", true);
+    check("They sent their defence ministers.", true);
+    check("The meeting had been due to take place in person.", true);
+    check("The drills ended on Friday.", true);
+    check("The minister spoke.", false);
+    check("Itself a first, the talks went well.", false);
+    check("Dorsk sent a delegation.", false);
+    let text = "Test fixture written for the sco-explorer tests, not real reporting: its events are invented.\n\n\
+Dorsk held talks with Borvia in Borvia City in May 2021. The talks had been due in March. They ended with a statement by Arland.\n";
+    let d = draft(corpus().data, "e_talks", text);
+    let raw: RawFile = toml::from_str(&d.toml).unwrap_or_else(|e| panic!("{e}\n{}", d.toml));
+    assert_eq!(raw.facts.len(), 1, "{}", d.toml);
+    let f = &raw.facts[0];
+    assert_eq!(quotes(&f.quotes).len(), 3, "{}", d.toml);
+    assert!(
+        f.participants.contains(&"arland".to_string()),
+        "{:?}",
+        f.participants
+    );
+    assert_eq!(f.date.as_deref(), Some("2021-05"));
+}

@@ -25,7 +25,7 @@ mod write;
 pub use crate::core::coverage::parse_expression;
 use crate::core::coverage::{self, Item};
 use crate::core::model::*;
-pub use read::{proposed_slug, proposed_status};
+pub use read::{continues, proposed_slug, proposed_status};
 
 /// What the draft holds, besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

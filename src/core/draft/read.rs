@@ -86,6 +86,21 @@ pub fn proposed_status(quotes: &[String]) -> Option<(Status, &'static str)> {
     found
 }
 
+/// Whether a sentence goes on about the event before it: it opens with a pronoun, or with
+/// "the" and an event word ("The meeting", "The drills").
+pub fn continues(sentence: &str) -> bool {
+    let ws = crate::core::text::words(sentence);
+    let lower = |i: usize| ws.get(i).map(|w| w.text.to_lowercase()).unwrap_or_default();
+    match lower(0).as_str() {
+        "it" | "they" | "its" | "their" => true,
+        "the" | "this" | "these" => {
+            let next = lower(1);
+            EVENT_WORDS.iter().any(|(e, _)| *e == next)
+        }
+        _ => false,
+    }
+}
+
 /// A slug for a new entity from its name: `Quillmark Institute` gives `quillmark-institute`.
 /// `None` when the name has a letter outside ASCII (spelling it in ASCII is the curator's
 /// call) or nothing to make one from.
@@ -252,6 +267,26 @@ pub(super) fn records(
                 .find(|(e, _)| *e == lower)
                 .map(|(_, k)| *k)
         });
+        // A sentence that goes on about the event just drafted ("It opened...", "The meeting
+        // had been due...", "They sent...") joins its record, with its names and dates.
+        if continues(quote)
+            && let Some((target, _)) = last.filter(|&(_, p)| p == paragraph)
+        {
+            let m = match target {
+                Last::Report(i) => &mut reports[i].2,
+                Last::Fact(i) => &mut facts[i],
+            };
+            m.quotes.push(quote.to_string());
+            m.entities.extend(entities);
+            m.entities.sort_unstable();
+            m.entities.dedup();
+            if let Some(d) = date.filter(|&d| finer_than_year(d))
+                && !m.date.is_some_and(finer_than_year)
+            {
+                m.date = Some(d);
+            }
+            continue;
+        }
         if date.is_none() && kind.is_none() {
             continue;
         }
