@@ -31,6 +31,14 @@ fn text(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Whether a body has the screen's heading (`card-title`, `doc-title`) saying `title`.
+fn heading(body: &str, id: &str, title: &str) -> bool {
+    body.contains(&format!(
+        "<h2 id=\"{id}\" tabindex=\"-1\">{}</h2>",
+        text(title)
+    ))
+}
+
 /// The one value of a head tag (`property` or `name` = `key`), as the page writes it.
 fn meta<'a>(html: &'a str, key: &str) -> &'a str {
     let needle = format!("=\"{key}\" content=\"");
@@ -80,14 +88,7 @@ fn every_fact_entity_and_document_page_shows_its_card_with_its_own_head() {
         assert!(html.contains("src=../../boot-1.js") && html.contains("href=../../main-1.css"));
         // The body is the app's: the card open beside the results, every quote verbatim.
         let b = body(html);
-        assert!(
-            b.contains(&format!(
-                "<h2 id=\"card-title\" tabindex=\"-1\">{}</h2>",
-                text(&f.title)
-            )),
-            "{}",
-            f.id
-        );
+        assert!(heading(b, "card-title", &f.title), "{}", f.id);
         assert!(b.contains("id=\"q\" type=\"search\""));
         for q in &f.evidence {
             assert!(b.contains(&text(cat.data.quote_text(q))), "{}", f.id);
@@ -98,14 +99,7 @@ fn every_fact_entity_and_document_page_shows_its_card_with_its_own_head() {
     }
     for d in &cat.data.documents {
         let b = body(page(&files, &format!("doc/{}/index.html", d.id)));
-        assert!(
-            b.contains(&format!(
-                "<h2 id=\"doc-title\" tabindex=\"-1\">{}</h2>",
-                text(&d.title)
-            )),
-            "{}",
-            d.id
-        );
+        assert!(heading(b, "doc-title", &d.title), "{}", d.id);
     }
     assert!(page(&files, "robots.txt").contains("User-agent: *"));
     assert!(
