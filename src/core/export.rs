@@ -149,9 +149,15 @@ pub fn json_string(s: &str) -> String {
     out
 }
 
-/// One CSV field: quoted when it holds a comma, a quote or a line break, quotes doubled.
+/// One CSV field: quoted when it holds a comma, a quote or a line break, quotes doubled. A
+/// field a spreadsheet would take for a formula (it begins with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) is neutralised as OWASP advises: an apostrophe before it, and the whole
+/// field quoted. The JSON keeps every text as it is.
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\r', '\n']) {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if formula {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
@@ -312,6 +318,25 @@ mod tests {
             let json: String = serde_json::from_str(&lit).expect("JSON");
             let toml: toml::Table = toml::from_str(&format!("v = {lit}")).expect("TOML");
             assert_eq!((json.as_str(), toml["v"].as_str()), (s, Some(s)), "{lit}");
+        }
+    }
+
+    #[test]
+    fn csv_fields_a_spreadsheet_would_run_are_neutralised() {
+        let cases = [
+            ("=SUM(A1:A2)", "\"'=SUM(A1:A2)\""),
+            ("+1 234", "\"'+1 234\""),
+            ("-2", "\"'-2\""),
+            ("@cmd", "\"'@cmd\""),
+            ("\tx", "\"'\tx\""),
+            ("\rx", "\"'\rx\""),
+            ("=\"a\",b", "\"'=\"\"a\"\",b\""),
+            ("a=b", "a=b"),
+            ("2018-08-22", "2018-08-22"),
+            ("a, b", "\"a, b\""),
+        ];
+        for (field, expect) in cases {
+            assert_eq!(csv_field(field), expect, "{field:?}");
         }
     }
 
