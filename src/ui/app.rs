@@ -73,9 +73,7 @@ pub fn app(props: &AppProps) -> Html {
     let r = &state.route;
     // Whether the card and document the route names exist (else they have no page).
     let known = r.card.as_deref().is_none_or(|id| cat.record(id).is_some())
-        && r.read
-            .as_deref()
-            .is_none_or(|d| cat.data.documents.iter().any(|x| x.id == d));
+        && r.read.as_deref().is_none_or(|d| cat.doc(d).is_some());
     use_url_sync(r, state.history, &place, known, &dispatch);
     use_shortcuts(&dispatch);
     use_focus_return(r);

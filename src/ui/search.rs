@@ -322,7 +322,7 @@ fn use_drawn_now(view: &Rc<ResultsView>) -> (usize, bool) {
     // the app must draw again unchanged, and no keystroke is waiting on it.
     let settled = {
         let l = list.borrow();
-        l.ids.is_empty() && !l.started || l.whole.as_ref().is_some_and(|w| Rc::ptr_eq(w, view))
+        !l.started || l.whole.as_ref().is_some_and(|w| Rc::ptr_eq(w, view))
     };
     let now = if settled {
         all
