@@ -201,6 +201,46 @@ test('a new release is offered, then taken whole: no mixed files, old cache remo
   assert.deepEqual(page.problems(), []);
 });
 
+test('an update taken in one tab works from every other tab, which says it runs the old version', async () => {
+  const v1 = await mkdtemp(join(tmpdir(), 'sco-v1-'));
+  await cp(SITE_DIR, v1, { recursive: true });
+  const server = await served({ root: v1 });
+  const ctx = await fresh();
+  const tabs = [];
+  for (const q of ['friendship', 'moscow', 'india']) {
+    const tab = await open(ctx, `${server.url}#q=${q}`);
+    await tab.locator('#offline-status', { hasText: 'Available offline' }).waitFor({ timeout: 20000 });
+    tabs.push(tab);
+  }
+  const v2 = await secondRelease(v1);
+  server.setRoot(v2.dir);
+  await tabs[0].evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  for (const tab of tabs) await tab.locator('.update-banner').waitFor({ timeout: 20000 });
+
+  // The middle tab takes the update first.
+  const [first, ...others] = [tabs[1], tabs[0], tabs[2]];
+  await Promise.all([first.waitForEvent('load'), first.getByRole('button', { name: 'Reload to update' }).click()]);
+  await appReady(first);
+  assert.equal(await first.locator('meta[name=x-release]').count(), 1);
+  for (const tab of others) {
+    // The others say they run the old release beside the new cache, and their button works.
+    const banner = tab.locator('.update-banner', { hasText: 'updated in another tab' });
+    await banner.waitFor({ timeout: 10000 });
+    assert.match(await tab.locator('#offline-status').innerText(), /reload to use it/);
+    const query = await tab.getByRole('searchbox').inputValue();
+    await Promise.all([
+      tab.waitForEvent('load', { timeout: 10000 }),
+      banner.getByRole('button', { name: 'Reload to update' }).click(),
+    ]);
+    await appReady(tab);
+    assert.equal(await tab.locator('meta[name=x-release]').count(), 1, 'the new release is running');
+    assert.equal(await tab.getByRole('searchbox').inputValue(), query, 'the view survives the update');
+    assert.equal(await tab.locator('.update-banner').count(), 0);
+  }
+  assert.deepEqual(await first.evaluate(() => caches.keys()), [`sco-explorer-${v2.version}`]);
+  for (const tab of tabs) assert.deepEqual(tab.problems(), []);
+});
+
 test('the single-file edition opens from file:// and finds a card', async () => {
   const ctx = await fresh();
   const url = pathToFileURL(join(SITE_DIR, SINGLE_FILE)).href + '#q=kyrgyzstan';

@@ -92,12 +92,16 @@ pub struct OfflineProps {
 /// Offered when a new release is cached: the switch happens only on this reload.
 #[function_component(UpdateBanner)]
 pub fn update_banner(props: &OfflineProps) -> Html {
-    if props.offline != web::Offline::UpdateReady {
-        return html! {};
-    }
+    let text = match props.offline {
+        web::Offline::UpdateReady => "A new version of the explorer is available.",
+        web::Offline::UpdatedElsewhere => {
+            "The explorer was updated in another tab; this tab still runs the old version."
+        }
+        _ => return html! {},
+    };
     html! {
         <div class="update-banner" role="status">
-            <span>{ "A new version of the explorer is available." }</span>
+            <span>{ text }</span>
             <button type="button" onclick={Callback::from(|_: MouseEvent| web::apply_update())}>{ "Reload to update" }</button>
         </div>
     }
@@ -117,6 +121,10 @@ pub fn footer(props: &FooterProps) -> Html {
         web::Offline::Installing => ("installing", "Saving a copy for offline use\u{2026}"),
         web::Offline::Ready => ("ready", "\u{2713} Available offline"),
         web::Offline::UpdateReady => ("ready", "\u{2713} Available offline (update waiting)"),
+        web::Offline::UpdatedElsewhere => (
+            "ready",
+            "\u{2713} Available offline (newer version saved: reload to use it)",
+        ),
         web::Offline::SingleFile => (
             "ready",
             "\u{2713} Single-file edition: works with no network",

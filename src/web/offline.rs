@@ -20,6 +20,9 @@ pub enum Offline {
     Ready,
     /// A newer release is cached and waits for a reload.
     UpdateReady,
+    /// Another tab switched to a newer release: this page still runs the old one while the
+    /// worker and its cache are the new one's, until a reload.
+    UpdatedElsewhere,
     /// Registration failed (e.g. the server refused sw.js).
     Failed,
 }
@@ -81,6 +84,17 @@ pub fn register_service_worker(report: impl Fn(Offline) + 'static) {
             }
         };
         gloo::events::EventListener::new(&reg, "updatefound", on_found).forget();
+        // A new worker taking over a page that already had one: another tab took the update
+        // (this tab's own update reloads before it could say so). The first worker's claim of
+        // a page that had none is not an update.
+        let had_controller = std::cell::Cell::new(controlled());
+        let switched = report.clone();
+        gloo::events::EventListener::new(&container_of(), "controllerchange", move |_| {
+            if had_controller.replace(true) && !UPDATING.with(std::cell::Cell::get) {
+                switched(Offline::UpdatedElsewhere);
+            }
+        })
+        .forget();
         let Ok(ready) = ready else { return };
         if wasm_bindgen_futures::JsFuture::from(ready).await.is_ok() && reg.waiting().is_none() {
             report(Offline::Ready);
@@ -88,29 +102,52 @@ pub fn register_service_worker(report: impl Fn(Offline) + 'static) {
     });
 }
 
-/// Switches to the waiting release: it takes over, clears the old caches, and the page
-/// reloads once, so old and new files are never mixed.
+thread_local! {
+    /// Set once this tab has asked for the update: the worker change that follows is its own.
+    static UPDATING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn container_of() -> web_sys::ServiceWorkerContainer {
+    window()
+        .expect("a window: only called once one was found")
+        .navigator()
+        .service_worker()
+}
+
+fn reload() {
+    if let Some(w) = window() {
+        let _ = w.location().reload();
+    }
+}
+
+/// How long to wait for the new worker to take over before reloading anyway.
+const TAKEOVER_MS: u32 = 4000;
+
+/// Switches to the newer release: when it waits, it is told to take over (it clears the old
+/// caches) and the page reloads once it has, so old and new files are never mixed. When
+/// another tab already switched, there is nothing to wait for: the page reloads at once.
 pub fn apply_update() {
-    let Some(w) = window() else { return };
-    let container = w.navigator().service_worker();
-    gloo::events::EventListener::once(&container, "controllerchange", |_| {
-        if let Some(w) = window() {
-            let _ = w.location().reload();
-        }
-    })
-    .forget();
+    if window().is_none() {
+        return;
+    }
+    UPDATING.with(|u| u.set(true));
+    let container = container_of();
+    gloo::events::EventListener::once(&container, "controllerchange", |_| reload()).forget();
     let registration = container.get_registration();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(registration).await else {
-            return;
-        };
-        let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
-            return;
-        };
-        if let Some(waiting) = reg.waiting() {
-            let msg = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&msg, &"type".into(), &"SKIP_WAITING".into());
-            let _ = waiting.post_message(&msg);
+        let reg = wasm_bindgen_futures::JsFuture::from(registration)
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>().ok());
+        match reg.and_then(|r| r.waiting()) {
+            Some(waiting) => {
+                let msg = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&msg, &"type".into(), &"SKIP_WAITING".into());
+                let _ = waiting.post_message(&msg);
+                // Should the take-over never be announced, the reload still happens.
+                super::after_ms(TAKEOVER_MS, reload).forget();
+            }
+            None => reload(),
         }
     });
 }
