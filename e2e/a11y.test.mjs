@@ -148,21 +148,23 @@ test('keyboard only: skip link, search, filters, results, card, document, timeli
   await page.keyboard.press('Enter');
   await page.locator('article.reader').waitFor();
   assert.equal((await focusLandsOn(page, 'doc-title')).id, 'doc-title');
-  // Escape leaves the document for the card it came from.
+  // Escape leaves the document for the card it came from, on the link that opened it.
   await page.keyboard.press('Escape');
   await page.locator('.card-detail').waitFor();
-  assert.equal((await focusLandsOn(page, 'card-title')).id, 'card-title');
-  await tabTo(page, (f) => f.text === 'Read in context');
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Read in context', null, { timeout: 5000 }).catch(() => {});
+  assert.equal((await focused(page)).text, 'Read in context');
   await page.keyboard.press('Enter');
   await page.locator('article.reader').waitFor();
   // A mention in the document opens its card.
   await tabTo(page, (f) => f.text === 'Kyrgyzstan');
   await page.keyboard.press('Enter');
   await page.locator('.card-detail h2', { hasText: 'Kyrgyzstan' }).waitFor();
-  // Escape closes the card; focus goes back to the search box, not to <body>.
+  // Escape closes the card the document opened; focus goes back to what opened the first
+  // card, the result, not to <body>.
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('.card-detail'));
-  assert.equal((await focused(page)).id, 'q');
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === 'Peace Mission 2016', null, { timeout: 5000 }).catch(() => {});
+  assert.equal((await focused(page)).text, 'Peace Mission 2016');
   // The timeline: back up to the navigation, pan with keys, open a mark.
   await tabTo(page, (f) => f.text === 'Timeline', { back: true });
   await page.keyboard.press('Enter');
@@ -175,6 +177,48 @@ test('keyboard only: skip link, search, filters, results, card, document, timeli
   await page.keyboard.press('Enter');
   await page.locator('.card-detail h2', { hasText: 'Peace Mission 2016' }).waitFor();
   await screenshot(page, 'keyboard-walk-end');
+  assert.deepEqual(page.problems(), []);
+  await ctx.close();
+});
+
+/** What has focus, to compare before and after: its name and its link's address. */
+const focusMark = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  return el && el !== document.body ? `${el.tagName} ${el.getAttribute('href')} ${(el.getAttribute('aria-label') || el.textContent).trim()}` : null;
+});
+
+test('closing a card or a document returns focus and scroll to what opened it, in every view', async () => {
+  // A short window, so that what opens the card sits down the page, scrolled to.
+  const ctx = await launch({ viewport: { width: 1280, height: 520 } });
+  const page = await openPage(ctx);
+  const check = async (what, path, opener, close, opened) => {
+    await page.goto(server.url + path);
+    await appReady(page);
+    const all = page.locator(opener);
+    const n = await all.count();
+    assert.ok(n > 0, `${what}: nothing matches ${opener}`);
+    // One from the middle of the list: below the first screen on most views.
+    const el = all.nth(Math.floor(n / 2));
+    await el.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    await el.focus();
+    const before = { mark: await focusMark(page), y: await page.evaluate(() => scrollY) };
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((id) => document.activeElement?.id === id, opened, { timeout: 5000 });
+    if (close === 'Escape') await page.keyboard.press('Escape');
+    else await page.locator(close).first().click();
+    await page.waitForFunction((mark) => {
+      const el = document.activeElement;
+      return el && el !== document.body && `${el.tagName} ${el.getAttribute('href')} ${(el.getAttribute('aria-label') || el.textContent).trim()}` === mark;
+    }, before.mark, { timeout: 5000 }).catch(() => {});
+    assert.equal(await focusMark(page), before.mark, `${what}: focus goes back to what opened it`);
+    const y = await page.evaluate(() => scrollY);
+    assert.ok(Math.abs(y - before.y) <= 2, `${what}: the page was at ${before.y}px and is now at ${y}px`);
+  };
+  await check('a result', '#q=peace', '#results .result-link', 'Escape', 'card-title');
+  await check('a timeline mark', 'timeline/', 'svg.chart a[href]', 'Escape', 'card-title');
+  await check('a table row', 'table/', '.data-table a[href]', '.detail-bar .close', 'card-title');
+  await check('a document in the list', 'documents/', '#main .result-link', 'Escape', 'doc-title');
+  await check("a card's mention of a document", '#q=pakistan&card=pakistan', '.mentions a[href]', '.detail-bar .back', 'doc-title');
   assert.deepEqual(page.problems(), []);
   await ctx.close();
 });

@@ -70,16 +70,35 @@ pub fn use_shortcuts(dispatch: &Callback<Action>) {
     });
 }
 
-/// Focus follows what opened: a card's heading, a document's quote. When what had focus
-/// closes, focus returns to where the user came from: the result that opened the card, the
-/// card that opened the document, else the search box. It is never left on `<body>`.
+/// What the focus hook remembers between renders: what was open, and what had focus when
+/// the card and the document opened.
+#[derive(Default)]
+struct Trail {
+    card: Option<String>,
+    doc: Option<String>,
+    card_opener: Option<web::Opener>,
+    doc_opener: Option<web::Opener>,
+}
+
+/// Focus follows what opened: a card's heading, a document's quote. When it closes, focus and
+/// the page's scroll go back to what opened it, in every view: a result, a timeline mark, a
+/// table row, a card's mention of a document (`web::return_to`). A card opened from another
+/// card returns to what opened the first. Only when that is gone does focus fall back: to the
+/// card, the card's result, the search box. It is never left on `<body>`.
 #[hook]
 pub fn use_focus_return(route: &Route) {
-    let previous = use_mut_ref(|| (None::<String>, None::<String>));
+    let trail = use_mut_ref(Trail::default);
     let key = (route.card.clone(), route.read.clone(), route.quote.clone());
     use_effect_with(key, move |(card, doc, quote)| {
-        let (was_card, was_doc) = previous.replace((card.clone(), doc.clone()));
+        let mut t = trail.borrow_mut();
+        let (was_card, was_doc) = (
+            std::mem::replace(&mut t.card, card.clone()),
+            std::mem::replace(&mut t.doc, doc.clone()),
+        );
         if doc.is_some() && *doc != was_doc {
+            if was_doc.is_none() {
+                t.doc_opener = Some(web::opener());
+            }
             let has_quote = quote.is_some();
             web::after_paint(move || {
                 web::focus("doc-title");
@@ -89,20 +108,33 @@ pub fn use_focus_return(route: &Route) {
                     web::scroll_top()
                 }
             });
+        } else if doc.is_none() && was_doc.is_some() && card.is_some() && *card != was_card {
+            // A name in the document opened a card in its place: the card takes focus, and
+            // closing it returns to what opened the document, if no card was open before.
+            let opener = t.doc_opener.take();
+            if was_card.is_none() {
+                t.card_opener = opener;
+            }
+            web::after_paint(|| web::focus("card-title"));
         } else if doc.is_none() && was_doc.is_some() {
+            let opener = t.doc_opener.take().unwrap_or_default();
             let has_card = card.is_some();
             web::after_paint(move || {
-                if !(has_card && web::focus_selector("#card-title")) {
+                if !web::return_to(&opener) && !(has_card && web::focus_selector("#card-title")) {
                     web::focus_selector("#q");
                 }
             });
         } else if card.is_some() && *card != was_card {
+            if was_card.is_none() {
+                t.card_opener = Some(web::opener());
+            }
             web::after_paint(|| web::focus("card-title"));
         } else if card.is_none()
             && let Some(id) = was_card
         {
+            let opener = t.card_opener.take().unwrap_or_default();
             web::after_paint(move || {
-                if !web::focus_selector(&format!("#r-{id} a")) {
+                if !web::return_to(&opener) && !web::focus_selector(&format!("#r-{id} a")) {
                     web::focus_selector("#q");
                 }
             });

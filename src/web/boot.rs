@@ -54,6 +54,7 @@ pub fn start() {
         return;
     };
     let Some(body) = doc.body() else { return };
+    super::watch_openers();
     let path = super::path();
     let parsed = route::from_location(&path, &super::fragment());
     let prerendered = doc.get_element_by_id("app");

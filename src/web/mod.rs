@@ -28,7 +28,10 @@ pub use boot::settle;
 #[cfg(target_arch = "wasm32")]
 pub use boot::start;
 pub use files::{copy_text, download, today};
-pub use focus::{active_matches, focus, focus_selector, focus_step, on_key, scroll_to, scroll_top};
+pub use focus::{
+    Opener, active_matches, focus, focus_selector, focus_step, on_key, opener, return_to,
+    scroll_to, scroll_top, watch_openers,
+};
 pub use location::{
     base_url, drop_held_address, fragment, has_pages, on_navigate, path, set_address,
     set_address_soon, set_title, set_title_soon, write_held,
