@@ -37,10 +37,20 @@ async function* walk(dir) {
   }
 }
 
-/** The site's CSP: scripts only from the site itself, wasm compilation allowed, nothing external. */
+/**
+ * The one inline script, first in every page's head: a page's URLs are relative to its folder,
+ * so a path that hosts serve but that names the folder wrongly (a doubled slash, a missing
+ * final slash) would load the page unstyled, without the app, its links one folder off. It
+ * moves to the right address before anything is fetched. Inline, because any file it named
+ * would be resolved from that wrong folder too; allowed by its hash alone.
+ */
+export const PATH_FIXER = String.raw`(()=>{const l=location;if(!/^https?:$/.test(l.protocol))return;let p=l.pathname.replace(/\/{2,}/g,'/');if(!/(\/|\.html)$/.test(p))p+='/';if(p!==l.pathname)l.replace(p+l.search+l.hash)})()`;
+
+/** The site's CSP: scripts only from the site itself (and the path fixer, by its hash), wasm
+ * compilation allowed, nothing external; a `<base>` only of the site (the not-found page's). */
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${b64hash(PATH_FIXER)}'`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",
@@ -48,7 +58,7 @@ export const CSP = [
   "manifest-src 'self'",
   "worker-src 'self'",
   "object-src 'none'",
-  "base-uri 'none'",
+  "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
 
@@ -107,7 +117,7 @@ async function externaliseLoader(dir) {
   await writeFile(join(dir, name), loader);
   html = html.replace(match[0], `<script type=module src=./${name}></script>`);
   if (!html.includes('Content-Security-Policy')) {
-    html = html.replace(/<meta charset=("?)utf-8\1>/i, (m) => `${m}<meta http-equiv=Content-Security-Policy content="${CSP}">`);
+    html = html.replace(/<meta charset=("?)utf-8\1>/i, (m) => `${m}<meta http-equiv=Content-Security-Policy content="${CSP}"><script>${PATH_FIXER}</script>`);
   }
   await writeFile(indexPath, html);
   return html;
@@ -164,7 +174,7 @@ ${BOOT_EXTRA}`;
     `script-src 'sha256-${b64hash(script)}' blob: 'wasm-unsafe-eval'`,
     `style-src 'sha256-${b64hash(css)}'`,
     'img-src data:',
-    "base-uri 'none'",
+    "base-uri 'self'",
     "form-action 'none'",
   ].join('; ');
   const page = `<!doctype html>

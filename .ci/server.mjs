@@ -56,21 +56,33 @@ export async function startServer({ root, port = 0, base = '/' } = {}) {
     }
     let rel = path.slice(base.length) || 'index.html';
     if (rel.endsWith('/')) rel += 'index.html';
-    const file = normalize(join(dir, rel));
+    let file = normalize(join(dir, rel));
     if (file !== dir && !file.startsWith(dir + sep)) {
       res.writeHead(403).end();
       return;
     }
+    let status = 200;
     try {
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error('not a file');
+      let info = await stat(file).catch(() => null);
+      // A folder asked for without its final slash is redirected to it, as static hosts do.
+      if (info?.isDirectory() && !path.endsWith('/')) {
+        const [bare, query] = req.url.split(/\?(.*)/s);
+        res.writeHead(301, { location: `${bare}/${query ? `?${query}` : ''}` }).end();
+        return;
+      }
+      // A path with no file gets the site's 404.html, when it has one, as static hosts do.
+      if (!info?.isFile()) {
+        file = join(dir, '404.html');
+        info = await stat(file);
+        status = 404;
+      }
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       // Compressed as any real static host would serve it.
       const accepts = String(req.headers['accept-encoding'] ?? '');
       const encoding = !COMPRESSIBLE.test(type) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
       if (encoding) body = encode(file, info.mtimeMs, body, encoding);
-      res.writeHead(200, {
+      res.writeHead(status, {
         'content-type': type,
         'content-length': body.length,
         ...(encoding ? { 'content-encoding': encoding } : {}),

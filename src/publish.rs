@@ -7,7 +7,7 @@
 
 use crate::core::catalog::Catalog;
 use crate::core::page::{self, Page, Shell, Site};
-use crate::core::route::{Parsed, Place};
+use crate::core::route::{self, Parsed, Place};
 use crate::core::timeline::CHAR_W;
 use crate::ui::app::{App, AppProps, Env, FRAME_WIDTH};
 use std::rc::Rc;
@@ -44,7 +44,12 @@ pub async fn body(cat: &'static Catalog<'static>, p: &Page, site: &Site) -> Stri
     let props = AppProps {
         parsed: Parsed {
             route: p.route.clone(),
-            notices: Vec::new(),
+            // Which path was asked for, only the browser knows: the app names it once started.
+            notices: if p.missing {
+                vec![route::no_page_notice(None)]
+            } else {
+                Vec::new()
+            },
         },
         typed: None,
         env,

@@ -268,3 +268,30 @@ fn with_the_sites_address_links_are_absolute_and_a_sitemap_lists_every_page() {
     assert!(sitemap.contains("<loc>https://example.org/sco/</loc>"));
     assert!(page(&files, "robots.txt").contains("Sitemap: https://example.org/sco/sitemap.xml"));
 }
+
+#[test]
+fn the_not_found_page_resolves_from_the_site_root_at_any_depth_and_is_not_indexed() {
+    let cat = corpus();
+    for (url, root) in [(None, "/"), (Some("https://example.org/sco"), "/sco/")] {
+        let files = site(cat, url);
+        let html = page(&files, "404.html");
+        // `<base>` comes before any URL in the head, so every one resolves from the root.
+        let head = &html[..html.find("</head>").expect("head")];
+        let base = head.find(&format!("<base href=\"{root}\">")).expect("base");
+        let first_url = head.find(" href=").expect("a URL");
+        assert!(base <= first_url, "the base precedes every URL");
+        assert!(head.contains("<meta name=\"robots\" content=\"noindex\">"));
+        assert!(head.contains("name=\"sco-missing\""));
+        assert!(!head.contains("canonical") && !head.contains("og:url"));
+        let body = body(html);
+        assert!(body.contains("There is no page at this address"), "{body}");
+        assert!(body.contains("id=\"q\""), "the search box");
+        assert!(
+            !body.contains("href=\"../"),
+            "links from the root, not from a folder"
+        );
+        if let Some(sitemap) = files.get("sitemap.xml") {
+            assert!(!sitemap.contains("404"));
+        }
+    }
+}

@@ -2,7 +2,7 @@
 //! come back in, keyboard shortcuts, focus that follows what opened and returns when it
 //! closes, the title, and offline status. Effects live here, never in `apply`.
 
-use crate::core::route::{self, Place, Route};
+use crate::core::route::{Place, Route};
 use crate::core::state::{Action, History};
 use crate::web;
 use yew::prelude::*;
@@ -35,7 +35,7 @@ pub fn use_url_sync(
     let d = dispatch.clone();
     use_effect_with((), move |_| {
         let listeners = web::on_navigate(move |p, f| {
-            d.emit(Action::Navigated(Box::new(route::from_location(&p, &f))))
+            d.emit(Action::Navigated(Box::new(web::parsed_at(&p, &f))))
         });
         move || drop(listeners)
     });

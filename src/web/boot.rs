@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 #[cfg(target_arch = "wasm32")]
 use {
-    crate::core::route::{self, Place},
+    crate::core::route::Place,
     crate::core::timeline::CHAR_W,
     crate::ui::app::{App, AppProps, Env, FRAME_WIDTH},
     std::rc::Rc,
@@ -55,8 +55,7 @@ pub fn start() {
     };
     let Some(body) = doc.body() else { return };
     super::watch_openers();
-    let path = super::path();
-    let parsed = route::from_location(&path, &super::fragment());
+    let parsed = super::parsed_location();
     let prerendered = doc.get_element_by_id("app");
     let typed = prerendered.as_ref().and_then(|_| typed_query(&doc));
     CARRIED.with(|c| {
@@ -103,7 +102,9 @@ pub fn start() {
 /// page, and a browser resolves a relative icon link again against the new address.
 #[cfg(target_arch = "wasm32")]
 fn pin_head_links(doc: &web_sys::Document) {
-    let (Ok(links), Ok(here)) = (doc.query_selector_all("head link[href]"), doc.url()) else {
+    // Against the document's base: the not-found page's `<base>` names the site root.
+    let (Ok(links), Ok(Some(here))) = (doc.query_selector_all("head link[href]"), doc.base_uri())
+    else {
         return;
     };
     for i in 0..links.length() {

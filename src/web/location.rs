@@ -28,6 +28,16 @@ pub fn base_url() -> String {
     let Some(loc) = window().map(|w| w.location()) else {
         return String::new();
     };
+    // The not-found page is served at any path: its `<base>` names the root.
+    if is_missing_page()
+        && let Some(base) = document().and_then(|d| d.base_uri().ok().flatten())
+    {
+        return base
+            .split(['?', '#'])
+            .next()
+            .unwrap_or_default()
+            .to_string();
+    }
     match (loc.protocol(), loc.host(), loc.pathname()) {
         (Ok(scheme), Ok(host), Ok(path)) => {
             format!("{scheme}//{host}{}", crate::core::route::at_path(&path).0)
@@ -37,6 +47,46 @@ pub fn base_url() -> String {
             .map(|h| h.split(['?', '#']).next().unwrap_or_default().to_string())
             .unwrap_or_default(),
     }
+}
+
+/// Whether this is the not-found page (`404.html`), which a host serves for a path with no
+/// page of its own.
+pub fn is_missing_page() -> bool {
+    document()
+        .and_then(|d| d.query_selector("meta[name=sco-missing]").ok().flatten())
+        .is_some()
+}
+
+/// What the app shows at the location it started at: on the not-found page, what the path
+/// most likely names, with a notice (`route::missing`); else what the location names.
+pub fn parsed_location() -> crate::core::route::Parsed {
+    let path = path();
+    if is_missing_page() {
+        let root = url_path(&base_url());
+        let rest = path.strip_prefix(root.as_str()).unwrap_or(&path);
+        return crate::core::route::missing(rest);
+    }
+    crate::core::route::from_location(&path, &fragment())
+}
+
+/// What the app shows at a location navigated to (Back, Forward): on the not-found page, the
+/// path it was served for again reads as missing; any other reads as it always does.
+pub fn parsed_at(path: &str, fragment: &str) -> crate::core::route::Parsed {
+    use crate::core::route;
+    let root = url_path(&base_url());
+    let not_a_page = route::at_path(path).1.is_none() && path != root;
+    if is_missing_page() && fragment.is_empty() && not_a_page {
+        let rest = path.strip_prefix(root.as_str()).unwrap_or(path);
+        return route::missing(rest);
+    }
+    route::from_location(path, fragment)
+}
+
+/// The path of an absolute URL (`https://x.org/a/b?c` gives `/a/b`).
+fn url_path(url: &str) -> String {
+    let after = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = after.find('/').map_or("/", |i| &after[i..]);
+    path.split(['?', '#']).next().unwrap_or("/").to_string()
 }
 
 /// Whether this site has the build's static pages (`card/<id>/`); the single-file edition and

@@ -33,8 +33,8 @@ pub use focus::{
     scroll_to, scroll_top, watch_openers,
 };
 pub use location::{
-    base_url, drop_held_address, fragment, has_pages, on_navigate, path, set_address,
-    set_address_soon, set_title, set_title_soon, write_held,
+    base_url, drop_held_address, fragment, has_pages, on_navigate, parsed_at, parsed_location,
+    path, set_address, set_address_soon, set_title, set_title_soon, write_held,
 };
 pub use measure::{
     capture_pointer, element_left, element_width, label_char_width, on_resize, page_top,

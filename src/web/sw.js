@@ -5,7 +5,7 @@
 // - install: every file of this build goes into a cache named after this build's VERSION;
 // - fetch: same-origin GETs are answered from that cache first (a navigation gets its page:
 //   index.html, or a card's or document's page, all precached), the network only for what is
-//   not there;
+//   not there; a path with no page gets 404.html, online and offline;
 // - an update installs beside the old version and waits; the page offers a reload, and only
 //   then does the new worker take over and delete the old caches, so a page never mixes files
 //   of two releases.
@@ -14,6 +14,19 @@ const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
 const CACHE = `sco-explorer-${VERSION}`;
 const INDEX = new URL('./index.html', self.location).href;
+const NOT_FOUND = new URL('./404.html', self.location).href;
+const SCOPE_PATH = new URL('./', self.location).pathname;
+
+/**
+ * The not-found page, for a path with no page: its `<base>` made this worker's scope, so its
+ * files and links resolve from the site root at any depth and under any base path.
+ */
+async function notFound(cache) {
+  const page = await cache.match(NOT_FOUND);
+  if (!page) return Response.redirect(new URL('./', self.location).href, 302);
+  const html = (await page.text()).replace(/<base href="[^"]*">/, `<base href="${SCOPE_PATH}">`);
+  return new Response(html, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -45,18 +58,23 @@ self.addEventListener('fetch', (event) => {
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     if (request.mode === 'navigate') {
+      // The page's own address: doubled slashes collapsed, the final slash of a page's folder
+      // added (the page's relative URLs need both), as a redirect so the address bar shows it.
+      let path = url.pathname.replace(/\/{2,}/g, '/');
+      if (!/(\/|\.html)$/.test(path) && await cache.match(new URL(`${path}/index.html`, url.origin).href)) path += '/';
+      if (path !== url.pathname) return Response.redirect(new URL(path + url.search, url.origin).href, 301);
       // A card's or document's page (card/<id>/ is card/<id>/index.html), or the app itself.
-      const file = url.pathname.endsWith('/') ? `${url.pathname}index.html` : url.pathname;
+      const file = path.endsWith('/') ? `${path}index.html` : path;
       const page = await cache.match(new URL(file, url.origin).href);
       if (page) return page;
-      const scopePath = new URL('./', self.location).pathname;
-      if (url.pathname === scopePath) return (await cache.match(INDEX)) || fetch(request);
-      // Anything else (a page of another release, a mistyped path): the network, and offline
-      // the app's start view rather than the browser's error page.
+      if (path === SCOPE_PATH) return (await cache.match(INDEX)) || fetch(request);
+      // Anything else: a page of a newer release the network may have, else the not-found
+      // page (offline too), which names the path and offers the closest cards.
       try {
-        return await fetch(request);
+        const answer = await fetch(request);
+        return answer.status === 404 ? notFound(cache) : answer;
       } catch {
-        return Response.redirect(new URL('./', self.location).href, 302);
+        return notFound(cache);
       }
     }
     const hit = await cache.match(request, { ignoreSearch: true });

@@ -93,6 +93,22 @@ pub struct Page {
     pub kind: &'static str,
     /// The schema.org description, or empty.
     pub json_ld: String,
+    /// The not-found page (`404.html`): served for any path with no page, at any depth.
+    pub missing: bool,
+}
+
+/// The file static hosts (and the service worker) answer a path with no page with.
+pub const NOT_FOUND: &str = "404.html";
+
+impl Site {
+    /// The site root's path (`/sco/`): from its address when known, else the host's root.
+    pub fn root_path(&self) -> String {
+        self.url
+            .as_deref()
+            .and_then(|u| u.split_once("://"))
+            .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].to_string()))
+            .unwrap_or_else(|| "/".into())
+    }
 }
 
 /// Every page of the site, the root first.
@@ -110,6 +126,7 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
             description: description.to_string(),
             kind: "website",
             json_ld: String::new(),
+            missing: false,
         }
     };
     let mut pages = vec![
@@ -148,6 +165,7 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
                 description: f.summary.clone(),
                 name: f.title.clone(),
                 kind: "article",
+                missing: false,
                 path,
                 route,
             },
@@ -156,6 +174,7 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
                 description: e.description.clone(),
                 name: e.name.clone(),
                 kind: "article",
+                missing: false,
                 path,
                 route,
             },
@@ -188,6 +207,7 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
             },
             name: v.title.clone(),
             kind: "article",
+            missing: false,
             route: Route {
                 read: Some(d.id.clone()),
                 ..Default::default()
@@ -195,7 +215,25 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
             path,
         });
     }
+    pages.push(Page {
+        path: String::new(),
+        route: Route::default(),
+        name: "Page not found".into(),
+        description: shell.description.clone(),
+        kind: "website",
+        json_ld: String::new(),
+        missing: true,
+    });
     pages
+}
+
+/// The file a page is written to, in the site.
+pub fn file_of(p: &Page) -> String {
+    if p.missing {
+        NOT_FOUND.into()
+    } else {
+        format!("{}index.html", p.path)
+    }
 }
 
 /// The site's files: each page (its head, and the body `render` draws for it), then
@@ -208,12 +246,7 @@ pub fn write(
 ) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = pages
         .iter()
-        .map(|p| {
-            (
-                format!("{}index.html", p.path),
-                html(p, shell, site, &render(p)),
-            )
-        })
+        .map(|p| (file_of(p), html(p, shell, site, &render(p))))
         .collect();
     if let Some(base) = &site.url {
         files.push(("sitemap.xml".into(), sitemap(base, pages)));
@@ -225,6 +258,9 @@ pub fn write(
 /// A whole page: the shell's head re-pointed from the page's folder, the page's own head, and
 /// the body the components drew.
 fn html(p: &Page, shell: &Shell, site: &Site, body: &str) -> String {
+    if p.missing {
+        return missing_html(p, shell, site, body);
+    }
     let url = esc(&site.link(&up(&p.path), &p.path));
     let name = esc(&p.name);
     let description = esc(&ellipsize(&p.description, DESCRIPTION));
@@ -257,11 +293,29 @@ fn html(p: &Page, shell: &Shell, site: &Site, body: &str) -> String {
     )
 }
 
+/// The not-found page. A host serves it for a path at any depth, so its URLs resolve from
+/// the site root through `<base>` (the root's path from the site's address, else the host's
+/// root; the service worker writes in its own scope); it names no address of its own and is
+/// not indexed. The app reads the path it was opened at (`route::missing`).
+fn missing_html(p: &Page, shell: &Shell, site: &Site, body: &str) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<base href=\"{base}\">\n{head}\n<title>{title}</title>\n\
+<meta name=\"description\" content=\"{description}\">\n\
+<meta name=\"robots\" content=\"noindex\">\n\
+<meta name=\"sco-missing\" content=\"\">\n\
+</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+        base = esc(&site.root_path()),
+        head = shell.head(""),
+        title = esc(&view::titled(&p.name)),
+        description = esc(&ellipsize(&p.description, DESCRIPTION)),
+    )
+}
+
 fn sitemap(base: &str, pages: &[Page]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for p in pages {
+    for p in pages.iter().filter(|p| !p.missing) {
         out.push_str(&format!(
             "<url><loc>{}{}</loc></url>\n",
             esc(base),

@@ -109,6 +109,54 @@ pub fn from_location(path: &str, fragment: &str) -> Parsed {
     }
 }
 
+/// The wording of the not-found page's notice, naming the path when it is known (the page
+/// written at build time does not know which it will be served for).
+pub fn no_page_notice(path: Option<&str>) -> String {
+    let at = match path {
+        Some(p) => format!("\u{201c}{}\u{201d}", super::shown(p)),
+        None => "this address".into(),
+    };
+    format!(
+        "There is no page at {at}: the link may be mistyped, cut short or from an older edition."
+    )
+}
+
+/// What the not-found page (`404.html`) shows for a path under the site root that names no
+/// page (`rest`: the path after the root, as the address has it): the card or document its
+/// last part most likely names (a wrongly cased id, a missing `card/`, spaces or `_` for `-`),
+/// which the card screen shows, or offers the closest cards for when there is none; else
+/// the start view. Always with one notice naming the path.
+pub fn missing(rest: &str) -> Parsed {
+    let decoded = super::decode(&rest.replace('+', "%2B"));
+    let parts: Vec<&str> = decoded
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != "index.html")
+        .collect();
+    let last = parts.last().map_or("", |p| p.trim_end_matches(".html"));
+    let mut route = Route::default();
+    if parts.len() == 2 && parts[0].eq_ignore_ascii_case("doc") && is_doc_id(&last.to_lowercase()) {
+        route.read = Some(last.to_lowercase());
+    } else {
+        // Runs of anything but letters and digits become one `-`: a slug, if anything is left.
+        let slug = last
+            .to_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        if !slug.is_empty() && slug.len() <= super::MAX_ID {
+            route.card = Some(slug);
+        }
+    }
+    Parsed {
+        route,
+        notices: vec![no_page_notice(Some(&format!(
+            "/{}",
+            decoded.trim_start_matches('/')
+        )))],
+    }
+}
+
 /// Where the app runs, as every href and shared link needs it: filled by the browser shell
 /// from the location, and by the publisher for each page it writes.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -179,6 +227,40 @@ impl Place {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_with_no_page_shows_what_it_most_likely_names() {
+        fn check(rest: &str, shows: &str) {
+            let p = missing(rest);
+            assert_eq!(super::super::format(&p.route), shows, "{rest}");
+            assert_eq!(p.notices.len(), 1, "{rest}");
+            assert!(p.notices[0].contains("no page at"), "{:?}", p.notices);
+        }
+        let cases = [
+            ("card/Friendship-2017/", "card=friendship-2017"),
+            ("card/no-such-card/", "card=no-such-card"),
+            ("peace-mission-2018", "card=peace-mission-2018"),
+            (
+                "card/Peace_Mission%202018/index.html",
+                "card=peace-mission-2018",
+            ),
+            ("doc/000_ABC/", "read=000_abc"),
+            ("about.html", "card=about"),
+            ("", ""),
+            ("%%%/", ""),
+            ("///", ""),
+        ];
+        for (rest, shows) in cases {
+            check(rest, shows);
+        }
+        // The notice quotes the path as typed, without reordering controls, cut short.
+        let long = format!("card/{}\u{202e}x/", "a".repeat(500));
+        let notice = &missing(&long).notices[0];
+        assert!(
+            !notice.contains('\u{202e}') && notice.chars().count() < 200,
+            "{notice}"
+        );
+    }
 
     fn check(path: &str, fragment: &str, root: &str, shows: &str) {
         assert_eq!(at_path(path).0, root, "root of {path}");
