@@ -12,10 +12,14 @@ fn a_page_for_every_view_record_and_document_each_at_its_routes_path() {
     let cat = corpus();
     let pages = pages(cat, &Shell::read(SHELL).expect("shell"), &Site::default());
     let n = cat.data.facts.len() + cat.data.entities.len() + cat.data.documents.len();
-    assert_eq!(pages.len(), n + 4);
+    // The views, a page per record and document, and the not-found page, last.
+    assert_eq!(pages.len(), n + 5);
     assert_eq!(pages[0].path, "");
     assert_eq!(pages[0].description, "The site");
-    for p in &pages {
+    let (missing, pages) = pages.split_last().expect("pages");
+    assert!(missing.missing && file_of(missing) == NOT_FOUND);
+    for p in pages {
+        assert!(!p.missing && file_of(p).ends_with("index.html"));
         assert_eq!(
             crate::core::route::page_of(&p.route).as_deref(),
             Some(p.path.as_str())
