@@ -240,6 +240,68 @@ test('usable at 320 px wide (200% zoom of a 640 px window) and at 360 px', async
   }
 });
 
+/** Words drawn across two lines, text cut off by its box, and sideways scrolling, on this page. */
+const layoutFaults = (page) => page.evaluate(() => {
+  const faults = [];
+  const over = document.documentElement.scrollWidth - innerWidth;
+  if (over > 0) faults.push(`the page scrolls sideways by ${over}px`);
+  const walker = document.createTreeWalker(document.querySelector('#app') ?? document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!el || el.closest('svg, .visually-hidden, textarea') || !el.getClientRects().length) continue;
+    for (const m of node.textContent.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) faults.push(`“${m[0]}” is broken across lines in <${el.tagName.toLowerCase()} class="${el.className}">`);
+    }
+  }
+  for (const el of document.querySelectorAll('#app *')) {
+    const style = getComputedStyle(el);
+    if (!el.getClientRects().length || el.closest('svg') || style.position === 'absolute') continue;
+    const clips = /hidden|clip/.test(style.overflowX) || style.textOverflow === 'ellipsis';
+    if (clips && el.scrollWidth > el.clientWidth + 1 && el.textContent.trim()) {
+      faults.push(`<${el.tagName.toLowerCase()} class="${el.className}"> cuts its text off: “${el.textContent.trim().slice(0, 40)}”`);
+    }
+  }
+  return faults;
+});
+
+test("text follows the browser's font size everywhere, the charts too, and nothing is cut or broken mid-word", async () => {
+  const views = ['#q=peace', '#q=pakistan&card=pakistan', '#read=000_05d95eeefa1e2818', 'timeline/', 'table/', 'documents/', 'timeline/#view=timeline&card=pakistan'];
+  const laneName = (page) => page.locator('svg.chart .lane-name').first().evaluate((t) => t.getBoundingClientRect().height);
+  const plain = await launch();
+  const base = await openPage(plain);
+  await base.goto(server.url + 'timeline/');
+  await appReady(base);
+  const plainLane = await laneName(base);
+  const faults = [];
+  for (const width of [1280, 360]) {
+    // The browser's own setting, as Settings › Appearance › Font size sets it.
+    const ctx = await launch({ viewport: { width, height: 800 }, fontSize: 32 });
+    const page = await openPage(ctx);
+    for (const view of views) {
+      await page.goto(server.url + view);
+      await appReady(page);
+      const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.search input')).fontSize));
+      assert.ok(size >= 32, `${view} at ${width}px: the search box's text is ${size}px`);
+      // Filters folded away on a narrow layout are opened: their labels are checked too.
+      const toggle = page.locator('.filters-toggle');
+      if (await toggle.isVisible()) await toggle.click();
+      for (const f of await layoutFaults(page)) faults.push(`${view} at ${width}px: ${f}`);
+      if (view === 'timeline/') {
+        const lane = await laneName(page);
+        assert.ok(lane >= 1.8 * plainLane, `chart text grows with the setting: ${lane}px against ${plainLane}px`);
+        await screenshot(page, `font-32-timeline-${width}`);
+      }
+      if (view === '#q=peace') await screenshot(page, `font-32-search-${width}`);
+    }
+    await ctx.close();
+  }
+  assert.deepEqual(faults, []);
+});
+
 test('print shows the card and its quotes, not the controls', async () => {
   const ctx = await launch();
   const page = await openPage(ctx);

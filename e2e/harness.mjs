@@ -2,7 +2,7 @@
 // site served on an ephemeral loopback port, and a record of console errors and failed requests.
 
 import { chromium } from 'playwright-core';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,9 +37,18 @@ export async function watchCsp(context) {
   });
 }
 
-/** Launches a persistent context (real profile dir: service workers and caches behave as for a user). */
-export async function launch({ viewport = { width: 1280, height: 800 }, colorScheme = 'light', ...rest } = {}) {
+/**
+ * Launches a persistent context (real profile dir: service workers and caches behave as for a
+ * user). `fontSize` is the browser's default font size setting (Settings › Appearance), written
+ * into the profile's preferences as the settings page writes it.
+ */
+export async function launch({ viewport = { width: 1280, height: 800 }, colorScheme = 'light', fontSize, ...rest } = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'sco-chromium-'));
+  if (fontSize) {
+    await mkdir(join(userDataDir, 'Default'), { recursive: true });
+    const prefs = { webkit: { webprefs: { default_font_size: fontSize, default_fixed_font_size: Math.round(fontSize * 13 / 16) } } };
+    await writeFile(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(prefs));
+  }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,

@@ -40,6 +40,7 @@ pub async fn body(cat: &'static Catalog<'static>, p: &Page, site: &Site) -> Stri
         }),
         frame_width: FRAME_WIDTH,
         char_w: CHAR_W,
+        em: 1.0,
     };
     let props = AppProps {
         parsed: Parsed {

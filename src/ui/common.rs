@@ -26,6 +26,10 @@ pub struct Env {
     pub frame_width: f64,
     /// The timeline label font's average character width, as first measured.
     pub char_w: f64,
+    /// The root font size over the default 16 px: the browser's text-size setting. The charts
+    /// are laid out in units of a 16 px font and drawn `em` times larger, so their text follows
+    /// it as all other text does, and their geometry with it.
+    pub em: f64,
 }
 
 impl PartialEq for Env {
@@ -34,6 +38,7 @@ impl PartialEq for Env {
             && self.place == other.place
             && self.frame_width == other.frame_width
             && self.char_w == other.char_w
+            && self.em == other.em
     }
 }
 

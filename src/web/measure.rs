@@ -44,6 +44,17 @@ pub fn label_char_width() -> Option<f64> {
     (w > 0.0).then(|| w / SAMPLE.chars().count() as f64)
 }
 
+/// The root font size over 16 px: 2 when the browser's default text size is set to 32 px.
+pub fn root_em() -> f64 {
+    let size = window()
+        .zip(document().and_then(|d| d.document_element()))
+        .and_then(|(w, root)| w.get_computed_style(&root).ok().flatten())
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .filter(|v| v.is_finite() && *v > 0.0);
+    size.map_or(1.0, |s| (s / 16.0).clamp(0.5, 4.0))
+}
+
 /// The left edge of the element with this id, in viewport coordinates.
 pub fn element_left(id: &str) -> Option<f64> {
     Some(

@@ -37,7 +37,7 @@ pub use location::{
     path, set_address, set_address_soon, set_title, set_title_soon, write_held,
 };
 pub use measure::{
-    capture_pointer, element_left, element_width, label_char_width, on_resize, page_top,
+    capture_pointer, element_left, element_width, label_char_width, on_resize, page_top, root_em,
     viewport_height,
 };
 pub use offline::{Offline, apply_update, register_service_worker};

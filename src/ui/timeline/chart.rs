@@ -34,6 +34,8 @@ impl ChartKind {
 pub struct ChartProps {
     pub kind: ChartKind,
     pub layout: Rc<Layout>,
+    /// CSS pixels per layout unit (`Env::em`).
+    pub em: f64,
     /// The mark whose tooltip shows.
     pub hovered: Option<usize>,
     /// Reports which mark (of this chart) is hovered or focused, or none.
@@ -50,7 +52,7 @@ pub fn chart_svg(props: &ChartProps) -> Html {
     html! {
         <div class="chart-wrap">
             <svg class={classes!("chart", props.kind.class())}
-                width={px(lay.width)} height={px(lay.height)}
+                width={px(lay.width * props.em)} height={px(lay.height * props.em)}
                 viewBox={format!("0 0 {} {}", px(lay.width), px(lay.height))} role="group" aria-label={props.kind.title()}>
                 { axis(lay) }
                 { for lay.lanes.iter().enumerate().map(|(i, l)| lane_label(l, i, lay)) }

@@ -26,12 +26,14 @@ pub struct Gestures {
     pub onkeydown: Callback<KeyboardEvent>,
 }
 
-/// The gestures of the frame `frame_id`, whose charts are `width` pixels wide and share one
-/// time axis. Every viewport shown or written is kept within `bounds`.
+/// The gestures of the frame `frame_id`, whose charts are `width` units wide, drawn `em` CSS
+/// pixels a unit, and share one time axis. Every viewport shown or written is kept within
+/// `bounds`.
 #[hook]
 pub fn use_chart_gestures(
     frame_id: &'static str,
     width: f64,
+    em: f64,
     url_view: Option<Viewport>,
     fitted: Viewport,
     bounds: Viewport,
@@ -42,6 +44,7 @@ pub fn use_chart_gestures(
     let settle = use_mut_ref(|| None::<web::Timer>);
     let view = (*live).or(url_view).unwrap_or(fitted).clamp(bounds);
     let (plot_x, plot_w) = plot_area(width);
+    let (plot_x, plot_w) = (plot_x * em, plot_w * em);
     let anchor_of = move |client_x: f64| {
         ((client_x - web::element_left(frame_id).unwrap_or(0.0) - plot_x) / plot_w).clamp(0.0, 1.0)
     };

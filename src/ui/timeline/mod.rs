@@ -54,14 +54,16 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     let chart = &props.chart;
     let width = use_frame_width();
     // Labels are fitted with the width this browser's font really has (measured at start).
-    let char_w = nav.env.char_w;
+    // Laid out in units of a 16 px font, drawn `em` times larger (see `Env::em`).
+    let em = nav.env.em;
+    let (units, char_w) = (width / em, nav.env.char_w / em);
     let hover = use_state(|| None::<(ChartKind, usize)>);
     let fitted = timeline::fit(chart);
     let url_view = nav.state.route.timeline.map(Viewport::from_range);
-    let g = use_chart_gestures(FRAME, width, url_view, fitted, chart.bounds);
+    let g = use_chart_gestures(FRAME, units, em, url_view, fitted, chart.bounds);
     let view = g.view;
-    let members = timeline::layout(&chart.membership, view, width, chart.horizon, char_w);
-    let events = timeline::layout(&chart.events, view, width, chart.horizon, char_w);
+    let members = timeline::layout(&chart.membership, view, units, chart.horizon, char_w);
+    let events = timeline::layout(&chart.events, view, units, chart.horizon, char_w);
 
     // A control that would not change the view (at an edge of the bounds, or fully zoomed)
     // says so; aria-disabled rather than disabled, so focus stays on it at the edge.
@@ -78,7 +80,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
     };
     let chart_svg = |kind: ChartKind, lay: timeline::Layout| {
         let hovered = (*hover).filter(|(k, _)| *k == kind).map(|(_, i)| i);
-        html! { <ChartSvg {kind} layout={Rc::new(lay)} {hovered} on_hover={on_hover.clone()} /> }
+        html! { <ChartSvg {kind} layout={Rc::new(lay)} {em} {hovered} on_hover={on_hover.clone()} /> }
     };
 
     html! {
