@@ -2,7 +2,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, appReady, screenshot, listed } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launch, serve, openPage, appReady, screenshot, listed, SITE_DIR } from './harness.mjs';
 
 let server, context;
 before(async () => { server = await serve(); context = await launch(); });
@@ -278,4 +280,36 @@ test('screenshots at phone, tablet and desktop widths, light and dark', async ()
     assert.deepEqual(page.problems(), []);
     await ctx.close();
   }
+});
+
+test('Cyrillic and Greek letters that look Latin, inside a Latin word, find what the Latin word finds', async () => {
+  // A name from the build's own data, rewritten with Cyrillic "а", "о", "е" where it has the Latin ones.
+  const { facts } = JSON.parse(await readFile(join(SITE_DIR, 'data', 'facts.json'), 'utf8'));
+  const names = facts.flatMap((f) => f.participants.map((p) => p.name));
+  const latin = names.find((n) => /^[A-Za-z]{5,}$/.test(n) && /[aoe]/.test(n.slice(1)));
+  assert.ok(latin, 'a one-word Latin name with an a, o or e');
+  const swapped = latin[0] + latin.slice(1).replace(/a/g, '\u0430').replace(/o/g, '\u043e').replace(/e/g, '\u0435');
+  const marked = [...swapped].filter((c) => c > '\u03ff').length;
+
+  const page = await open(`#q=${encodeURIComponent(latin)}`);
+  const expected = await titles(page);
+  assert.ok(expected.length > 0);
+  await page.getByRole('searchbox').fill(swapped);
+  await page.locator('.lookalike-note').waitFor();
+  assert.deepEqual(await titles(page), expected, `${swapped} finds what ${latin} finds`);
+  // The note shows the letters as typed, each marked and named, and what was searched.
+  const note = page.locator('.lookalike-note');
+  assert.equal(await note.locator('mark.lookalike').count(), marked);
+  assert.equal(await note.locator('mark.lookalike').first().getAttribute('title'), 'Cyrillic letter');
+  assert.match(await note.innerText(), new RegExp(`Searched for “${latin}”.*Cyrillic, not Latin`));
+  // With nothing found, the heading that quotes the query marks them too.
+  await page.getByRole('searchbox').fill(`${swapped}qqzzx`);
+  await page.locator('.empty h3 mark.lookalike').first().waitFor();
+  assert.equal(await page.locator('.empty h3 mark.lookalike').count(), marked);
+  assert.equal(await page.locator('.lookalike-note').count(), 1, 'said once');
+  // A word all in Cyrillic is searched as written: nothing is read as Latin.
+  await page.getByRole('searchbox').fill('\u041c\u043e\u0441\u043a\u0432\u0430');
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('q') === '\u041c\u043e\u0441\u043a\u0432\u0430');
+  assert.equal(await page.locator('.lookalike-note, mark.lookalike').count(), 0);
+  assert.deepEqual(page.problems(), []);
 });

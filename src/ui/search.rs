@@ -4,7 +4,7 @@ use super::common::{Link, date_badge, kind_badge, segs, status_badge, use_dispat
 use crate::core::export;
 use crate::core::facets::Dim;
 use crate::core::state::Action;
-use crate::core::view::{ResultItem, ResultsView, drawn_now, first_frame_budget};
+use crate::core::view::{Lookalikes, ResultItem, ResultsView, drawn_now, first_frame_budget};
 use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -295,6 +295,10 @@ pub fn results(props: &ResultsProps) -> Html {
             if !v.active.is_empty() {
                 <ul class="chips" aria-label="Active filters">{ for chips }</ul>
             }
+            // With no results, the empty state says it.
+            if let Some(l) = v.lookalikes.as_ref().filter(|_| v.total > 0) {
+                <LookalikeNote lookalikes={l.clone()} />
+            }
             if let Some(note) = &v.note {
                 <p class="match-note">{ note.clone() }</p>
             }
@@ -476,7 +480,10 @@ pub fn empty_state(props: &EmptyProps) -> Html {
                 <h3>{ "No cards match these filters" }</h3>
             } else {
                 // What was typed is shown back isolated: it cannot reorder the sentence.
-                <h3>{ "No cards match \u{201c}" }<bdi>{ q.trim().to_string() }</bdi>{ "\u{201d}" }</h3>
+                <h3>{ "No cards match \u{201c}" }<Typed query={q.trim().to_string()} lookalikes={v.lookalikes.clone()} />{ "\u{201d}" }</h3>
+            }
+            if let Some(l) = &v.lookalikes {
+                <LookalikeNote lookalikes={l.clone()} />
             }
             if !v.suggestions.is_empty() {
                 <p>{ "Closest words in the documents: " }
@@ -495,5 +502,45 @@ pub fn empty_state(props: &EmptyProps) -> Html {
                 <p><Link action={Action::ClearQuery}>{ "Clear the search" }</Link>{ " to see every card." }</p>
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TypedProps {
+    pub query: String,
+    pub lookalikes: Option<Lookalikes>,
+}
+
+/// A query shown back as typed, isolated so it cannot reorder the sentence around it, with any
+/// letter of another script that passes for Latin marked and named.
+#[function_component(Typed)]
+pub fn typed(props: &TypedProps) -> Html {
+    match &props.lookalikes {
+        None => html! { <bdi>{ props.query.clone() }</bdi> },
+        Some(l) => html! {
+            <bdi>{ for l.typed.iter().map(|(text, script)| match script {
+                Some(s) => html! { <mark class="lookalike" title={format!("{s} letter")}>{ text.clone() }</mark> },
+                None => html! { { text.clone() } },
+            }) }</bdi>
+        },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LookalikeProps {
+    pub lookalikes: Lookalikes,
+}
+
+/// Says that letters of another script were read as Latin, with those letters marked.
+#[function_component(LookalikeNote)]
+pub fn lookalike_note(props: &LookalikeProps) -> Html {
+    let l = &props.lookalikes;
+    let query: String = l.typed.iter().map(|(t, _)| t.as_str()).collect();
+    html! {
+        <p class="match-note lookalike-note">
+            { "Searched for \u{201c}" }<bdi>{ l.read_as.clone() }</bdi>{ "\u{201d}: the marked letters of \u{201c}" }
+            <Typed {query} lookalikes={Some(l.clone())} />
+            { format!("\u{201d} are {}, not Latin.", l.scripts) }
+        </p>
     }
 }

@@ -294,6 +294,112 @@ pub fn is_stop_word(w: &str) -> bool {
     STOP_WORDS.binary_search(&w).is_ok()
 }
 
+/// Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables for these scripts),
+/// each with the Latin letter it passes for. Case is kept: Greek `Ν` passes for `N`, `ν` for
+/// `v`.
+const LOOKALIKES: [(char, char); 53] = [
+    ('А', 'A'),
+    ('В', 'B'),
+    ('Е', 'E'),
+    ('К', 'K'),
+    ('М', 'M'),
+    ('Н', 'H'),
+    ('О', 'O'),
+    ('Р', 'P'),
+    ('С', 'C'),
+    ('Т', 'T'),
+    ('Х', 'X'),
+    ('У', 'Y'),
+    ('Ѕ', 'S'),
+    ('І', 'I'),
+    ('Ј', 'J'),
+    ('Ԛ', 'Q'),
+    ('Ԝ', 'W'),
+    ('а', 'a'),
+    ('е', 'e'),
+    ('о', 'o'),
+    ('р', 'p'),
+    ('с', 'c'),
+    ('у', 'y'),
+    ('х', 'x'),
+    ('ѕ', 's'),
+    ('і', 'i'),
+    ('ј', 'j'),
+    ('һ', 'h'),
+    ('ԁ', 'd'),
+    ('ԛ', 'q'),
+    ('ԝ', 'w'),
+    ('Α', 'A'),
+    ('Β', 'B'),
+    ('Ε', 'E'),
+    ('Ζ', 'Z'),
+    ('Η', 'H'),
+    ('Ι', 'I'),
+    ('Κ', 'K'),
+    ('Μ', 'M'),
+    ('Ν', 'N'),
+    ('Ο', 'O'),
+    ('Ρ', 'P'),
+    ('Τ', 'T'),
+    ('Υ', 'Y'),
+    ('Χ', 'X'),
+    ('ο', 'o'),
+    ('α', 'a'),
+    ('ν', 'v'),
+    ('ι', 'i'),
+    ('ρ', 'p'),
+    ('υ', 'u'),
+    ('χ', 'x'),
+    ('κ', 'k'),
+];
+
+/// The Latin letter a Cyrillic or Greek letter passes for, if it passes for one.
+pub fn latin_lookalike(c: char) -> Option<char> {
+    LOOKALIKES.iter().find(|(k, _)| *k == c).map(|(_, l)| *l)
+}
+
+/// The script of a letter that is not Latin, for saying which letters were read as Latin.
+pub fn script_of(c: char) -> &'static str {
+    match c as u32 {
+        0x370..=0x3FF => "Greek",
+        0x400..=0x52F => "Cyrillic",
+        _ => "other",
+    }
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic())
+}
+
+/// `s` with the Cyrillic and Greek lookalike letters inside Latin words read as the Latin
+/// letters they pass for (`Pаkistаn` typed with two Cyrillic `а` is `Pakistan`), or `None` when
+/// there are none. A word with no Latin letter is left as it is, so Cyrillic and Greek words
+/// are searched as they are written.
+pub fn read_lookalikes(s: &str) -> Option<String> {
+    let mut out = String::with_capacity(s.len());
+    let mut changed = false;
+    let mut word = String::new();
+    let mut flush = |word: &mut String, out: &mut String| {
+        if word.chars().any(is_latin_letter) && word.chars().any(|c| latin_lookalike(c).is_some()) {
+            changed = true;
+            out.extend(word.chars().map(|c| latin_lookalike(c).unwrap_or(c)));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in s.chars() {
+        if is_word_char(c) || is_invisible(c) {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    changed.then_some(out)
+}
+
 /// Folds a whole string (for comparing a query with a name).
 pub fn fold_text(s: &str) -> String {
     tokens(s)
@@ -305,6 +411,27 @@ pub fn fold_text(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn lookalike_letters_inside_latin_words_are_read_as_latin() {
+        fn check(typed: &str, read: Option<&str>) {
+            assert_eq!(super::read_lookalikes(typed).as_deref(), read, "{typed:?}");
+        }
+        let cases = [
+            ("P\u{430}kist\u{430}n", Some("Pakistan")),
+            ("\u{420}eace Mission", Some("Peace Mission")),
+            ("\u{39D}ATO and \u{3BD}isit", Some("NATO and visit")),
+            ("Pakistan", None),
+            // Cyrillic and Greek words are left as they are written.
+            ("\u{41C}\u{438}\u{440} \u{43C}\u{43E}\u{440}", None),
+            ("\u{3B1}\u{3BB}\u{3C6}\u{3B1}", None),
+            ("\u{41C}\u{43E}\u{441}\u{43A}\u{432}\u{430} Moscow", None),
+            ("", None),
+        ];
+        for (typed, read) in cases {
+            check(typed, read);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -175,6 +175,9 @@ fn dates(toks: &[Token]) -> (Vec<DateQuery>, Vec<bool>) {
 
 /// Parses a query. Never fails: anything typed gives some query.
 pub fn parse(input: &str) -> Query {
+    // Letters of other scripts that only look Latin, inside Latin words, are the Latin ones.
+    let read = super::normalize::read_lookalikes(input);
+    let input = read.as_deref().unwrap_or(input);
     let mut q = Query::default();
     // Split into free text and quoted phrases.
     let mut free = String::new();

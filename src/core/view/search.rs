@@ -152,6 +152,45 @@ pub struct ActiveFilter {
     pub label: String,
 }
 
+/// A query with Cyrillic or Greek letters that pass for Latin ones inside Latin words: the
+/// query as typed, in pieces (each such letter alone, with its script), and as it was read.
+/// Shown so that "Pаkistаn" typed with Cyrillic letters does not read exactly like "Pakistan".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lookalikes {
+    pub typed: Vec<(String, Option<&'static str>)>,
+    pub read_as: String,
+    /// The scripts of the letters read as Latin, for the sentence ("Cyrillic", "Cyrillic and
+    /// Greek").
+    pub scripts: String,
+}
+
+/// The lookalike letters of a query, if it has any (`normalize::read_lookalikes`).
+pub fn lookalikes(query: &str) -> Option<Lookalikes> {
+    use crate::core::search::normalize::{latin_lookalike, read_lookalikes, script_of};
+    let read_as = read_lookalikes(query.trim())?;
+    let mut typed: Vec<(String, Option<&'static str>)> = Vec::new();
+    let mut scripts: Vec<&'static str> = Vec::new();
+    for (t, r) in query.trim().chars().zip(read_as.chars()) {
+        if t != r && latin_lookalike(t).is_some() {
+            let script = script_of(t);
+            if !scripts.contains(&script) {
+                scripts.push(script);
+            }
+            typed.push((t.to_string(), Some(script)));
+        } else {
+            match typed.last_mut() {
+                Some((s, None)) => s.push(t),
+                _ => typed.push((t.to_string(), None)),
+            }
+        }
+    }
+    Some(Lookalikes {
+        typed,
+        read_as,
+        scripts: scripts.join(" and "),
+    })
+}
+
 /// The search screen: results, counts, facets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultsView {
@@ -169,6 +208,8 @@ pub struct ResultsView {
     /// What the results are when they are not "every word matched": only some of the words
     /// matched, or the query had only common words.
     pub note: Option<String>,
+    /// The query had letters of another script that pass for Latin ones, read as Latin.
+    pub lookalikes: Option<Lookalikes>,
     /// Every record that passed, the shown ones first, in order (the timeline draws the facts
     /// among them).
     pub records: Vec<Rec>,
@@ -220,6 +261,7 @@ pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim])
         active: active_filters(cat, &route.filters),
         unfiltered,
         note,
+        lookalikes: lookalikes(&route.query),
         records: faceted.records.iter().map(|h| h.rec).collect(),
     }
 }
@@ -363,6 +405,29 @@ pub fn drawn_now<'a>(
 mod tests {
     use super::*;
     use crate::core::testing::corpus;
+
+    #[test]
+    fn letters_read_as_latin_are_shown_apart_with_their_script() {
+        let l = lookalikes(" P\u{430}kist\u{430}n ").expect("lookalikes");
+        assert_eq!(l.read_as, "Pakistan");
+        assert_eq!(l.scripts, "Cyrillic");
+        let typed: Vec<_> = l.typed.iter().map(|(s, k)| (s.as_str(), *k)).collect();
+        assert_eq!(
+            typed,
+            [
+                ("P", None),
+                ("\u{430}", Some("Cyrillic")),
+                ("kist", None),
+                ("\u{430}", Some("Cyrillic")),
+                ("n", None)
+            ]
+        );
+        assert!(lookalikes("Pakistan").is_none());
+        // The search reads it as the Latin word: the same results.
+        let (typed, latin) = (run("H\u{430}rb\u{43E}ur"), run("Harbour"));
+        assert!(latin.total > 0);
+        assert_eq!(typed.items, latin.items);
+    }
 
     fn run(q: &str) -> ResultsView {
         let route = Route {
