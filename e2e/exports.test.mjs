@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, serve, openPage, appReady, listed } from './harness.mjs';
+import { launch, serve, openPage, appReady, listed, FIXTURE_DIR } from './harness.mjs';
 
 let server, context;
 before(async () => { server = await serve(); context = await launch({ acceptDownloads: true }); });
@@ -129,4 +129,27 @@ test('the build ships the whole dataset as files: one row per fact and per entit
   }
   assert.deepEqual(page.problems(), []);
   await page.close();
+});
+
+test('a CSV cell that a spreadsheet would run as a formula is neutralised; the JSON keeps the text', async () => {
+  // The hostile fixture has a fact whose title and quote begin with "=HYPERLINK(".
+  const fixture = await serve({ root: FIXTURE_DIR });
+  const page = await openPage(context);
+  await page.goto(`${fixture.url}#q=totals`);
+  await appReady(page);
+  await page.locator('.exports').waitFor();
+  const [head, ...rows] = parseCsv((await download(page, 'CSV')).bytes.toString('utf8').slice(1));
+  const row = rows.find((r) => r[0] === 'formula-cells');
+  assert.ok(row, 'the fixture fact is exported');
+  const cell = (name) => row[head.indexOf(name)];
+  assert.ok(cell('title').startsWith(`'=HYPERLINK(`), cell('title'));
+  assert.ok(cell('quotes').startsWith(`'=HYPERLINK(`), cell('quotes'));
+  // No cell of any row begins with a character a spreadsheet reads as a formula.
+  const risky = rows.flat().filter((c) => /^[=+\-@\t\r]/.test(c));
+  assert.deepEqual(risky, []);
+  const json = JSON.parse((await download(page, 'JSON')).bytes.toString('utf8'));
+  const fact = json.facts.find((f) => f.id === 'formula-cells');
+  assert.ok(fact.title.startsWith('=HYPERLINK('), 'the JSON keeps the text as it is');
+  await page.close();
+  await fixture.close();
 });

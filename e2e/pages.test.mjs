@@ -5,10 +5,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, access } from 'node:fs/promises';
+import { readFile, access, cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve, openPage, watchCsp, screenshot, appReady, SITE_DIR } from './harness.mjs';
+import { launch, serve, openPage, watchCsp, screenshot, appReady, SITE_DIR, REPORTS_DIR, ROOT } from './harness.mjs';
 import { SINGLE_FILE } from '../.ci/post-build.mjs';
 import { axe } from './a11y.mjs';
 
@@ -216,6 +218,35 @@ test('robots.txt allows crawling; a sitemap, when the build knows its address, l
     const xml = await readFile(sitemap, 'utf8');
     for (const id of await cards()) assert.ok(xml.includes(`/card/${id}/</loc>`), id);
   }
+});
+
+test('told its address, the site names itself absolutely on every page, the root too, and its 404 page resolves under it', async () => {
+  // The many-sources fixture site, published again with SCO_SITE_URL set to where it is served
+  // (under a base path), as a deployment would build it.
+  const dir = await mkdtemp(join(tmpdir(), 'sco-address-'));
+  await cp(REPORTS_DIR, dir, { recursive: true });
+  const site = await serve({ root: dir, base: '/sco/' });
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--', 'publish', dir], {
+    cwd: ROOT,
+    env: { ...process.env, SCO_SEEDS: 'tests/fixtures/reports', SCO_SITE_URL: site.url },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  assert.equal(run.status, 0, 'published');
+  const { facts } = JSON.parse(await readFile(join(dir, 'data', 'facts.json'), 'utf8'));
+  const off = await openPage(nojs);
+  for (const [path, url] of [['', site.url], [`card/${facts[0].id}/`, `${site.url}card/${facts[0].id}/`]]) {
+    await off.goto(site.url + path);
+    assert.equal(await off.locator('link[rel=canonical]').getAttribute('href'), url, `canonical of /${path}`);
+    assert.equal(await off.locator('meta[property="og:url"]').getAttribute('content'), url, `og:url of /${path}`);
+  }
+  // The not-found page, at any depth of the base path, loads its files and starts the app.
+  const page = await openPage(js);
+  const answer = await page.goto(`${site.url}no/such/page/`);
+  assert.equal(answer.status(), 404);
+  await appReady(page);
+  assert.match(await page.locator('.notices').innerText(), /no page at/i);
+  assert.equal(await page.locator('.site-header').evaluate((h) => getComputedStyle(h).display), 'flex', 'styled');
+  await site.close();
 });
 
 test('the single-file edition keeps fragment links and says so beside "Copy link"', async () => {
