@@ -120,7 +120,9 @@ pub fn use_focus_return(route: &Route) {
             let opener = t.doc_opener.take().unwrap_or_default();
             let has_card = card.is_some();
             web::after_paint(move || {
-                if !web::return_to(&opener) && !(has_card && web::focus_selector("#card-title")) {
+                let back =
+                    web::return_to(&opener) || has_card && web::focus_selector("#card-title");
+                if !back {
                     web::focus_selector("#q");
                 }
             });
