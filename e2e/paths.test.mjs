@@ -61,7 +61,9 @@ test('a page opens styled, with the app, however its path is written', async () 
     const seen = await looksRight(page, path);
     assert.equal(seen.path, lands, path);
     assert.equal(await page.locator('#card-title').innerText(), fact.title, path);
-    assert.deepEqual(page.problems(), [], path);
+    // The odd address's own load is cut short by the move to the right one: that is the fix.
+    const moved = (p) => p.startsWith(`request failed: ${server.origin}/${path.replace(/^\//, '')} `) && p.endsWith('ERR_ABORTED');
+    assert.deepEqual(page.problems().filter((p) => !moved(p)), [], path);
     await page.close();
   }
   const page = await openPage(ctx);
