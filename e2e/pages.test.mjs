@@ -220,19 +220,23 @@ test('robots.txt allows crawling; a sitemap, when the build knows its address, l
   }
 });
 
-test('told its address, the site names itself absolutely on every page, the root too, and its 404 page resolves under it', async () => {
-  // The many-sources fixture site, published again with SCO_SITE_URL set to where it is served
-  // (under a base path), as a deployment would build it.
+/** A copy of a built site served under /sco/ and published again with SCO_SITE_URL set to
+ * that address (and `seeds` as its data), as a deployment would build it. */
+async function addressed(from, seeds) {
   const dir = await mkdtemp(join(tmpdir(), 'sco-address-'));
-  await cp(REPORTS_DIR, dir, { recursive: true });
+  await cp(from, dir, { recursive: true });
   const site = await serve({ root: dir, base: '/sco/' });
-  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--', 'publish', dir], {
-    cwd: ROOT,
-    env: { ...process.env, SCO_SEEDS: 'tests/fixtures/reports', SCO_SITE_URL: site.url },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  const env = { ...process.env, SCO_SITE_URL: site.url };
+  if (seeds) env.SCO_SEEDS = seeds;
+  else delete env.SCO_SEEDS;
+  const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--', 'publish', dir], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
   assert.equal(run.status, 0, 'published');
   const { facts } = JSON.parse(await readFile(join(dir, 'data', 'facts.json'), 'utf8'));
+  return { site, facts };
+}
+
+test('told its address, the site names itself absolutely on every page, the root too, and its 404 page resolves under it', async () => {
+  const { site, facts } = await addressed(REPORTS_DIR, 'tests/fixtures/reports');
   const off = await openPage(nojs);
   for (const [path, url] of [['', site.url], [`card/${facts[0].id}/`, `${site.url}card/${facts[0].id}/`]]) {
     await off.goto(site.url + path);
@@ -247,6 +251,57 @@ test('told its address, the site names itself absolutely on every page, the root
   assert.match(await page.locator('.notices').innerText(), /no page at/i);
   assert.equal(await page.locator('.site-header').evaluate((h) => getComputedStyle(h).display), 'flex', 'styled');
   await site.close();
+});
+
+test("feed.xml parses as Atom in the browser's XML parser, with an entry for every report, and the pages point to it", async () => {
+  // The real data, and the fixture where later documents revise and dispute earlier ones.
+  for (const [from, seeds] of [[SITE_DIR, null], [REPORTS_DIR, 'tests/fixtures/reports']]) {
+    const { site, facts } = await addressed(from, seeds);
+    const page = await openPage(js);
+    await page.goto(site.url);
+    await appReady(page);
+    const feed = await page.evaluate(async () => {
+      const text = await (await fetch('feed.xml')).text();
+      const xml = new DOMParser().parseFromString(text, 'application/xml');
+      const ATOM = 'http://www.w3.org/2005/Atom';
+      const one = (el, name) => el.getElementsByTagNameNS(ATOM, name).length === 1 && el.getElementsByTagNameNS(ATOM, name)[0].textContent.trim() !== '';
+      const root = xml.documentElement;
+      const entries = [...root.getElementsByTagNameNS(ATOM, 'entry')];
+      return {
+        error: xml.getElementsByTagName('parsererror').length,
+        root: `${root.namespaceURI} ${root.localName}`,
+        head: ['title', 'id', 'updated'].every((n) => [...root.children].filter((c) => c.localName === n).length === 1),
+        author: root.getElementsByTagNameNS(ATOM, 'author').length > 0,
+        self: !!root.querySelector(':scope > link[rel=self]'),
+        entries: entries.length,
+        complete: entries.filter((e) => ['title', 'id', 'updated', 'summary'].every((n) => one(e, n)) && e.querySelector('link[rel=alternate]')).length,
+        ids: new Set(entries.map((e) => e.getElementsByTagNameNS(ATOM, 'id')[0].textContent)).size,
+        dates: entries.map((e) => e.getElementsByTagNameNS(ATOM, 'updated')[0].textContent),
+        links: entries.map((e) => e.querySelector('link[rel=alternate]').getAttribute('href')),
+        titles: entries.map((e) => e.getElementsByTagNameNS(ATOM, 'title')[0].textContent),
+      };
+    });
+    const reports = facts.reduce((n, f) => n + f.sources.length, 0);
+    assert.equal(feed.error, 0, 'well-formed XML');
+    assert.equal(feed.root, 'http://www.w3.org/2005/Atom feed');
+    assert.ok(feed.head && feed.author && feed.self, 'the feed has its title, id, updated, author and self link');
+    assert.equal(feed.entries, reports, 'an entry for every report');
+    assert.equal(feed.complete, reports, 'every entry has a title, id, updated, summary and link');
+    assert.equal(feed.ids, reports, 'ids are unique');
+    assert.deepEqual([...feed.dates].sort().reverse(), feed.dates, 'newest document first');
+    // Each entry is titled with its fact and links to the fact's page, which exists.
+    for (const f of facts) {
+      const mine = feed.links.map((l, i) => [l, feed.titles[i]]).filter(([l]) => l === `${site.url}card/${f.id}/`);
+      assert.equal(mine.length, f.sources.length, f.id);
+      assert.ok(mine.every(([, t]) => t.startsWith(`${f.title}: `)), f.id);
+    }
+    const card = await page.request.get(feed.links[0]);
+    assert.equal(card.status(), 200);
+    const off = await openPage(nojs);
+    await off.goto(site.url);
+    assert.equal(await off.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href'), `${site.url}feed.xml`);
+    await site.close();
+  }
 });
 
 test('the single-file edition keeps fragment links and says so beside "Copy link"', async () => {

@@ -263,8 +263,11 @@ fn publish(dir: &std::path::Path) -> Result<String, String> {
         dir.display(),
         data.facts.len(),
         match &site.url {
-            Some(u) => format!("sitemap.xml and robots.txt for {u}"),
-            None => "robots.txt (no SCO_SITE_URL: relative links, no sitemap)".into(),
+            Some(u) => format!("404.html, sitemap.xml, feed.xml and robots.txt for {u}"),
+            None => {
+                "404.html and robots.txt (no SCO_SITE_URL: relative links, no sitemap, no feed)"
+                    .into()
+            }
         }
     ))
 }

@@ -24,7 +24,7 @@ pub fn site(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("cannot start the renderer: {e}"))?;
-    Ok(page::write(&pages, &shell, site, |p| {
+    Ok(page::write(cat, &pages, &shell, site, |p| {
         runtime.block_on(body(cat, p, site))
     }))
 }

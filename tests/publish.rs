@@ -295,3 +295,77 @@ fn the_not_found_page_resolves_from_the_site_root_at_any_depth_and_is_not_indexe
         }
     }
 }
+
+/// The text of each `<tag>…</tag>` in `xml`, in order.
+fn elements<'a>(xml: &'a str, tag: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    xml.match_indices(&open)
+        .map(|(i, _)| {
+            let rest = &xml[i + open.len()..];
+            &rest[..rest.find(&close).expect("closed")]
+        })
+        .collect()
+}
+
+#[test]
+fn the_feed_has_an_entry_for_every_report_newest_document_first_and_every_page_points_to_it() {
+    let cat = corpus();
+    let base = "https://example.org/sco/";
+    let files = site(cat, Some(base));
+    let xml = page(&files, "feed.xml");
+    assert!(xml.starts_with(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
+    ));
+    let entries = elements(xml, "entry");
+    let reports: usize = cat.data.facts.iter().map(|f| f.report_count()).sum();
+    assert_eq!(entries.len(), reports, "one entry per report");
+    let mut ids = BTreeSet::new();
+    let mut last = String::from("9999");
+    for e in &entries {
+        for tag in ["title", "id", "updated", "summary"] {
+            assert_eq!(elements(e, tag).len(), 1, "one <{tag}> in {e}");
+        }
+        assert!(ids.insert(elements(e, "id")[0]), "ids are unique");
+        let updated = elements(e, "updated")[0];
+        assert!(
+            updated.len() == 20 && updated.ends_with("T00:00:00Z"),
+            "{updated}"
+        );
+        assert!(*updated <= *last, "newest first");
+        last = updated.to_string();
+        assert!(e.contains(&format!(
+            "<link rel=\"alternate\" type=\"text/html\" href=\"{base}card/"
+        )));
+    }
+    // Each report's entry says what its document says of the fact.
+    for f in &cat.data.facts {
+        for s in view::sources(cat.data, f) {
+            let title = sco_explorer::core::page::entry_title(
+                &f.title,
+                s.status,
+                s.date.as_ref().map(|d| d.flagged()).as_deref(),
+            );
+            assert!(
+                xml.contains(&format!("<title>{}</title>", esc(&title))),
+                "{title}"
+            );
+        }
+    }
+    // Every page points to it; without the site's address there is no feed and no pointer.
+    let link = format!(
+        "type=\"application/atom+xml\" title=\"SCO defence cooperation explorer (Atom feed)\" href=\"{base}feed.xml\""
+    );
+    for p in [
+        "index.html",
+        "404.html",
+        &format!("card/{}/index.html", cat.data.facts[0].id),
+    ] {
+        assert_eq!(page(&files, p).matches(&link).count(), 1, "{p}");
+    }
+    let bare = site(cat, None);
+    assert!(!bare.contains_key("feed.xml"));
+    assert!(
+        bare.values()
+            .all(|html| !html.contains("application/atom+xml"))
+    );
+}

@@ -36,18 +36,19 @@ fn is_plan(s: Status) -> bool {
     matches!(s, Status::Planned | Status::Intended)
 }
 
-/// Where a document sits in time: its written span, `None` when not known.
-fn written(docs: &[Document], r: &Report) -> Option<(i32, i32)> {
-    docs.get(r.doc as usize).and_then(|d| d.written.when.span())
-}
-
-/// When a document was written, or failing that the date its page states: for ordering only.
-fn placed(docs: &[Document], r: &Report) -> Option<(i32, i32)> {
-    written(docs, r).or_else(|| {
-        let page = docs.get(r.doc as usize)?.page_date.as_deref()?;
-        let p = crate::core::model::parse_expression(page, None)?;
+/// Where a document sits in time, as day numbers: its written span, or failing that the date
+/// its page states in words ("March 5, 2024"); `None` when neither is known. The one rule for
+/// "when did this document speak": report order, the feed's dates.
+pub fn document_time(d: &Document) -> Option<(i32, i32)> {
+    d.written.when.span().or_else(|| {
+        let p = crate::core::model::parse_expression(d.page_date.as_deref()?, None)?;
         Some((p.first_day(), p.last_day()))
     })
+}
+
+/// When a report's document was written (`document_time`): for ordering only.
+fn placed(docs: &[Document], r: &Report) -> Option<(i32, i32)> {
+    docs.get(r.doc as usize).and_then(document_time)
 }
 
 /// The first (or last) point of a date and its precision.

@@ -10,8 +10,11 @@
 //! JavaScript off it is a readable page whose links lead page to page; with it, the app
 //! draws the same markup again and takes over.
 
+mod feed;
 mod jsonld;
 mod shell;
+
+pub use feed::entry_title;
 
 pub use shell::Shell;
 
@@ -237,8 +240,10 @@ pub fn file_of(p: &Page) -> String {
 }
 
 /// The site's files: each page (its head, and the body `render` draws for it), then
-/// `sitemap.xml` (when the site's address is known) and `robots.txt`: (path in the site, text).
+/// `sitemap.xml` and `feed.xml` (when the site's address is known) and `robots.txt`: (path in
+/// the site, text).
 pub fn write(
+    cat: &Catalog<'_>,
     pages: &[Page],
     shell: &Shell,
     site: &Site,
@@ -250,6 +255,7 @@ pub fn write(
         .collect();
     if let Some(base) = &site.url {
         files.push(("sitemap.xml".into(), sitemap(base, pages)));
+        files.push(("feed.xml".into(), feed::feed(cat, base)));
     }
     files.push(("robots.txt".into(), robots(site)));
     files
@@ -286,10 +292,11 @@ fn html(p: &Page, shell: &Shell, site: &Site, body: &str) -> String {
 <meta property=\"og:description\" content=\"{description}\">\n\
 <meta property=\"og:url\" content=\"{url}\">\n\
 <meta name=\"twitter:card\" content=\"summary\">\n\
-{json_ld}</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+{feed}{json_ld}</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
         head = shell.head(&up(&p.path)),
         title = esc(&title),
         kind = p.kind,
+        feed = feed_link(site),
     )
 }
 
@@ -303,12 +310,20 @@ fn missing_html(p: &Page, shell: &Shell, site: &Site, body: &str) -> String {
 <meta name=\"description\" content=\"{description}\">\n\
 <meta name=\"robots\" content=\"noindex\">\n\
 <meta name=\"sco-missing\" content=\"\">\n\
-</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
+{feed}</head>\n<body>\n<div id=\"app\">{body}</div>\n</body>\n</html>\n",
         base = esc(&site.root_path()),
         head = shell.head(""),
         title = esc(&view::titled(&p.name)),
         description = esc(&ellipsize(&p.description, DESCRIPTION)),
+        feed = feed_link(site),
     )
+}
+
+/// The head's pointer to `feed.xml`, with a line end, where there is a feed.
+fn feed_link(site: &Site) -> String {
+    site.url
+        .as_deref()
+        .map_or(String::new(), |u| format!("{}\n", feed::head_link(u)))
 }
 
 fn sitemap(base: &str, pages: &[Page]) -> String {

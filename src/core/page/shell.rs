@@ -137,7 +137,8 @@ impl Shell {
                         tags.push(tag.to_string());
                     }
                 }
-                "link" if attribute(tag, "rel") != Some("canonical") => {
+                // A page's own links (from a page published before) are its own, not the shell's.
+                "link" if !matches!(attribute(tag, "rel"), Some("canonical" | "alternate")) => {
                     tags.push(tag.to_string());
                 }
                 "script" => {
