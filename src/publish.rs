@@ -41,6 +41,7 @@ pub async fn body(cat: &'static Catalog<'static>, p: &Page, site: &Site) -> Stri
         frame_width: FRAME_WIDTH,
         char_w: CHAR_W,
         em: 1.0,
+        embed: false,
     };
     let props = AppProps {
         parsed: Parsed {
@@ -51,6 +52,7 @@ pub async fn body(cat: &'static Catalog<'static>, p: &Page, site: &Site) -> Stri
             } else {
                 Vec::new()
             },
+            embed: false,
         },
         typed: None,
         env,

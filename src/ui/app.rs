@@ -74,11 +74,11 @@ pub fn app(props: &AppProps) -> Html {
     // Whether the card and document the route names exist (else they have no page).
     let known = r.card.as_deref().is_none_or(|id| cat.record(id).is_some())
         && r.read.as_deref().is_none_or(|d| cat.doc(d).is_some());
-    use_url_sync(r, state.history, &place, known, &dispatch);
+    use_url_sync(r, state.history, &place, known, env.embed, &dispatch);
     use_shortcuts(&dispatch);
     use_focus_return(r);
     use_settle();
-    let offline = use_offline_status();
+    let offline = use_offline_status(!env.embed);
 
     let results = {
         let key = (
@@ -187,11 +187,45 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let data = cat.data;
+    if env.embed {
+        // Only the view's content, with where it comes from and the way to the full explorer.
+        let content = if let Some(c) = (*card).as_ref().filter(|_| r.read.is_none()) {
+            html! { <CardPanel view={c.clone()} citation={(*citation).clone()} /> }
+        } else {
+            match (&*document, r.view) {
+                (Some(d), _) => html! { <Reader doc={d.clone()} /> },
+                (None, View::Timeline) => html! { <Timeline chart={chart.clone()} /> },
+                (None, View::Table) => html! { <TableView chart={chart.clone()} /> },
+                (None, View::Documents) => {
+                    html! { <DocumentList docs={docs.0.clone()} total={docs.1} /> }
+                }
+                (None, View::Search) => html! { <Results view={results.clone()} /> },
+            }
+        };
+        let full = place.share(r, known);
+        return html! {
+            <ContextProvider<Dispatch> context={Dispatch(dispatch.clone())}>
+            <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), env }}>
+                <main id="main" class="embedded">
+                    <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
+                    <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                    <div id="content">{ content }</div>
+                    <p class="embed-source">
+                        { format!("Data: {} documents, every fact with its quote, from the ", data.documents.len()) }
+                        <a href={full.clone()} target="_blank" rel="noopener">{ view::SITE_NAME }</a>
+                        { ". " }
+                        <a class="embed-open" href={full} target="_blank" rel="noopener">{ "Open this view in the full explorer \u{2197}" }</a>
+                    </p>
+                </main>
+            </ContextProvider<Nav>>
+            </ContextProvider<Dispatch>>
+        };
+    }
     html! {
         <ContextProvider<Dispatch> context={Dispatch(dispatch.clone())}>
         <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), env }}>
             <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
-            <Header route={r.clone()} link={place.share(r, known)} />
+            <Header route={r.clone()} link={place.share(r, known)} embed={place.embed_url(r)} />
             <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
                 <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
                 <UpdateBanner {offline} />

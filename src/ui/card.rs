@@ -135,6 +135,7 @@ fn card_actions(props: &ActionsProps) -> Html {
     let Env {
         place,
         catalog: cat,
+        embed,
         ..
     } = use_nav().env;
     let fragment = route::card_fragment(&props.id);
@@ -169,7 +170,8 @@ fn card_actions(props: &ActionsProps) -> Html {
     };
     html! {
         <div class="card-actions">
-            <a class="permalink" href={permalink}>{ "Permalink" }</a>
+            // Embedded, it opens the card's page outside the frame, as every link there does.
+            <a class="permalink" href={permalink} target={embed.then_some("_blank")} rel={embed.then_some("noopener")}>{ "Permalink" }</a>
             <CopyField text={link} field_id="permalink-text" field_label="Link to this card"
                 button="Copy link" what="Link" />
             if !pages {

@@ -30,6 +30,9 @@ pub struct Env {
     /// are laid out in units of a 16 px font and drawn `em` times larger, so their text follows
     /// it as all other text does, and their geometry with it.
     pub em: f64,
+    /// Shown in an `<iframe>` on another site (`embed=1`): the view's content alone, and every
+    /// link opens the full explorer in a new tab.
+    pub embed: bool,
 }
 
 impl PartialEq for Env {
@@ -39,6 +42,7 @@ impl PartialEq for Env {
             && self.frame_width == other.frame_width
             && self.char_w == other.char_w
             && self.em == other.em
+            && self.embed == other.embed
     }
 }
 
@@ -100,6 +104,15 @@ pub fn use_dispatch() -> Callback<Action> {
 pub fn link(props: &LinkProps) -> Html {
     let nav = use_nav();
     let href = nav.href(&props.action);
+    // Embedded, a link leaves the frame for the full explorer, in a new tab.
+    if nav.env.embed {
+        return html! {
+            <a {href} target="_blank" rel="noopener" class={props.class.clone()} id={props.id.clone()}
+                aria-label={props.label.clone()}>
+                { props.children.clone() }
+            </a>
+        };
+    }
     let onclick = {
         let action = props.action.clone();
         let dispatch = nav.dispatch.clone();

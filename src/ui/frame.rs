@@ -12,6 +12,25 @@ pub struct HeaderProps {
     pub route: Route,
     /// The absolute URL of the current view.
     pub link: AttrValue,
+    /// The URL of the current view embedded (`embed=1`).
+    pub embed: AttrValue,
+}
+
+/// The `<iframe>` that embeds a view: named for screen readers, lazy, and as tall as the view
+/// usually is (the timeline's two charts and legend; a card; a page of results).
+pub fn embed_snippet(route: &Route, url: &str) -> String {
+    let (what, height) = match (&route.card, &route.read, route.view) {
+        (Some(_), None, _) => ("A card", 640),
+        (_, Some(_), _) => ("A source document", 720),
+        (None, None, View::Timeline) => ("Timeline", 760),
+        (None, None, View::Table) => ("Timeline as a table", 720),
+        (None, None, View::Documents) => ("Source documents", 640),
+        (None, None, View::Search) => ("Search results", 720),
+    };
+    let url = url.replace('&', "&amp;").replace('"', "&quot;");
+    format!(
+        "<iframe src=\"{url}\" title=\"{what} from the SCO defence cooperation explorer\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\"></iframe>"
+    )
 }
 
 #[function_component(Header)]
@@ -34,6 +53,13 @@ pub fn header(props: &HeaderProps) -> Html {
             <div class="share">
                 <CopyField text={props.link.clone()} field_id="view-link" field_label="Link to this view"
                     button="Copy link to this view" what="Link" />
+                <details class="embed-code">
+                    <summary>{ "Embed" }</summary>
+                    <div class="embed-panel">
+                        <CopyField text={AttrValue::from(embed_snippet(r, &props.embed))} field_id="embed-code"
+                            field_label="HTML that shows this view on another site" button="Copy embed code" what="Embed code" visible=true />
+                    </div>
+                </details>
             </div>
         </header>
     }

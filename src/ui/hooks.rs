@@ -9,16 +9,19 @@ use yew::prelude::*;
 
 /// The URL follows the state: discrete steps push a history entry, typing replaces it once
 /// the typing pauses; and Back, Forward and edited addresses come back in as navigation.
+/// An embedded view (`embed`) writes nothing: its frame's address is the embedding page's.
 #[hook]
 pub fn use_url_sync(
     route: &Route,
     history: History,
     place: &Place,
     known: bool,
+    embed: bool,
     dispatch: &Callback<Action>,
 ) {
     let place = place.clone();
     use_effect_with(route.clone(), move |r: &Route| match history {
+        _ if embed => {}
         // Typing not yet written goes into the entry it belongs to before anything else does.
         History::Push => {
             web::write_held();
@@ -165,13 +168,17 @@ pub fn use_settle() {
 }
 
 /// Registers the service worker once the first cards are painted (its precache downloads
-/// should not compete with them) and reports where offline use stands.
+/// should not compete with them) and reports where offline use stands. Not when `wanted` is
+/// false (a view embedded in another site's page saves no offline copy).
 #[hook]
-pub fn use_offline_status() -> web::Offline {
+pub fn use_offline_status(wanted: bool) -> web::Offline {
     let offline = use_state(|| web::Offline::Checking);
     {
         let offline = offline.clone();
         use_effect_with((), move |_| {
+            if !wanted {
+                return;
+            }
             web::after_paint(move || {
                 web::after_ms(300, move || {
                     web::register_service_worker(move |s| offline.set(s))

@@ -79,6 +79,7 @@ pub fn start() {
         frame_width: super::element_width("tl-frame").unwrap_or(FRAME_WIDTH),
         char_w: super::label_char_width().unwrap_or(CHAR_W),
         em: super::root_em(),
+        embed: parsed.embed,
     };
     let Ok(root) = doc.create_element("div") else {
         return;

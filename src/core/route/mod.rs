@@ -22,6 +22,7 @@
 //! | `read` | the open document | `read=000_05d95eeefa1e2818` |
 //! | `quote` | which card's quote to highlight in it (card id . number) | `read=000_05d95eeefa1e2818&quote=peace-mission-2018.2` |
 //! | `t` | the timeline's visible range | `t=2015-01-01..2021-01-01` |
+//! | `embed` | `1`: only the view's content, to be shown in an `<iframe>` on another site (not part of the view: links leave it) | `card=peace-mission-2018&embed=1` |
 //!
 //! A build also publishes a static page per card and document (`card/<id>/`, `doc/<id>/`,
 //! [`page`]); the app opened at one shows what it names, and a fragment there still wins.
@@ -98,6 +99,9 @@ pub struct Parsed {
     pub route: Route,
     /// One sentence per thing ignored, for a visible notice.
     pub notices: Vec<String>,
+    /// `embed=1`: the view's content alone, for an `<iframe>` on another site. It is how the
+    /// view is shown, not part of it: no link the view gives carries it.
+    pub embed: bool,
 }
 
 /// Parses a URL fragment (with or without the leading `#`). Never fails.
@@ -164,6 +168,14 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
     let r = &mut p.route;
     let notices = &mut p.notices;
     match key {
+        "embed" => match value {
+            "1" | "" => p.embed = true,
+            "0" => {}
+            _ => p.notices.push(format!(
+                "Unknown embed value \u{201c}{}\u{201d}; use embed=1.",
+                shown(value)
+            )),
+        },
         "view" => match View::ALL.into_iter().find(|v| v.slug() == value) {
             Some(v) => r.view = v,
             None => notices.push(format!(
@@ -486,6 +498,35 @@ mod tests {
     }
 
     #[test]
+    fn embed_shows_a_view_without_being_part_of_it() {
+        for (fragment, embed, notices) in [
+            ("card=kestrel&embed=1", true, 0),
+            ("embed", true, 0),
+            ("view=timeline&embed=0", false, 0),
+            ("embed=yes", false, 1),
+        ] {
+            let p = parse(fragment);
+            assert_eq!((p.embed, p.notices.len()), (embed, notices), "{fragment}");
+            assert!(!format(&p.route).contains("embed"), "{fragment}");
+        }
+        let place = Place {
+            base: "https://x.org/sco/".into(),
+            root: "https://x.org/sco/".into(),
+            pages: true,
+        };
+        let card = parse("card=kestrel").route;
+        assert_eq!(
+            place.embed_url(&card),
+            "https://x.org/sco/#card=kestrel&embed=1"
+        );
+        assert_eq!(
+            place.embed_url(&Route::default()),
+            "https://x.org/sco/#embed=1"
+        );
+        assert_eq!(parse("card=kestrel&embed=1").route, card);
+    }
+
+    #[test]
     fn the_readme_documents_the_url_keys_this_module_parses() {
         let here = key_table(include_str!("mod.rs"), "//! ");
         let readme = key_table(
@@ -503,11 +544,14 @@ mod tests {
             let example = row[2].trim_matches('`');
             let p = parse(example);
             assert!(p.notices.is_empty(), "{example}: {:?}", p.notices);
-            assert_eq!(
-                format(&p.route),
-                example,
-                "{example} formats back to itself"
-            );
+            // `embed` is how a view is shown, not part of it: it is kept apart from the route.
+            let back = format(&p.route);
+            let back = if p.embed {
+                format!("{back}&embed=1")
+            } else {
+                back
+            };
+            assert_eq!(back, example, "{example} formats back to itself");
         }
         // And every key `format` writes is in the table.
         let keys: Vec<&str> = here.iter().map(|r| r[0].trim_matches('`')).collect();

@@ -103,7 +103,7 @@ pub fn from_location(path: &str, fragment: &str) -> Parsed {
     match at_path(path) {
         (_, Some(route)) if fragment.is_empty() => Parsed {
             route,
-            notices: Vec::new(),
+            ..Default::default()
         },
         _ => parse(fragment),
     }
@@ -154,6 +154,7 @@ pub fn missing(rest: &str) -> Parsed {
             "/{}",
             decoded.trim_start_matches('/')
         )))],
+        embed: false,
     }
 }
 
@@ -211,6 +212,14 @@ impl Place {
     /// The absolute URL of a view of the app, given its fragment (without `#`).
     pub fn url_with(&self, fragment: &str) -> String {
         format!("{}#{fragment}", self.base)
+    }
+
+    /// The address of a route's view embedded (`embed=1`): always the root with a fragment,
+    /// which wins over any page.
+    pub fn embed_url(&self, r: &Route) -> String {
+        let f = format(r);
+        let sep = if f.is_empty() { "" } else { "&" };
+        self.url_with(&format!("{f}{sep}embed=1"))
     }
 
     /// The link to give for a card: its page where the site has pages, else the app's URL with

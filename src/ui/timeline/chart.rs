@@ -127,10 +127,14 @@ fn mark(m: &Mark, selected: bool, nav: &Nav, hover: Callback<bool>) -> Html {
         Action::OpenCard(m.card.clone())
     };
     let href = nav.href(&action);
+    // Embedded, a card's mark opens the full explorer in a new tab (a cluster still zooms).
+    let leaves = nav.env.embed && !cluster;
     let onclick = {
         let d = nav.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            if e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+            let plain =
+                e.button() == 0 && !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key());
+            if plain && !leaves {
                 e.prevent_default();
                 d.emit(action.clone());
             }
@@ -174,6 +178,7 @@ fn mark(m: &Mark, selected: bool, nav: &Nav, hover: Callback<bool>) -> Html {
         <>
             if let Some(g) = ghost { { g } }
             <a {href} class={class} aria-label={m.name.clone()} aria-current={selected.then_some("true")}
+                target={leaves.then_some("_blank")} rel={leaves.then_some("noopener")}
                 {onclick} onfocus={hover.reform(|_: FocusEvent| true)} onblur={hover.reform(|_: FocusEvent| false)}
                 onmouseenter={hover.reform(|_: MouseEvent| true)} onmouseleave={hover.reform(|_: MouseEvent| false)}>
                 if m.open_start { { fade(m.x - OPEN_PX, "url(#fade-in)") } }
