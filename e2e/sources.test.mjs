@@ -93,3 +93,106 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
+
+/** The first day a document's written date gives, from a build's data/documents.csv. */
+async function documentDays(dir = REPORTS_DIR) {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const csv = (await readFile(join(dir, 'data', 'documents.csv'), 'utf8')).replace(/^\uFEFF/, '');
+  // RFC 4180: quoted fields may hold commas, quotes and line breaks.
+  const records = [['']];
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i], row = records[records.length - 1];
+    if (c === '"' && quoted && csv[i + 1] === '"') { row[row.length - 1] += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) row.push('');
+    else if (c === '\r' && !quoted && csv[i + 1] === '\n') { records.push(['']); i++; }
+    else row[row.length - 1] += c;
+  }
+  const [head, ...rows] = records.filter((r) => r.length > 1);
+  const at = head.indexOf('written');
+  return new Map(rows.map((r) => {
+    const first = (r[at] ?? '').split('..')[0];
+    const [y, m = '01', d = '01'] = first.split('-');
+    return [r[0], first ? `${y}-${m}-${d}` : null];
+  }));
+}
+
+const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
+
+test('as of a past date: a revised plan shows as planned with one source before the later document, as today after it', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { facts } = JSON.parse(await readFile(join(REPORTS_DIR, 'data', 'facts.json'), 'utf8'));
+  const fact = facts.find((f) => f.revised && f.sources.length >= 2 && f.sources[0].status === 'planned');
+  assert.ok(fact, 'the fixture revises a plan');
+  const days = await documentDays();
+  const later = days.get(fact.sources[1].document);
+  const before = dayBefore(later);
+
+  const page = await open(`#card=${fact.id}&asof=${before}`);
+  const card = page.locator('.card-detail');
+  await card.locator('#card-title').waitFor();
+  // One source: no list of sources, no "revised", every quote from the first document.
+  assert.ok(await card.locator('.source-list > li').count() <= 1, 'one source before the later document');
+  assert.doesNotMatch((await card.locator('.source-badges').allInnerTexts()).join(' '), /revised|sources/);
+  const cited = new Set(await card.locator('figure.quote cite').allInnerTexts());
+  assert.equal(cited.size, 1, `quotes from one document: ${[...cited]}`);
+  assert.match(await card.locator('.card-status, .status').first().innerText(), /planned/i);
+  // The banner says the view is historical, with the way back.
+  const banner = page.locator('.asof-banner');
+  assert.match(await banner.innerText(), /Historical view/);
+  assert.equal(await page.locator('#asof-date').inputValue(), before);
+  // The later document's step: both sources, as they settle it then.
+  await page.locator('.asof-step', { hasText: 'Later document' }).click();
+  await page.waitForFunction((d) => location.hash.includes(`asof=${d}`), later);
+  await page.waitForFunction(() => document.querySelectorAll('.card-detail .source-list > li').length >= 2);
+  assert.ok(await card.locator('.source-list > li').count() >= 2);
+  // Typing a date in the field moves the view too; keyboard only.
+  await page.locator('#asof-date').fill(before);
+  await page.locator('#asof-date').dispatchEvent('change');
+  await page.waitForFunction(() => document.querySelectorAll('.card-detail .source-list > li').length <= 1);
+  // Back to today: the card as today, no banner, no asof in the address.
+  await banner.getByRole('link', { name: 'Back to today' }).click();
+  await page.waitForFunction(() => !location.hash.includes('asof'));
+  assert.equal(await page.locator('.asof-banner').count(), 0);
+  assert.equal(await card.locator('.source-list > li').count(), fact.sources.length);
+  // Before any document: nothing reported, the card says so and the results are empty.
+  const first = [...days.values()].filter(Boolean).sort()[0];
+  const empty = await open(`#asof=${dayBefore(first)}`);
+  assert.match(await empty.locator('.result-count').innerText(), /No results/);
+  const notYet = await open(`#card=${fact.id}&asof=${dayBefore(first)}`);
+  assert.match(await notYet.locator('.card-detail .eyebrow').innerText(), /Not reported yet/);
+  assert.deepEqual(page.problems(), []);
+  await screenshot(page, 'asof-card');
+});
+
+test('as of a past date on the real site: every plan a later document revised reads as planned before it', async () => {
+  // The real data has such a fact once a curator's document revises one (CI's third document
+  // does); the check covers however many there are.
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { SITE_DIR } = await import('./harness.mjs');
+  const { facts } = JSON.parse(await readFile(join(SITE_DIR, 'data', 'facts.json'), 'utf8'));
+  const days = await documentDays(SITE_DIR);
+  const site = await serve();
+  try {
+    for (const fact of facts.filter((f) => f.revised && f.sources[0].status === 'planned')) {
+      const later = days.get(fact.sources[1].document);
+      if (!later) continue;
+      const page = await openPage(context);
+      await page.goto(`${site.url}#card=${fact.id}&asof=${dayBefore(later)}`);
+      await appReady(page);
+      const card = page.locator('.card-detail');
+      assert.match(await card.locator('.eyebrow .status').first().innerText(), /planned/i, fact.id);
+      assert.ok(await card.locator('.source-list > li').count() <= 1, fact.id);
+      await page.goto(`${site.url}#card=${fact.id}&asof=${later}`);
+      await page.waitForFunction(() => document.querySelectorAll('.card-detail .source-list > li').length >= 2);
+      assert.deepEqual(page.problems(), [], fact.id);
+      await page.close();
+    }
+  } finally {
+    await site.close();
+  }
+});

@@ -16,6 +16,12 @@ pub struct Catalog<'a> {
     by_id: OnceLock<Vec<(&'a str, RecordRef)>>,
     facets: OnceLock<FacetIndex>,
     reach: OnceLock<crate::core::timeline::Reach>,
+    /// As of a date (`core::asof`): which records and documents existed then. `None`: today,
+    /// everything.
+    presence: Option<crate::core::asof::Presence>,
+    /// The days the documents speak from, and each step's catalog once built.
+    steps: OnceLock<Vec<i32>>,
+    past: std::sync::Mutex<Vec<(usize, &'a Catalog<'a>)>>,
 }
 
 impl<'a> Catalog<'a> {
@@ -26,7 +32,42 @@ impl<'a> Catalog<'a> {
             by_id: OnceLock::new(),
             facets: OnceLock::new(),
             reach: OnceLock::new(),
+            presence: None,
+            steps: OnceLock::new(),
+            past: std::sync::Mutex::new(Vec::new()),
         }
+    }
+
+    /// The days on which what the sources say changes (`asof::steps`).
+    pub fn steps(&self) -> &[i32] {
+        self.steps
+            .get_or_init(|| crate::core::asof::steps(self.data))
+    }
+
+    /// Whether a record existed (as of this catalog's day; today, every record does).
+    pub fn shows(&self, r: RecordRef) -> bool {
+        match (&self.presence, r) {
+            (None, _) => true,
+            (Some(p), RecordRef::Fact(i)) => p.facts.get(i as usize).copied().unwrap_or(false),
+            (Some(p), RecordRef::Entity(i)) => p.entities.get(i as usize).copied().unwrap_or(false),
+        }
+    }
+
+    /// Whether a document had been written (as of this catalog's day).
+    pub fn shows_doc(&self, d: DocIx) -> bool {
+        self.presence
+            .as_ref()
+            .is_none_or(|p| p.documents.get(d as usize).copied().unwrap_or(false))
+    }
+
+    /// Hits of a parsed query among the records that exist, in record order.
+    pub fn find(&self, q: &query::Query) -> Outcome {
+        let mut o = search(self.index, self.data, q, &Weights::default());
+        if self.presence.is_some() {
+            o.hits
+                .retain(|h| self.shows(RecordRef::of(self.data, h.rec)));
+        }
+        o
     }
 
     /// How far the timeline reaches: computed once.
@@ -75,7 +116,7 @@ impl<'a> Catalog<'a> {
     /// Runs a query as a keystroke does: every hit found, only the first `shown` in rank order
     /// (`view::search::results` does the same between its facet counts).
     pub fn keystroke(&self, q: &str, shown: usize) -> Outcome {
-        let mut o = search(self.index, self.data, &query::parse(q), &Weights::default());
+        let mut o = self.find(&query::parse(q));
         order(self.index, &mut o.hits, shown);
         o
     }
@@ -83,5 +124,28 @@ impl<'a> Catalog<'a> {
     /// Runs a query as the search box would, every hit in rank order.
     pub fn search(&self, q: &str) -> Outcome {
         self.keystroke(q, usize::MAX)
+    }
+}
+
+impl Catalog<'static> {
+    /// The catalog of the sources as they stood on `day` (`core::asof`): built once for each
+    /// step the documents' dates make, then kept, so moving between dates costs a look-up (at
+    /// most one catalog per document date is ever built). It shares this catalog's search
+    /// index: the records keep their places.
+    pub fn as_of(&'static self, day: i32) -> &'static Catalog<'static> {
+        let step = crate::core::asof::step_of(self.steps(), day);
+        let mut past = self.past.lock().unwrap_or_else(|e| e.into_inner());
+        match past.iter().find(|(s, _)| *s == step) {
+            Some((_, c)) => c,
+            None => {
+                let (data, presence) = crate::core::asof::as_of(self.data, day);
+                let data: &'static Dataset = Box::leak(Box::new(data));
+                let mut c = Catalog::new(data, self.index);
+                c.presence = Some(presence);
+                let c: &'static Catalog<'static> = Box::leak(Box::new(c));
+                past.push((step, c));
+                c
+            }
+        }
     }
 }

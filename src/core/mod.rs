@@ -5,6 +5,7 @@
 //! handed a [`model::Dataset`]. That is what lets `build.rs` compile this very module to validate
 //! the seeds with the same model the app decodes.
 
+pub mod asof;
 pub mod bundle;
 pub mod catalog;
 pub mod coverage;

@@ -210,6 +210,40 @@ fn covering(dates: impl Iterator<Item = When>) -> DateSpec {
     }
 }
 
+/// Settles a fact's reports into its current view, and gathers every report's quotes, places
+/// and participants onto it: validation does it once per fact, the sources as of a date
+/// (`core::asof`) once per fact and date step.
+pub fn settle_fact(f: &mut Fact, documents: &[Document]) {
+    let s = settle(std::mem::take(&mut f.reports), documents);
+    f.status = s.status;
+    f.date = s.date;
+    f.revised = s.revised;
+    f.disputes = s.disputes;
+    f.evidence = s
+        .reports
+        .iter()
+        .flat_map(|r| r.quotes.iter().copied())
+        .collect();
+    for r in &s.reports {
+        for p in &r.places {
+            if !f.places.contains(p) {
+                f.places.push(*p);
+            }
+        }
+        for p in &r.participants {
+            if !f.participants.contains(p) {
+                f.participants.push(*p);
+            }
+        }
+    }
+    // A single report is the fact's own fields (see `Fact::reports`).
+    f.reports = if s.reports.len() > 1 {
+        s.reports
+    } else {
+        Vec::new()
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -66,6 +66,8 @@ pub enum Action {
     Escape,
     /// The timeline's visible range changed (zoom, pan); `None` fits everything.
     Timeline(Option<(i32, i32)>),
+    /// Shows the sources as they stood on a day; `None` returns to today.
+    AsOf(Option<i32>),
     /// The URL changed under us (first load, Back, Forward, a pasted link).
     Navigated(Box<Parsed>),
     Notice(String),
@@ -182,6 +184,10 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
         Action::Timeline(range) => {
             route.timeline = range;
             s.history = History::Replace;
+        }
+        Action::AsOf(day) => {
+            route.asof = day;
+            s.shown = PAGE;
         }
         Action::Navigated(parsed) if parsed.route == s.route && parsed.notices.is_empty() => {
             // Our own history write coming back (or a no-op): nothing changes.

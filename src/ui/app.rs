@@ -6,6 +6,7 @@
 //! timeline's width), which the browser shell fills at start (`web::start`) and the publisher
 //! fills for each page it writes: the same components draw both.
 
+use super::asof::AsOf;
 use super::card::CardPanel;
 use super::common::{Dispatch, Link, Nav};
 pub use super::common::{Env, FRAME_WIDTH};
@@ -71,6 +72,12 @@ pub fn app(props: &AppProps) -> Html {
         (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
     let r = &state.route;
+    // As of a past date, everything below reads that day's catalog (`core::asof`).
+    let cat = r.asof.map_or(cat, |d| cat.as_of(d));
+    let env = Env {
+        catalog: cat,
+        ..env
+    };
     // Whether the card and document the route names exist (else they have no page).
     let known = r.card.as_deref().is_none_or(|id| cat.record(id).is_some())
         && r.read.as_deref().is_none_or(|d| cat.doc(d).is_some());
@@ -86,8 +93,9 @@ pub fn app(props: &AppProps) -> Html {
             r.filters.clone(),
             state.shown,
             state.expanded.clone(),
+            r.asof,
         );
-        use_memo(key, |(q, f, shown, expanded)| {
+        use_memo(key, |(q, f, shown, expanded, _)| {
             let r = Route {
                 query: q.clone(),
                 filters: f.clone(),
@@ -100,10 +108,15 @@ pub fn app(props: &AppProps) -> Html {
     // and keyed on the query and filters, not on the results: "show more" must not rebuild it.
     let charting = matches!(r.view, View::Timeline | View::Table);
     let chart = use_memo(
-        (r.query.clone(), r.filters.clone(), charting),
-        |(_, _, on)| {
+        (r.query.clone(), r.filters.clone(), charting, r.asof),
+        |(_, _, on, asof)| {
             if *on {
-                timeline::chart(cat.data, &results.records, cat.reach())
+                // As of a day, the latest date the documents speak of is that day.
+                let mut reach = cat.reach();
+                if let Some(d) = asof {
+                    reach.horizon = f64::from(*d + 1);
+                }
+                timeline::chart(cat.data, &results.records, reach)
             } else {
                 timeline::Chart::default()
             }
@@ -112,26 +125,33 @@ pub fn app(props: &AppProps) -> Html {
     // Each view model is built once per change and handed on as the same `Rc`, so a render
     // for another reason (a keystroke) neither copies it nor compares it deeply (`Rc`'s
     // equality checks the pointer first).
-    let card = use_memo(r.card.clone(), |id| {
+    let card = use_memo((r.card.clone(), r.asof), |(id, _)| {
         id.as_ref().map(|id| Rc::new(view::card(cat, id)))
     });
-    let document = use_memo((r.read.clone(), r.quote.clone()), |(doc, quote)| {
-        doc.as_ref()
-            .and_then(|d| view::document(cat, d, quote.as_ref()))
-            .map(Rc::new)
-    });
+    let document = use_memo(
+        (r.read.clone(), r.quote.clone(), r.asof),
+        |(doc, quote, _)| {
+            doc.as_ref()
+                .filter(|d| cat.doc(d).is_some_and(|i| cat.shows_doc(i)))
+                .and_then(|d| view::document(cat, d, quote.as_ref()))
+                .map(Rc::new)
+        },
+    );
     // The document list is built only when it is shown, a page at a time.
-    let docs = use_memo((r.view == View::Documents, state.shown), |(on, shown)| {
-        let (list, total) = if *on {
-            view::documents(cat.data, *shown)
-        } else {
-            (Vec::new(), 0)
-        };
-        (Rc::new(list), total)
-    });
+    let docs = use_memo(
+        (r.view == View::Documents, state.shown, r.asof),
+        |(on, shown, _)| {
+            let (list, total) = if *on {
+                view::documents(cat, *shown)
+            } else {
+                (Vec::new(), 0)
+            };
+            (Rc::new(list), total)
+        },
+    );
     // A citation needs an absolute link: none where the site's address is unknown (a page
     // published without SCO_SITE_URL, before the app has started).
-    let citation = use_memo((r.card.clone(), place.clone()), |(id, place)| {
+    let citation = use_memo((r.card.clone(), place.clone(), r.asof), |(id, place, _)| {
         id.as_ref()
             .filter(|_| !place.base.is_empty())
             .and_then(|id| view::citation(cat, id, &place.card_url(id)).map(AttrValue::from))
@@ -163,7 +183,12 @@ pub fn app(props: &AppProps) -> Html {
         html! {
             <section class="not-found">
                 <h2 id="doc-title" tabindex="-1">{ "Document not found" }</h2>
-                <p>{ "This link names a document that is not in this edition of the data." }</p>
+                if r.asof.is_some() && r.read.as_deref().and_then(|d| cat.doc(d)).is_some() {
+                    <p>{ "This document had not been written by the date this view shows the sources as of." }</p>
+                    <Link action={Action::AsOf(None)}>{ "See it as the sources stand today" }</Link>
+                } else {
+                    <p>{ "This link names a document that is not in this edition of the data." }</p>
+                }
                 <Link action={Action::SetView(View::Documents)}>{ "See all documents" }</Link>
             </section>
         }
@@ -187,6 +212,9 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let data = cat.data;
+    let written = (0..data.documents.len())
+        .filter(|&i| cat.shows_doc(i as crate::core::model::DocIx))
+        .count();
     if env.embed {
         // Only the view's content, with where it comes from and the way to the full explorer.
         let content = if let Some(c) = (*card).as_ref().filter(|_| r.read.is_none()) {
@@ -231,6 +259,7 @@ pub fn app(props: &AppProps) -> Html {
                 <UpdateBanner {offline} />
                 <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
                 <SearchBox query={r.query.clone()} {status} />
+                <AsOf steps={cat.steps().to_vec()} documents={(data.documents.len(), written)} />
                 <div id="content" tabindex="-1">{ main }</div>
             </main>
             <Footer {offline} counts={(data.facts.len(), data.entities.len(), data.documents.len())} />

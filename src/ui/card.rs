@@ -49,6 +49,14 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
                 }
             </article>
         },
+        CardView::NotYet { name, .. } => html! {
+            <article class="card-detail not-found" aria-labelledby="card-title">
+                <p class="eyebrow">{ "Not reported yet" }</p>
+                <h2 id="card-title" tabindex="-1">{ name.clone() }</h2>
+                <p>{ "No document written by the date this view shows the sources as of reports this yet." }</p>
+                <Link action={Action::AsOf(None)}>{ "See it as the sources stand today" }</Link>
+            </article>
+        },
     };
     html! {
         <div class="detail" id="detail">

@@ -13,6 +13,7 @@
 //!   view.
 
 pub mod app;
+pub mod asof;
 pub mod card;
 pub mod common;
 pub mod frame;

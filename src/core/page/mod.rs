@@ -181,7 +181,7 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
                 path,
                 route,
             },
-            CardView::NotFound { .. } => continue,
+            CardView::NotFound { .. } | CardView::NotYet { .. } => continue,
         };
         pages.push(page);
     }

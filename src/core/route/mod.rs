@@ -22,6 +22,7 @@
 //! | `read` | the open document | `read=000_05d95eeefa1e2818` |
 //! | `quote` | which card's quote to highlight in it (card id . number) | `read=000_05d95eeefa1e2818&quote=peace-mission-2018.2` |
 //! | `t` | the timeline's visible range | `t=2015-01-01..2021-01-01` |
+//! | `asof` | the sources as they stood on that day: only documents written by then | `asof=2018-08-21` |
 //! | `embed` | `1`: only the view's content, to be shown in an `<iframe>` on another site (not part of the view: links leave it) | `card=peace-mission-2018&embed=1` |
 //!
 //! A build also publishes a static page per card and document (`card/<id>/`, `doc/<id>/`,
@@ -84,6 +85,8 @@ pub struct Route {
     pub quote: Option<QuoteRef>,
     /// The timeline's visible range, inclusive day numbers; `None` fits everything.
     pub timeline: Option<(i32, i32)>,
+    /// The sources as they stood on this day (`core::asof`); `None`: today.
+    pub asof: Option<i32>,
 }
 
 /// The longest query a link may carry; longer ones are cut (with a notice).
@@ -272,6 +275,13 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
                 shown(value)
             )),
         },
+        "asof" => match crate::core::asof::parse_day(value) {
+            Some(d) => r.asof = Some(d),
+            None => notices.push(format!(
+                "Ignored the date \u{201c}{}\u{201d}: \u{201c}asof\u{201d} takes a day as 2018-08-21.",
+                shown(value)
+            )),
+        },
         "t" => match parse_range(value) {
             Some(t) => r.timeline = Some(t),
             None => notices.push(format!(
@@ -424,6 +434,9 @@ pub fn format(r: &Route) -> String {
     }
     if let Some((a, b)) = r.timeline {
         push("t", &format!("{}..{}", iso_day(a), iso_day(b)));
+    }
+    if let Some(d) = r.asof {
+        push("asof", &crate::core::asof::day_iso(d));
     }
     parts.join("&")
 }
@@ -712,13 +725,14 @@ mod tests {
         let t = prop::option::of(
             (lo..hi, 1i32..20_000).prop_map(move |(a, d)| (a.min(hi - 1), (a + d).min(hi))),
         );
+        let asof = prop::option::of(lo..=hi);
         (
             view,
             query,
             (kinds, ents, docs, years, statuses, sure, sourcing),
             card,
             read,
-            quote,
+            (quote, asof),
             t,
         )
             .prop_map(
@@ -728,7 +742,7 @@ mod tests {
                     (kinds, entities, docs, years, statuses, certainty, sources),
                     card,
                     read,
-                    quote,
+                    (quote, asof),
                     timeline,
                 )| {
                     let quote = if read.is_some() {
@@ -752,6 +766,7 @@ mod tests {
                         read,
                         quote,
                         timeline,
+                        asof,
                     }
                 },
             )
@@ -768,7 +783,7 @@ mod tests {
         #[test]
         fn link_shaped_garbage_gives_a_valid_route(
             pairs in prop::collection::vec(
-                (prop::sample::select(vec!["q", "type", "ent", "years", "src", "status", "sources", "certainty", "date", "card", "read", "quote", "t", "view", "x", ""]),
+                (prop::sample::select(vec!["q", "type", "ent", "years", "src", "status", "sources", "certainty", "date", "card", "read", "quote", "t", "asof", "view", "x", ""]),
                  "[-a-z0-9%+.,_=&~\\PC]{0,30}"),
                 0..12)
         ) {

@@ -16,7 +16,7 @@ mod fields;
 mod reports;
 
 pub use crate::core::model::{is_document_id, is_slug};
-use reports::settle_fact;
+use crate::core::sources::settle_fact;
 pub use reports::stated_dates;
 
 pub use error::*;

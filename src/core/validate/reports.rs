@@ -124,39 +124,6 @@ impl Validator<'_> {
     }
 }
 
-/// Settles a fact's reports (see `core::sources`) into its current view, and gathers every
-/// report's quotes, places and participants onto it.
-pub(super) fn settle_fact(f: &mut Fact, documents: &[Document]) {
-    let s = crate::core::sources::settle(std::mem::take(&mut f.reports), documents);
-    f.status = s.status;
-    f.date = s.date;
-    f.revised = s.revised;
-    f.disputes = s.disputes;
-    f.evidence = s
-        .reports
-        .iter()
-        .flat_map(|r| r.quotes.iter().copied())
-        .collect();
-    for r in &s.reports {
-        for p in &r.places {
-            if !f.places.contains(p) {
-                f.places.push(*p);
-            }
-        }
-        for p in &r.participants {
-            if !f.participants.contains(p) {
-                f.participants.push(*p);
-            }
-        }
-    }
-    // A single report is the fact's own fields (see `Fact::reports`).
-    f.reports = if s.reports.len() > 1 {
-        s.reports
-    } else {
-        Vec::new()
-    };
-}
-
 /// Dates a text states with a month: "September 2016", "27 June 2007", "June 27, 2007".
 pub fn stated_dates(text: &str) -> Vec<(String, Point)> {
     stated_dates_in(text, None)

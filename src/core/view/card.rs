@@ -71,11 +71,23 @@ pub enum CardView {
         id: String,
         closest: Vec<ResultItem>,
     },
+    /// As of a date (`asof=`), a record no document written by then gives.
+    NotYet {
+        id: String,
+        name: String,
+    },
 }
 
 /// The card for an id, or a "not found" card with the closest matches.
 pub fn card(cat: &Catalog<'_>, id: &str) -> CardView {
     match cat.record(id) {
+        Some(r) if !cat.shows(r) => CardView::NotYet {
+            id: id.to_string(),
+            name: match r {
+                RecordRef::Fact(f) => cat.data.facts[f as usize].title.clone(),
+                RecordRef::Entity(e) => cat.data.entities[e as usize].name.clone(),
+            },
+        },
         Some(RecordRef::Fact(f)) => CardView::Fact(fact_card(cat.data, f)),
         Some(RecordRef::Entity(e)) => CardView::Entity(entity_card(cat.data, e)),
         None => {

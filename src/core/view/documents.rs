@@ -17,7 +17,11 @@ pub struct DocSummary {
 
 /// The first `shown` documents and how many there are. Facts per document are counted in one
 /// pass over the facts, not one per document.
-pub fn documents(data: &Dataset, shown: usize) -> (Vec<DocSummary>, usize) {
+pub fn documents(
+    cat: &crate::core::catalog::Catalog<'_>,
+    shown: usize,
+) -> (Vec<DocSummary>, usize) {
+    let data = cat.data;
     let mut facts = vec![0usize; data.documents.len()];
     for f in &data.facts {
         let mut docs: Vec<DocIx> = f.evidence.iter().map(|q| q.doc).collect();
@@ -26,10 +30,16 @@ pub fn documents(data: &Dataset, shown: usize) -> (Vec<DocSummary>, usize) {
             facts[d as usize] += 1;
         }
     }
-    let list = data
+    // As of a date, only the documents written by then.
+    let written: Vec<(usize, &Document)> = data
         .documents
         .iter()
         .enumerate()
+        .filter(|(i, _)| cat.shows_doc(*i as DocIx))
+        .collect();
+    let total = written.len();
+    let list = written
+        .into_iter()
         .take(shown)
         .map(|(i, d)| {
             let mut ents: Vec<EntityIx> = data
@@ -49,7 +59,7 @@ pub fn documents(data: &Dataset, shown: usize) -> (Vec<DocSummary>, usize) {
             }
         })
         .collect();
-    (list, data.documents.len())
+    (list, total)
 }
 
 #[cfg(test)]
@@ -59,10 +69,9 @@ mod tests {
 
     #[test]
     fn each_document_counts_its_facts_and_entities() {
-        let data = corpus().data;
-        let (list, total) = documents(data, 1);
+        let (list, total) = documents(corpus(), 1);
         assert_eq!((list.len(), total), (1, 2), "a page at a time");
-        let (list, _) = documents(data, 10);
+        let (list, _) = documents(corpus(), 10);
         let counts: Vec<(&str, usize)> = list.iter().map(|d| (d.id.as_str(), d.facts)).collect();
         assert_eq!(counts, [("a_fixture", 6), ("b_fixture", 5)]);
         assert!(list[1].entities >= 4, "{:?}", list[1]);

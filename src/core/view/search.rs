@@ -5,8 +5,8 @@ use crate::core::catalog::Catalog;
 use crate::core::facets::{self, CardKind, Dim, FacetGroup, Filters};
 use crate::core::model::*;
 use crate::core::route::Route;
-use crate::core::search::rank::{Highlighter, Outcome, order, search};
-use crate::core::search::{Rec, RecordRef, Weights, query};
+use crate::core::search::rank::{Highlighter, Outcome, order};
+use crate::core::search::{Rec, RecordRef, query};
 
 /// A result in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,12 +221,7 @@ pub struct ResultsView {
 /// the user asked to see in full.
 pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim]) -> ResultsView {
     let data = cat.data;
-    let outcome = search(
-        cat.index,
-        data,
-        &query::parse(&route.query),
-        &Weights::default(),
-    );
+    let outcome = cat.find(&query::parse(&route.query));
     let unfiltered = outcome.hits.len();
     let note = match_note(&route.query, &outcome);
     let mut faceted = facets::apply(

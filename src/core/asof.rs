@@ -1,0 +1,157 @@
+//! The sources as they stood on a date (`asof=YYYY-MM-DD`): only the documents written by then,
+//! and every fact settled from their reports alone, by the same rules as today's view
+//! (`sources::settle_fact`). A fact no document had reported yet is absent, and so is an
+//! entity no such document names.
+//!
+//! A document counts from the first day of its written date, or of its page date where that
+//! is all it gives (`sources::document_time`: the rule that orders reports and dates the feed);
+//! one with neither never counts, since no date can say it had been written. So what the
+//! sources say changes only at those days ([`steps`]): a date between two steps shows what the
+//! earlier one does, and the catalog builds each step's view once (`Catalog::as_of`).
+
+use crate::core::model::*;
+use crate::core::sources::{document_time, settle_fact};
+
+/// A day number from `YYYY-MM-DD` (a real calendar day within [`YEARS`]), as links carry it.
+pub fn parse_day(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    let (y, m, d) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
+    if !in_years(y) || !(1..=12).contains(&m) || d == 0 || d > u32::from(days_in_month(y, m as u8))
+    {
+        return None;
+    }
+    Some(days_from_civil(y, m as u8, d as u8))
+}
+
+/// `YYYY-MM-DD` for a day number: the inverse of [`parse_day`].
+pub fn day_iso(day: i32) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The first day a document may have been written on, when any date says.
+fn counts_from(d: &Document) -> Option<i32> {
+    document_time(d).map(|(first, _)| first)
+}
+
+/// The days on which what the sources say can change: each dated document's first day,
+/// ascending, without repeats.
+pub fn steps(data: &Dataset) -> Vec<i32> {
+    let mut days: Vec<i32> = data.documents.iter().filter_map(counts_from).collect();
+    days = crate::core::order::sort_by(days, &|a: &i32, b| a.cmp(b));
+    days.dedup();
+    days
+}
+
+/// How many of [`steps`] a day has reached: the key of what the sources say on that day.
+pub fn step_of(steps: &[i32], day: i32) -> usize {
+    steps.partition_point(|&s| s <= day)
+}
+
+/// Which records and documents exist as of a date, by index.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Presence {
+    pub facts: Vec<bool>,
+    pub entities: Vec<bool>,
+    pub documents: Vec<bool>,
+}
+
+/// The dataset as its sources stood on `day`, and which of its records and documents existed
+/// then. Indices are kept (an absent fact keeps its place, unchanged, and is only hidden), so
+/// the search index built for today's dataset serves it too.
+pub fn as_of(data: &Dataset, day: i32) -> (Dataset, Presence) {
+    let documents: Vec<bool> = data
+        .documents
+        .iter()
+        .map(|d| counts_from(d).is_some_and(|first| first <= day))
+        .collect();
+    let mut out = data.clone();
+    let mut facts = vec![false; data.facts.len()];
+    for (i, f) in data.facts.iter().enumerate() {
+        let reports: Vec<Report> = f
+            .reports()
+            .iter()
+            .filter(|r| documents.get(r.doc as usize).copied().unwrap_or(false))
+            .cloned()
+            .collect();
+        if reports.is_empty() {
+            // Kept in its place, naming no one, so no list of an entity's facts shows it.
+            let g = &mut out.facts[i];
+            g.participants.clear();
+            g.places.clear();
+            g.about.clear();
+            g.series = None;
+            g.membership.clear();
+            continue;
+        }
+        facts[i] = true;
+        let g = &mut out.facts[i];
+        g.reports = reports;
+        g.places.clear();
+        g.participants.clear();
+        settle_fact(g, &data.documents);
+    }
+    // A document not yet written mentions no one yet.
+    out.mentions
+        .retain(|m| documents.get(m.doc as usize).copied().unwrap_or(false));
+    // An entity exists once a counted document quotes it or a fact that exists names it.
+    let mut entities: Vec<bool> = data
+        .entities
+        .iter()
+        .map(|e| e.evidence.iter().any(|q| documents[q.doc as usize]))
+        .collect();
+    for f in out
+        .facts
+        .iter()
+        .zip(&facts)
+        .filter(|(_, p)| **p)
+        .map(|(f, _)| f)
+    {
+        let named = f
+            .participants
+            .iter()
+            .chain(&f.places)
+            .chain(&f.about)
+            .chain(&f.series);
+        for &e in named {
+            entities[e as usize] = true;
+        }
+    }
+    (
+        out,
+        Presence {
+            facts,
+            entities,
+            documents,
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_read_and_write_back_as_links_carry_them() {
+        for (s, ok) in [
+            ("2018-08-21", true),
+            ("2016-02-29", true),
+            ("2018-02-29", false),
+            ("2018-13-01", false),
+            ("2018-8-21", false),
+            ("21-08-2018", false),
+            ("1800-01-01", false),
+            ("", false),
+        ] {
+            let d = parse_day(s);
+            assert_eq!(d.is_some(), ok, "{s}");
+            if let Some(d) = d {
+                assert_eq!(day_iso(d), s);
+            }
+        }
+    }
+}
