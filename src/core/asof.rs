@@ -1,7 +1,8 @@
 //! The sources as they stood on a date (`asof=YYYY-MM-DD`): only the documents written by then,
-//! and every fact settled from their reports alone, by the same rules as today's view
-//! (`sources::settle_fact`). A fact no document had reported yet is absent, and so is an
-//! entity no such document names.
+//! and every fact as their reports alone settle it, by the same rules as today's view: settled
+//! at build time by `sources::settle_fact` for each run of a fact's earliest reports
+//! (`Fact::earlier`), so the app only picks one. A fact no document had reported yet is absent,
+//! and so is an entity no such document names.
 //!
 //! A document counts from the first day of its written date, or of its page date where that
 //! is all it gives (`sources::document_time`: the rule that orders reports and dates the feed);
@@ -10,7 +11,7 @@
 //! earlier one does, and the catalog builds each step's view once (`Catalog::as_of`).
 
 use crate::core::model::*;
-use crate::core::sources::{document_time, settle_fact};
+use crate::core::sources::{document_time, gather};
 
 /// A day number from `YYYY-MM-DD` (a real calendar day within [`YEARS`]), as links carry it.
 pub fn parse_day(s: &str) -> Option<i32> {
@@ -72,15 +73,16 @@ pub fn as_of(data: &Dataset, day: i32) -> (Dataset, Presence) {
     let mut out = data.clone();
     let mut facts = vec![false; data.facts.len()];
     for (i, f) in data.facts.iter().enumerate() {
-        let reports: Vec<Report> = f
-            .reports()
+        // Reports are ordered by when their documents were written, undated last: those
+        // counted by a day are the first `n`.
+        let reports = f.reports();
+        let n = reports
             .iter()
-            .filter(|r| documents.get(r.doc as usize).copied().unwrap_or(false))
-            .cloned()
-            .collect();
-        if reports.is_empty() {
+            .take_while(|r| documents.get(r.doc as usize).copied().unwrap_or(false))
+            .count();
+        let g = &mut out.facts[i];
+        if n == 0 {
             // Kept in its place, naming no one, so no list of an entity's facts shows it.
-            let g = &mut out.facts[i];
             g.participants.clear();
             g.places.clear();
             g.about.clear();
@@ -89,11 +91,20 @@ pub fn as_of(data: &Dataset, day: i32) -> (Dataset, Presence) {
             continue;
         }
         facts[i] = true;
-        let g = &mut out.facts[i];
-        g.reports = reports;
+        if n == reports.len() {
+            continue;
+        }
+        // As the first `n` reports settled it (validation did, with today's rules).
+        let Some(e) = f.earlier.get(n - 1) else {
+            continue;
+        };
+        g.status = e.status;
+        g.date = e.date.clone();
+        g.revised = e.revised;
+        g.disputes = e.disputes.clone();
         g.places.clear();
         g.participants.clear();
-        settle_fact(g, &data.documents);
+        gather(g, reports[..n].to_vec());
     }
     // A document not yet written mentions no one yet.
     out.mentions

@@ -110,6 +110,7 @@ mod tests {
                 credit: None,
                 written: crate::core::model::DateSpec::UNKNOWN,
                 date_note: None,
+                time: None,
                 body: body.to_string().into(),
             }],
             entities: vec![

@@ -38,12 +38,18 @@ fn is_plan(s: Status) -> bool {
 
 /// Where a document sits in time, as day numbers: its written span, or failing that the date
 /// its page states in words ("March 5, 2024"); `None` when neither is known. The one rule for
-/// "when did this document speak": report order, the feed's dates.
-pub fn document_time(d: &Document) -> Option<(i32, i32)> {
+/// "when did this document speak": report order, the feed's dates, `asof`. Validation stores
+/// it on the document (`Document::time`); [`document_time`] reads it.
+pub fn time_of(d: &Document) -> Option<(i32, i32)> {
     d.written.when.span().or_else(|| {
         let p = crate::core::model::parse_expression(d.page_date.as_deref()?, None)?;
         Some((p.first_day(), p.last_day()))
     })
+}
+
+/// When a document speaks from ([`time_of`], as validation stored it).
+pub fn document_time(d: &Document) -> Option<(i32, i32)> {
+    d.time
 }
 
 /// When a report's document was written (`document_time`): for ordering only.
@@ -211,20 +217,38 @@ fn covering(dates: impl Iterator<Item = When>) -> DateSpec {
 }
 
 /// Settles a fact's reports into its current view, and gathers every report's quotes, places
-/// and participants onto it: validation does it once per fact, the sources as of a date
-/// (`core::asof`) once per fact and date step.
+/// and participants onto it; and settles each run of its earliest reports too, for the sources
+/// as they stood before the later ones (`Fact::earlier`, read by `core::asof`). Validation does
+/// it once per fact.
 pub fn settle_fact(f: &mut Fact, documents: &[Document]) {
     let s = settle(std::mem::take(&mut f.reports), documents);
     f.status = s.status;
     f.date = s.date;
     f.revised = s.revised;
     f.disputes = s.disputes;
-    f.evidence = s
-        .reports
+    f.earlier = (1..s.reports.len())
+        .map(|n| {
+            let e = settle(s.reports[..n].to_vec(), documents);
+            Earlier {
+                status: e.status,
+                date: e.date,
+                revised: e.revised,
+                disputes: e.disputes,
+            }
+        })
+        .collect();
+    gather(f, s.reports);
+}
+
+/// Puts `reports` (settled, oldest first) on the fact: its quotes, report by report, and every
+/// place and participant any of them names. A single report is the fact's own fields (see
+/// `Fact::reports`).
+pub fn gather(f: &mut Fact, reports: Vec<Report>) {
+    f.evidence = reports
         .iter()
         .flat_map(|r| r.quotes.iter().copied())
         .collect();
-    for r in &s.reports {
+    for r in &reports {
         for p in &r.places {
             if !f.places.contains(p) {
                 f.places.push(*p);
@@ -236,9 +260,8 @@ pub fn settle_fact(f: &mut Fact, documents: &[Document]) {
             }
         }
     }
-    // A single report is the fact's own fields (see `Fact::reports`).
-    f.reports = if s.reports.len() > 1 {
-        s.reports
+    f.reports = if reports.len() > 1 {
+        reports
     } else {
         Vec::new()
     };
@@ -266,7 +289,12 @@ mod tests {
                 },
                 page_date: w.strip_prefix("page:").map(str::to_string),
                 date_note: None,
+                time: None,
                 body: String::new().into(),
+            })
+            .map(|mut d| {
+                d.time = time_of(&d);
+                d
             })
             .collect()
     }

@@ -84,6 +84,7 @@ pub fn draft(data: &Dataset, id: &str, body: &str) -> Draft {
         credit: None,
         written: DateSpec::UNKNOWN,
         date_note: None,
+        time: None,
         body: std::borrow::Cow::Owned(body.to_string()),
     });
     let mentions: Vec<Mention> = crate::core::extract::mentions(&with)

@@ -97,6 +97,11 @@ pub struct Document {
     pub written: DateSpec,
     /// Why the page date and the content disagree, where they do.
     pub date_note: Option<String>,
+    /// When the document speaks from, as day numbers: its written span, or failing that the
+    /// date its page states in words. Worked out once by validation
+    /// (`sources::time_of`), so the app never parses a date in words.
+    #[serde(default)]
+    pub time: Option<(i32, i32)>,
     /// The full text, exactly as in the file. In the app it is borrowed from the embedded bundle,
     /// which carries the texts after its postcard part (see `bundle.rs`), so the largest strings
     /// are never copied at start-up; serde leaves it out for that reason.
@@ -406,6 +411,21 @@ pub struct Fact {
     /// A later report changed an earlier one's status or date (a plan, then its outcome).
     pub revised: bool,
     /// What the reports disagree on, with no later report to settle it.
+    pub disputes: Vec<Dispute>,
+    /// The current view as the first `n` reports alone settle it, at `n - 1`, for `n` from 1
+    /// to one less than the reports: what the sources said before the later documents were
+    /// written (`core::asof`). Settled by validation with the same rules, so the app never
+    /// settles. Empty for a fact one document reports.
+    #[serde(default)]
+    pub(crate) earlier: Vec<Earlier>,
+}
+
+/// A fact's current view as some of its reports, the earliest, settle it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Earlier {
+    pub status: Status,
+    pub date: DateSpec,
+    pub revised: bool,
     pub disputes: Vec<Dispute>,
 }
 

@@ -134,12 +134,16 @@ pub fn missing(rest: &str) -> Parsed {
         .collect();
     let last = parts.last().map_or("", |p| p.trim_end_matches(".html"));
     let mut route = Route::default();
-    if parts.len() == 2 && parts[0].eq_ignore_ascii_case("doc") && is_doc_id(&last.to_lowercase()) {
-        route.read = Some(last.to_lowercase());
+    if parts.len() == 2
+        && parts[0].eq_ignore_ascii_case("doc")
+        && is_doc_id(&last.to_ascii_lowercase())
+    {
+        route.read = Some(last.to_ascii_lowercase());
     } else {
         // Runs of anything but letters and digits become one `-`: a slug, if anything is left.
+        // ASCII only (ids are), which also keeps Unicode's case tables out of the wasm.
         let slug = last
-            .to_lowercase()
+            .to_ascii_lowercase()
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect::<Vec<_>>()

@@ -22,6 +22,7 @@ impl Validator<'_> {
             meta.certainty.as_deref(),
             meta.reason.as_deref(),
         );
+        doc.time = crate::core::sources::time_of(doc);
         let folded = fold(&doc.body);
         for (field, value) in [("page_date", &doc.page_date), ("credit", &doc.credit)] {
             if let Some(text) = value

@@ -97,6 +97,7 @@ impl<'a> Validator<'a> {
                 credit: None,
                 written: DateSpec::UNKNOWN,
                 date_note: None,
+                time: None,
                 body: body.clone().into(),
             })
             .collect();
@@ -439,6 +440,7 @@ impl<'a> Validator<'a> {
             reports: vec![own?],
             revised: false,
             disputes: Vec::new(),
+            earlier: Vec::new(),
         })
     }
 
