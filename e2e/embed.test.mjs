@@ -88,7 +88,11 @@ test('a card and the results embed too, each with its source line and links out'
     await page.goto(await framing(name, `<iframe src="${site.url}${hash.replace(/&/g, '&amp;')}" title="A view" width="100%" height="640" loading="lazy"></iframe>`));
     const frame = await explorerFrame(page);
     await frame.locator(shown).first().waitFor();
-    if (name === 'card') assert.equal(await frame.locator('#card-title').innerText(), fact.title);
+    if (name === 'card') {
+      assert.equal(await frame.locator('#card-title').innerText(), fact.title);
+      // The card is the whole view: no "Back to results", no close.
+      assert.ok(!(await frame.locator('.detail-bar').isVisible()));
+    }
     assert.equal(await frame.locator('.site-header, .filters').count(), 0);
     // Every link in the frame leaves it.
     const staying = await frame.locator('main a[href]').evaluateAll((as) => as.filter((a) => a.target !== '_blank' && !a.getAttribute('href').startsWith('#')).map((a) => a.outerHTML.slice(0, 80)));
