@@ -5,27 +5,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, serve, openPage, appReady, listed, FIXTURE_DIR } from './harness.mjs';
+import { launch, serve, openPage, appReady, listed, parseCsv, FIXTURE_DIR } from './harness.mjs';
 
 let server, context;
 before(async () => { server = await serve(); context = await launch({ acceptDownloads: true }); });
 after(async () => { await context?.close(); await server?.close(); });
-
-/** RFC 4180 records, as a spreadsheet reads them. */
-function parseCsv(text) {
-  const rows = [['']];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i], row = rows[rows.length - 1];
-    if (c === '"' && quoted && text[i + 1] === '"') { row[row.length - 1] += '"'; i++; }
-    else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) row.push('');
-    else if (c === '\r' && !quoted && text[i + 1] === '\n') { rows.push(['']); i++; }
-    else row[row.length - 1] += c;
-  }
-  if (rows.at(-1).length === 1 && rows.at(-1)[0] === '') rows.pop();
-  return rows;
-}
 
 /** Every fact card the results show, after "Show more" until none is left: id → title. */
 async function shownFacts(page) {

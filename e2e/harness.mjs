@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core, the built
 // site served on an ephemeral loopback port, and a record of console errors and failed requests.
 
+import { after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -104,4 +105,33 @@ export async function screenshot(page, name) {
   const path = join(SHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/**
+ * `fresh` launches a browser and `served` starts a server, each closed when the test file ends,
+ * also after a failed test (an open one would keep the test process alive).
+ */
+export function closing() {
+  const open = [];
+  after(async () => { for (const close of open.reverse()) await close(); });
+  return {
+    fresh: async (opts) => { const ctx = await launch(opts); open.push(() => ctx.close()); return ctx; },
+    served: async (opts) => { const s = await serve(opts); open.push(() => s.close()); return s; },
+  };
+}
+
+/** RFC 4180 records, as a spreadsheet reads them: quoted fields may hold commas, quotes and line breaks. */
+export function parseCsv(text) {
+  const rows = [['']];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i], row = rows[rows.length - 1];
+    if (c === '"' && quoted && text[i + 1] === '"') { row[row.length - 1] += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (c === ',' && !quoted) row.push('');
+    else if (c === '\r' && !quoted && text[i + 1] === '\n') { rows.push(['']); i++; }
+    else row[row.length - 1] += c;
+  }
+  if (rows.at(-1).length === 1 && rows.at(-1)[0] === '') rows.pop();
+  return rows;
 }

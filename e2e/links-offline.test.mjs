@@ -1,29 +1,16 @@
 // Shareable links for every view, and offline use after the first load.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, serve, openPage, appReady, screenshot, SITE_DIR, listed } from './harness.mjs';
+import { openPage, appReady, screenshot, SITE_DIR, listed, closing } from './harness.mjs';
 import { writeServiceWorker, SINGLE_FILE } from '../.ci/post-build.mjs';
 
-const cleanup = [];
-after(async () => { for (const f of cleanup.reverse()) await f(); });
-
-async function fresh(opts) {
-  const ctx = await launch(opts);
-  cleanup.push(() => ctx.close());
-  return ctx;
-}
-
-async function served(opts) {
-  const s = await serve(opts);
-  cleanup.push(() => s.close());
-  return s;
-}
+const { fresh, served } = closing();
 
 async function open(ctx, url) {
   const page = await openPage(ctx);

@@ -3,34 +3,22 @@
 // search box and the closest cards, and works offline and under a base path.
 // Which cards there are comes from the build's own data files, never from the curated data.
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, serve, openPage, appReady, screenshot, SITE_DIR } from './harness.mjs';
+import { openPage, appReady, screenshot, SITE_DIR, closing, parseCsv } from './harness.mjs';
 
-const cleanup = [];
-after(async () => { for (const f of cleanup.reverse()) await f(); });
-async function fresh(opts) {
-  const ctx = await launch(opts);
-  cleanup.push(() => ctx.close());
-  return ctx;
-}
-async function served(opts) {
-  const s = await serve(opts);
-  cleanup.push(() => s.close());
-  return s;
-}
+const { fresh, served } = closing();
 
 /** One fact's id and title, and one document's id, from the build's data files. */
 let fact, doc;
 before(async () => {
-  const facts = JSON.parse(await readFile(join(SITE_DIR, 'data', 'facts.json'), 'utf8'));
-  const list = Array.isArray(facts) ? facts : facts.facts;
-  const f = list[Math.floor(list.length / 2)];
+  const { facts } = JSON.parse(await readFile(join(SITE_DIR, 'data', 'facts.json'), 'utf8'));
+  const f = facts[Math.floor(facts.length / 2)];
   fact = { id: f.id, title: f.title };
-  const docs = (await readFile(join(SITE_DIR, 'data', 'documents.csv'), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
-  doc = docs[1].split(',')[0].replace(/^"|"$/g, '');
+  const [, first] = parseCsv((await readFile(join(SITE_DIR, 'data', 'documents.csv'), 'utf8')).replace(/^\uFEFF/, ''));
+  doc = first[0];
 });
 
 /** What a user would notice of a page: styled, the app running, where its links lead. */

@@ -4,7 +4,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, appReady, screenshot, REPORTS_DIR, listed } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { launch, serve, openPage, appReady, screenshot, REPORTS_DIR, SITE_DIR, listed, parseCsv } from './harness.mjs';
 import { axe } from './a11y.mjs';
 
 let server, context;
@@ -96,21 +98,8 @@ for (const scheme of ['light', 'dark']) {
 
 /** The first day a document's written date gives, from a build's data/documents.csv. */
 async function documentDays(dir = REPORTS_DIR) {
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
   const csv = (await readFile(join(dir, 'data', 'documents.csv'), 'utf8')).replace(/^\uFEFF/, '');
-  // RFC 4180: quoted fields may hold commas, quotes and line breaks.
-  const records = [['']];
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i], row = records[records.length - 1];
-    if (c === '"' && quoted && csv[i + 1] === '"') { row[row.length - 1] += '"'; i++; }
-    else if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) row.push('');
-    else if (c === '\r' && !quoted && csv[i + 1] === '\n') { records.push(['']); i++; }
-    else row[row.length - 1] += c;
-  }
-  const [head, ...rows] = records.filter((r) => r.length > 1);
+  const [head, ...rows] = parseCsv(csv);
   const at = head.indexOf('written');
   return new Map(rows.map((r) => {
     const first = (r[at] ?? '').split('..')[0];
@@ -122,8 +111,6 @@ async function documentDays(dir = REPORTS_DIR) {
 const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
 
 test('as of a past date: a revised plan shows as planned with one source before the later document, as today after it', async () => {
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
   const { facts } = JSON.parse(await readFile(join(REPORTS_DIR, 'data', 'facts.json'), 'utf8'));
   const fact = facts.find((f) => f.revised && f.sources.length >= 2 && f.sources[0].status === 'planned');
   assert.ok(fact, 'the fixture revises a plan');
@@ -171,9 +158,6 @@ test('as of a past date: a revised plan shows as planned with one source before 
 test('as of a past date on the real site: every plan a later document revised reads as planned before it', async () => {
   // The real data has such a fact once a curator's document revises one (CI's third document
   // does); the check covers however many there are.
-  const { readFile } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const { SITE_DIR } = await import('./harness.mjs');
   const { facts } = JSON.parse(await readFile(join(SITE_DIR, 'data', 'facts.json'), 'utf8'));
   const days = await documentDays(SITE_DIR);
   const site = await serve();

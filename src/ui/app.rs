@@ -177,10 +177,12 @@ pub fn app(props: &AppProps) -> Html {
         n => format!("{n} results"),
     };
 
-    let main = if let Some(d) = &*document {
-        html! { <Reader doc={d.clone()} /> }
+    // A screen that fills the page (a document, the documents list), or else the view's centre
+    // (results or charts): the same pieces for the full page and for an embed.
+    let screen = if let Some(d) = &*document {
+        Some(html! { <Reader doc={d.clone()} /> })
     } else if r.read.is_some() {
-        html! {
+        Some(html! {
             <section class="not-found">
                 <h2 id="doc-title" tabindex="-1">{ "Document not found" }</h2>
                 if r.asof.is_some() && r.read.as_deref().and_then(|d| cat.doc(d)).is_some() {
@@ -191,78 +193,79 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 <Link action={Action::SetView(View::Documents)}>{ "See all documents" }</Link>
             </section>
-        }
+        })
     } else if r.view == View::Documents {
-        html! { <DocumentList docs={docs.0.clone()} total={docs.1} /> }
+        Some(html! { <DocumentList docs={docs.0.clone()} total={docs.1} /> })
     } else {
-        let centre = match r.view {
-            View::Timeline => html! { <Timeline chart={chart.clone()} /> },
-            View::Table => html! { <TableView chart={chart.clone()} /> },
-            _ => html! { <Results view={results.clone()} /> },
-        };
-        html! {
-            <div class={classes!("search-view", card.is_some().then_some("has-card"), charting.then_some("charting"))}>
-                <div class="columns">
-                    <Filters view={results.clone()} />
-                    { centre }
-                    if let Some(c) = &*card { <CardPanel view={c.clone()} citation={(*citation).clone()} /> }
-                </div>
-            </div>
-        }
+        None
     };
+    let centre = match r.view {
+        View::Timeline => html! { <Timeline chart={chart.clone()} /> },
+        View::Table => html! { <TableView chart={chart.clone()} /> },
+        _ => html! { <Results view={results.clone()} /> },
+    };
+    let card_panel = (*card)
+        .as_ref()
+        .map(|c| html! { <CardPanel view={c.clone()} citation={(*citation).clone()} /> });
 
     let data = cat.data;
-    let written = (0..data.documents.len())
-        .filter(|&i| cat.shows_doc(i as crate::core::model::DocIx))
-        .count();
-    if env.embed {
-        // Only the view's content, with where it comes from and the way to the full explorer.
-        let content = if let Some(c) = (*card).as_ref().filter(|_| r.read.is_none()) {
-            html! { <CardPanel view={c.clone()} citation={(*citation).clone()} /> }
-        } else {
-            match (&*document, r.view) {
-                (Some(d), _) => html! { <Reader doc={d.clone()} /> },
-                (None, View::Timeline) => html! { <Timeline chart={chart.clone()} /> },
-                (None, View::Table) => html! { <TableView chart={chart.clone()} /> },
-                (None, View::Documents) => {
-                    html! { <DocumentList docs={docs.0.clone()} total={docs.1} /> }
-                }
-                (None, View::Search) => html! { <Results view={results.clone()} /> },
-            }
+    let page = if env.embed {
+        // Only the view's content (an open card is the view), with where it comes from and
+        // the way to the full explorer.
+        let content = match (card_panel, screen) {
+            (Some(c), _) if r.read.is_none() => c,
+            (_, Some(s)) => s,
+            _ => centre,
         };
         let full = place.share(r, known);
-        return html! {
-            <ContextProvider<Dispatch> context={Dispatch(dispatch.clone())}>
-            <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), env }}>
-                <main id="main" class="embedded">
+        html! {
+            <main id="main" class="embedded">
+                <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
+                <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                <div id="content">{ content }</div>
+                <p class="embed-source">
+                    { format!("Data: {} documents, every fact with its quote, from the ", data.documents.len()) }
+                    <a href={full.clone()} target="_blank" rel="noopener">{ view::SITE_NAME }</a>
+                    { ". " }
+                    <a class="embed-open" href={full} target="_blank" rel="noopener">{ "Open this view in the full explorer \u{2197}" }</a>
+                </p>
+            </main>
+        }
+    } else {
+        let main = screen.unwrap_or_else(|| {
+            html! {
+                <div class={classes!("search-view", card.is_some().then_some("has-card"), charting.then_some("charting"))}>
+                    <div class="columns">
+                        <Filters view={results.clone()} />
+                        { centre }
+                        { card_panel.unwrap_or_default() }
+                    </div>
+                </div>
+            }
+        });
+        let written = (0..data.documents.len())
+            .filter(|&i| cat.shows_doc(i as crate::core::model::DocIx))
+            .count();
+        html! {
+            <>
+                <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
+                <Header route={r.clone()} link={place.share(r, known)} embed={place.embed_url(r)} />
+                <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
                     <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
+                    <UpdateBanner {offline} />
                     <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
-                    <div id="content">{ content }</div>
-                    <p class="embed-source">
-                        { format!("Data: {} documents, every fact with its quote, from the ", data.documents.len()) }
-                        <a href={full.clone()} target="_blank" rel="noopener">{ view::SITE_NAME }</a>
-                        { ". " }
-                        <a class="embed-open" href={full} target="_blank" rel="noopener">{ "Open this view in the full explorer \u{2197}" }</a>
-                    </p>
+                    <SearchBox query={r.query.clone()} {status} />
+                    <AsOf steps={cat.steps().to_vec()} documents={(data.documents.len(), written)} />
+                    <div id="content" tabindex="-1">{ main }</div>
                 </main>
-            </ContextProvider<Nav>>
-            </ContextProvider<Dispatch>>
-        };
-    }
+                <Footer {offline} counts={(data.facts.len(), data.entities.len(), data.documents.len())} />
+            </>
+        }
+    };
     html! {
         <ContextProvider<Dispatch> context={Dispatch(dispatch.clone())}>
         <ContextProvider<Nav> context={Nav { state: state.clone(), dispatch: dispatch.clone(), env }}>
-            <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
-            <Header route={r.clone()} link={place.share(r, known)} embed={place.embed_url(r)} />
-            <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
-                <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
-                <UpdateBanner {offline} />
-                <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
-                <SearchBox query={r.query.clone()} {status} />
-                <AsOf steps={cat.steps().to_vec()} documents={(data.documents.len(), written)} />
-                <div id="content" tabindex="-1">{ main }</div>
-            </main>
-            <Footer {offline} counts={(data.facts.len(), data.entities.len(), data.documents.len())} />
+            { page }
         </ContextProvider<Nav>>
         </ContextProvider<Dispatch>>
     }
