@@ -94,8 +94,10 @@ export async function appReady(page) {
  * the screen and marks the list `aria-busy`; the rest follow when the browser is idle. Call it
  * after the wait for what an action changed, before reading the whole list.
  */
+/** Waits until the result list and the filters' counts are drawn in full: while typing, both
+ * wait for a pause (`aria-busy` until then). */
 export async function listed(page) {
-  await page.waitForFunction(() => !document.querySelector('#results [aria-busy="true"]'));
+  await page.waitForFunction(() => !document.querySelector('#results [aria-busy="true"], .filters[aria-busy="true"]'));
 }
 
 /** Writes a full-page screenshot to e2e/screenshots/NAME.png (once any result list is drawn in full) and returns its path. */

@@ -130,6 +130,35 @@ test('an entity card lists its facts and the documents that mention it', async (
   await page.close();
 });
 
+test('a keystroke draws its cards at once, and the counts of its query once typing pauses', async () => {
+  const page = await open();
+  await listed(page);
+  // A word from the data: the start of the first card's title.
+  const word = (await page.locator('#results article h3').first().innerText()).split(/\s+/)[0].slice(0, 4).toLowerCase();
+  const counts = (p) => p.locator('.filters .value-count').allInnerTexts();
+  // The keystroke's own task: its cards are drawn, the filters say their counts are coming.
+  const now = await page.evaluate(async (w) => {
+    const q = document.querySelector('#q');
+    q.value = w;
+    q.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: w }));
+    await new Promise((ok) => setTimeout(ok, 0));
+    return {
+      busy: document.querySelector('.filters').getAttribute('aria-busy'),
+      first: document.querySelector('#results article h3')?.textContent ?? '',
+    };
+  }, word);
+  assert.equal(now.busy, 'true');
+  assert.ok(now.first.toLowerCase().includes(word), now.first);
+  // After the pause, the counts are those a fresh page of the same query draws.
+  await listed(page);
+  const fresh = await open(`#q=${encodeURIComponent(word)}`);
+  await listed(fresh);
+  assert.deepEqual(await counts(page), await counts(fresh));
+  assert.deepEqual(page.problems(), []);
+  await page.close();
+  await fresh.close();
+});
+
 test('filters narrow the results and show what each choice would give', async () => {
   const page = await open();
   const exercise = page.locator('#f-type-exercise');

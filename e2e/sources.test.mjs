@@ -50,6 +50,7 @@ test('results carry the badges; the Sources filter counts and narrows', async ()
   assert.match(await result.locator('.source').innerText(), /^Sources: Fixture R1: a plan; Fixture R2: under way; Fixture R3: an account$/);
   assert.match(await result.locator('.source-badges').innerText(), /revised/);
   await page.getByRole('searchbox').fill('');
+  await listed(page);
   const disputed = page.locator('#f-sources-disputed');
   const promised = Number((await page.locator('label[for="f-sources-disputed"]').innerText()).match(/(\d+)\s+results\s*$/)[1]);
   assert.equal(promised, 2);

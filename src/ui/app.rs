@@ -101,7 +101,7 @@ pub fn app(props: &AppProps) -> Html {
                 filters: f.clone(),
                 ..Default::default()
             };
-            view::results(cat, &r, *shown, expanded)
+            view::results_counted_later(cat, &r, *shown, expanded)
         })
     };
     // The charts draw the facts among the filtered records; built only when a chart is shown,

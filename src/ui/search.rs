@@ -1,10 +1,13 @@
 //! The search screen: the search box, the filters and the result list.
 
 use super::common::{Link, date_badge, kind_badge, segs, status_badge, use_dispatch, use_nav};
+use crate::core::catalog::Catalog;
 use crate::core::export;
 use crate::core::facets::Dim;
 use crate::core::state::Action;
-use crate::core::view::{Lookalikes, ResultItem, ResultsView, drawn_now, first_frame_budget};
+use crate::core::view::{
+    self, FacetCounts, Lookalikes, ResultItem, ResultsView, drawn_now, first_frame_budget,
+};
 use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -55,13 +58,18 @@ pub struct FiltersProps {
 pub fn filters(props: &FiltersProps) -> Html {
     let nav = use_nav();
     let open = use_state(|| false);
-    let v = &props.view;
+    let key = CountKey {
+        filters: nav.state.route.filters.clone(),
+        expanded: nav.state.expanded.clone(),
+        asof: nav.state.route.asof,
+    };
+    let (v, updating) = use_counts(&props.view, nav.env.catalog, key);
     let active = nav.state.route.filters.count();
     let toggle_open = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let groups = v.facets.iter().map(|g| {
+    let groups = v.groups.iter().map(|g| {
         let dim = g.dim;
         let clear = if nav.state.route.filters.is_active(dim) {
             html! { <Link class="clear" action={Action::ClearFilter(dim)} label={format!("Clear {}", dim.label().to_ascii_lowercase())}>{ "Clear" }</Link> }
@@ -94,7 +102,7 @@ pub fn filters(props: &FiltersProps) -> Html {
         }
     });
     html! {
-        <aside class={classes!("filters", (*open).then_some("open"))} aria-labelledby="filters-heading">
+        <aside class={classes!("filters", (*open).then_some("open"))} aria-labelledby="filters-heading" aria-busy={updating.then_some("true")}>
             <div class="filters-head">
                 <h2 id="filters-heading">{ "Filters" }</h2>
                 <button type="button" class="filters-toggle" aria-expanded={(*open).to_string()} aria-controls="filters-body" onclick={toggle_open}>
@@ -110,6 +118,75 @@ pub fn filters(props: &FiltersProps) -> Html {
             </div>
         </aside>
     }
+}
+
+/// What decides which values the filters list: while it stays the same, a new search
+/// changes only their counts and the year bars.
+#[derive(Clone, PartialEq)]
+struct CountKey {
+    filters: crate::core::facets::Filters,
+    expanded: Vec<Dim>,
+    asof: Option<i32>,
+}
+
+/// Counts as last drawn, and the results they are for.
+struct Drawn {
+    view: Rc<ResultsView>,
+    counts: Rc<FacetCounts>,
+    key: CountKey,
+}
+
+/// The counts the filters draw, and whether newer ones are on their way. Results made while
+/// typing come without counts (`view::results_counted_later`): the filters then keep the
+/// counts drawn and count when the browser is idle, so the keystroke's frame holds the cards
+/// and not a sidebar of changed numbers. What changes the values listed (a value chosen, a
+/// list shown in full, another date) is counted and drawn at once, as is the first render,
+/// which the publisher's page must match. The filters say `aria-busy` meanwhile.
+#[hook]
+fn use_counts(
+    view: &Rc<ResultsView>,
+    cat: &'static Catalog<'static>,
+    key: CountKey,
+) -> (Rc<FacetCounts>, bool) {
+    let drawn = use_mut_ref(|| None::<Drawn>);
+    let redraw = use_force_update();
+    let (counts, pending) = {
+        let d = drawn.borrow();
+        match (&view.counts, d.as_ref()) {
+            (Some(c), _) => (c.clone(), false),
+            (None, Some(d)) if Rc::ptr_eq(&d.view, view) => (d.counts.clone(), false),
+            (None, Some(d)) if d.key == key => (d.counts.clone(), true),
+            (None, _) => (view::counts(cat, view, &key.filters, &key.expanded), false),
+        }
+    };
+    let now = (view.clone(), counts.clone());
+    use_effect(move || {
+        if !pending {
+            let (view, counts) = now;
+            *drawn.borrow_mut() = Some(Drawn { view, counts, key });
+            return;
+        }
+        // Held weakly, as the result list does: a newer keystroke's results supersede these.
+        let next = Rc::downgrade(&now.0);
+        web::when_quiet(move || {
+            let Some(v) = next.upgrade() else { return };
+            if drawn
+                .borrow()
+                .as_ref()
+                .is_some_and(|d| Rc::ptr_eq(&d.view, &v))
+            {
+                return;
+            }
+            let counts = view::counts(cat, &v, &key.filters, &key.expanded);
+            *drawn.borrow_mut() = Some(Drawn {
+                view: v,
+                counts,
+                key,
+            });
+            redraw.force_update();
+        });
+    });
+    (counts, pending)
 }
 
 #[derive(Properties, PartialEq)]
@@ -274,7 +351,7 @@ pub fn results(props: &ResultsProps) -> Html {
             </li>
         }
     });
-    let (now, busy) = use_drawn_now(&props.view);
+    let (now, busy) = use_drawn_now(&props.view, &nav.state.route.query);
     let body = if v.items.is_empty() {
         html! { <EmptyState view={props.view.clone()} /> }
     } else {
@@ -318,7 +395,7 @@ pub fn results(props: &ResultsProps) -> Html {
 /// drawn once the browser is idle, so the frame after a keystroke holds only the cards the
 /// user can see.
 #[hook]
-fn use_drawn_now(view: &Rc<ResultsView>) -> (usize, bool) {
+fn use_drawn_now(view: &Rc<ResultsView>, query: &str) -> (usize, bool) {
     let list = use_mut_ref(DrawnList::default);
     let redraw = use_force_update();
     let all = view.items.len();
@@ -336,9 +413,13 @@ fn use_drawn_now(view: &Rc<ResultsView>) -> (usize, bool) {
         drawn_now(&l.ids, view.items.iter().map(|i| i.id.as_str()), budget)
     };
     let view = view.clone();
+    let query = query.to_string();
     use_effect(move || {
         let mut l = list.borrow_mut();
         l.started = true;
+        // While typing, the rest waits for a pause, not only for idle time (`web::when_quiet`).
+        let typing = l.query != query;
+        l.query = query;
         l.ids.clear();
         l.ids.extend(view.items[..now].iter().map(|i| i.id.clone()));
         if settled && let Some(top) = web::page_top("results") {
@@ -349,12 +430,17 @@ fn use_drawn_now(view: &Rc<ResultsView>) -> (usize, bool) {
         // root has let them go and the call has nothing to do.
         if now < all {
             let view = Rc::downgrade(&view);
-            web::when_idle(move || {
+            let rest = move || {
                 if let Some(v) = view.upgrade() {
                     list.borrow_mut().whole = Some(v);
                     redraw.force_update();
                 }
-            });
+            };
+            if typing {
+                web::when_quiet(rest);
+            } else {
+                web::when_idle(rest);
+            }
         }
     });
     (now, now < all)
@@ -374,6 +460,8 @@ struct DrawnList {
     visible: f64,
     /// Whether the list has been drawn once.
     started: bool,
+    /// The query the list was last drawn for.
+    query: String,
 }
 
 impl Default for DrawnList {
@@ -383,6 +471,7 @@ impl Default for DrawnList {
             whole: None,
             visible: f64::NAN,
             started: false,
+            query: String::new(),
         }
     }
 }

@@ -43,7 +43,7 @@ pub use measure::{
 pub use offline::{Offline, apply_update, register_service_worker};
 pub use panic::panic_hook;
 pub use test_hooks::install_test_hooks;
-pub use timers::{Timer, after_ms, after_paint, mark, now, when_idle};
+pub use timers::{Timer, after_ms, after_paint, mark, now, when_idle, when_quiet};
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()

@@ -34,6 +34,17 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     }
 }
 
+/// How long typing must pause before [`when_quiet`] calls run: longer than the gap between
+/// a quick typist's keystrokes, short enough to feel immediate once they stop.
+pub const QUIET_MS: u32 = 150;
+
+/// Calls `f` once typing has paused ([`QUIET_MS`]) and the browser is idle: for work a
+/// keystroke makes but the user sees only after it (the cards below the screen, the filters'
+/// counts). Done in idle time between keystrokes, it would hold up the next one.
+pub fn when_quiet(f: impl FnOnce() + 'static) {
+    after_ms(QUIET_MS, move || when_idle(f)).forget();
+}
+
 /// Runs `f` on the next animation frame (after the browser has applied the DOM changes).
 pub fn after_paint(f: impl FnOnce() + 'static) {
     let Some(w) = window() else { return };

@@ -162,8 +162,45 @@ pub fn apply<T: Clone>(
     filters: &Filters,
     expanded: &[Dim],
 ) -> Faceted<T> {
+    // The work is done on record numbers, so that it is compiled once whatever the hits are.
+    let recs: Vec<Rec> = hits.iter().map(rec).collect();
+    let (kept, groups, years) = apply_to(data, fx, &recs, filters, expanded, true);
+    let records = match kept {
+        None => hits.to_vec(),
+        Some(kept) => kept.iter().map(|&i| hits[i as usize].clone()).collect(),
+    };
+    Faceted {
+        records,
+        groups,
+        years,
+    }
+}
+
+/// Every facet value's count over `recs` and the year bars, as [`apply`] gives them.
+pub fn counts(
+    data: &Dataset,
+    fx: &FacetIndex,
+    recs: &[Rec],
+    filters: &Filters,
+    expanded: &[Dim],
+) -> (Vec<FacetGroup>, Vec<(i32, usize)>) {
+    let (_, groups, years) = apply_to(data, fx, recs, filters, expanded, false);
+    (groups, years)
+}
+
+/// What passes the filters (positions in `recs`, `None` for all, asked for by `keep`), and
+/// the counts.
+#[allow(clippy::type_complexity)]
+fn apply_to(
+    data: &Dataset,
+    fx: &FacetIndex,
+    recs: &[Rec],
+    filters: &Filters,
+    expanded: &[Dim],
+    keep: bool,
+) -> (Option<Vec<u32>>, Vec<FacetGroup>, Vec<(i32, usize)>) {
     let active = Active::new(data, fx, filters);
-    let (records, counts) = filter_and_count(data, fx, &active, hits, rec);
+    let (kept, counts) = filter_and_count(data, fx, &active, recs, keep);
     let groups = vec![
         kind_group(fx, &counts, filters),
         long_group(
@@ -221,21 +258,18 @@ pub fn apply<T: Clone>(
         .enumerate()
         .map(|(i, n)| (counts.first_year + i as i32, *n))
         .collect();
-    Faceted {
-        records,
-        groups,
-        years,
-    }
+    (kept, groups, years)
 }
 
-/// One pass over the hits: those that pass every facet, and every value's count.
-fn filter_and_count<T: Clone>(
+/// One pass over the records: the positions of those that pass every facet (`None` when no
+/// filter is set, or `keep` is false), and every value's count.
+fn filter_and_count(
     data: &Dataset,
     fx: &FacetIndex,
     active: &Active,
-    hits: &[T],
-    rec: impl Fn(&T) -> Rec,
-) -> (Vec<T>, Counts) {
+    recs: &[Rec],
+    keep: bool,
+) -> (Option<Vec<u32>>, Counts) {
     // Counts per year, by offset from the earliest year any fact has.
     let (first_year, last_year) = fx.year_span;
     let mut c = Counts {
@@ -248,19 +282,17 @@ fn filter_and_count<T: Clone>(
         years: vec![0; (last_year - first_year + 1).clamp(0, 400) as usize],
         first_year,
     };
-    let mut records = Vec::new();
     let others = |d: Dim, bits: u8| bits | (1 << d as u8) == ALL_DIMS;
     // While typing no filter is set, and every record passes every facet.
     let open = active.is_open();
-    if open {
-        records.reserve(hits.len());
-    }
-    for hit in hits {
-        let r = rec(hit);
+    let mut kept = (keep && !open).then(Vec::new);
+    for (at, &r) in recs.iter().enumerate() {
         let i = r as usize;
         let bits = if open { ALL_DIMS } else { active.passes(fx, r) };
-        if bits == ALL_DIMS {
-            records.push(hit.clone());
+        if bits == ALL_DIMS
+            && let Some(k) = kept.as_mut()
+        {
+            k.push(at as u32);
         }
         if others(Dim::Kind, bits) {
             c.kinds[fx.kind[i] as usize] += 1;
@@ -298,7 +330,7 @@ fn filter_and_count<T: Clone>(
             }
         }
     }
-    (records, c)
+    (kept, c)
 }
 
 // Every value is listed in a fixed order whatever the counts (types in their order, long

@@ -198,9 +198,9 @@ pub struct ResultsView {
     pub items: Vec<ResultItem>,
     /// More results than shown.
     pub more: usize,
-    pub facets: Vec<FacetGroup>,
-    /// (year, facts in it given the other filters), ascending.
-    pub years: Vec<(i32, usize)>,
+    /// Every facet value's count; `None` when they are left to [`counts`] (see
+    /// [`results_counted_later`]).
+    pub counts: Option<std::rc::Rc<FacetCounts>>,
     pub suggestions: Vec<String>,
     pub active: Vec<ActiveFilter>,
     /// Results before the filters applied, to say when filters hide everything.
@@ -217,21 +217,77 @@ pub struct ResultsView {
     pub facts: usize,
 }
 
-/// Searches, filters and shapes the first `shown` results. `expanded` lists the long facets
-/// the user asked to see in full.
+/// The filters' values with the count each would give, and the year bars.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FacetCounts {
+    pub groups: Vec<FacetGroup>,
+    /// (year, facts in it given the other filters), ascending.
+    pub years: Vec<(i32, usize)>,
+}
+
+/// Searches, filters and shapes the first `shown` results, with every facet's counts.
+/// `expanded` lists the long facets the user asked to see in full.
 pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim]) -> ResultsView {
+    results_with(cat, route, shown, expanded, true)
+}
+
+/// As [`results`], but with no filter set the facet counts are left out, for [`counts`] to
+/// make when there is time: typing sets no filter, and with none set counting is a pass over
+/// every hit that the cards need not wait for. With a filter set, filtering and counting are
+/// one pass, so the counts come with the results.
+pub fn results_counted_later(
+    cat: &Catalog<'_>,
+    route: &Route,
+    shown: usize,
+    expanded: &[Dim],
+) -> ResultsView {
+    results_with(cat, route, shown, expanded, false)
+}
+
+/// The counts of `view` (made by [`results`] or [`results_counted_later`] for `filters` and
+/// `expanded`).
+pub fn counts(
+    cat: &Catalog<'_>,
+    view: &ResultsView,
+    filters: &Filters,
+    expanded: &[Dim],
+) -> std::rc::Rc<FacetCounts> {
+    if let Some(c) = &view.counts {
+        return c.clone();
+    }
+    // Left out only when no filter is set, so the records are every hit.
+    let (groups, years) = facets::counts(cat.data, cat.facets(), &view.records, filters, expanded);
+    std::rc::Rc::new(FacetCounts { groups, years })
+}
+
+fn results_with(
+    cat: &Catalog<'_>,
+    route: &Route,
+    shown: usize,
+    expanded: &[Dim],
+    count: bool,
+) -> ResultsView {
     let data = cat.data;
-    let outcome = cat.find(&query::parse(&route.query));
+    let mut outcome = cat.find(&query::parse(&route.query));
     let unfiltered = outcome.hits.len();
     let note = match_note(&route.query, &outcome);
-    let mut faceted = facets::apply(
-        data,
-        cat.facets(),
-        &outcome.hits,
-        |h| h.rec,
-        &route.filters,
-        expanded,
-    );
+    let mut faceted = if count || !route.filters.is_empty() {
+        facets::apply(
+            data,
+            cat.facets(),
+            &outcome.hits,
+            |h| h.rec,
+            &route.filters,
+            expanded,
+        )
+    } else {
+        facets::Faceted {
+            records: std::mem::take(&mut outcome.hits),
+            groups: Vec::new(),
+            years: Vec::new(),
+        }
+    };
+    let counted = count || !route.filters.is_empty();
     // Only what is shown needs ordering.
     order(cat.index, &mut faceted.records, shown);
     let items: Vec<ResultItem> = faceted
@@ -250,8 +306,12 @@ pub fn results(cat: &Catalog<'_>, route: &Route, shown: usize, expanded: &[Dim])
         total: faceted.records.len(),
         more: faceted.records.len().saturating_sub(shown),
         items,
-        facets: faceted.groups,
-        years: faceted.years,
+        counts: counted.then(|| {
+            std::rc::Rc::new(FacetCounts {
+                groups: std::mem::take(&mut faceted.groups),
+                years: std::mem::take(&mut faceted.years),
+            })
+        }),
         suggestions: outcome.suggestions,
         active: active_filters(cat, &route.filters),
         unfiltered,
@@ -400,6 +460,33 @@ pub fn drawn_now<'a>(
 mod tests {
     use super::*;
     use crate::core::testing::corpus;
+
+    /// Counts left for later are the counts the results would have carried.
+    #[test]
+    fn counts_made_later_are_the_counts_made_with_the_results() {
+        let cat = corpus();
+        let check = |query: &str, filters: Filters, expanded: &[Dim]| {
+            let route = Route {
+                query: query.into(),
+                filters: filters.clone(),
+                ..Default::default()
+            };
+            let now = results(cat, &route, 5, expanded);
+            let later = results_counted_later(cat, &route, 5, expanded);
+            assert_eq!(later.counts.is_none(), filters.is_empty(), "{query:?}");
+            assert_eq!(later.items, now.items, "{query:?}");
+            assert_eq!(later.total, now.total, "{query:?}");
+            let counted = counts(cat, &later, &filters, expanded);
+            assert_eq!(Some(counted), now.counts, "{query:?}");
+        };
+        let mut exercises = Filters::default();
+        exercises.kinds.insert(CardKind::Fact(FactKind::Exercise));
+        for q in ["", "peace", "p", "2018", "no such word at all"] {
+            check(q, Filters::default(), &[]);
+            check(q, Filters::default(), &[Dim::Entity, Dim::Doc]);
+            check(q, exercises.clone(), &[]);
+        }
+    }
 
     #[test]
     fn letters_read_as_latin_are_shown_apart_with_their_script() {
