@@ -166,6 +166,26 @@ pub fn edit_distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    // What the words share at either end costs no edit, and most words compared share little
+    // with the typed one: past their common ends, one edit leaves at most one letter on each
+    // side (or two swapped), which needs no table at all.
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[p..], &b[p..]);
+    let s = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - s], &b[..b.len() - s]);
+    match (a.len(), b.len()) {
+        (0, 0) => return Some(0),
+        (0, n) | (n, 0) => return (n <= max).then_some(n),
+        (1, 1) => return (max >= 1).then_some(1),
+        (2, 2) if a[0] == b[1] && a[1] == b[0] => return (max >= 1).then_some(1),
+        _ if max <= 1 => return None,
+        _ => {}
+    }
     const ROW: usize = 64;
     let cols = b.len() + 1;
     if cols > ROW {
@@ -244,6 +264,55 @@ mod tests {
     use super::*;
     use crate::core::search::query;
     use crate::core::{synth, testing, validate};
+    use proptest::prelude::*;
+
+    /// The distance with no shortcut: the table over the whole words.
+    fn table(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+        if a.len().abs_diff(b.len()) > max {
+            return None;
+        }
+        let cols = b.len() + 1;
+        let (mut p2, mut p, mut r) = (vec![0; cols], vec![0; cols], vec![0; cols]);
+        osa(a, b, max, &mut p2, &mut p, &mut r)
+    }
+
+    #[test]
+    fn edit_distances_with_the_shortcut() {
+        let check = |a: &str, b: &str, max: usize, expect: Option<usize>| {
+            assert_eq!(
+                edit_distance(a.as_bytes(), b.as_bytes(), max),
+                expect,
+                "{a} {b} {max}"
+            );
+        };
+        check("peace", "peace", 1, Some(0));
+        check("peace", "pease", 1, Some(1));
+        check("peace", "paece", 1, Some(1));
+        check("peace", "peaces", 1, Some(1));
+        check("peace", "eace", 1, Some(1));
+        check("peace", "pace", 1, Some(1));
+        check("peace", "place", 1, Some(1));
+        check("peace", "pleace", 1, Some(1));
+        check("peace", "piece", 1, None);
+        check("peace", "piece", 2, Some(2));
+        check("peace", "pieces", 1, None);
+        check("peace", "pieces", 2, None);
+        check("peace", "peaces", 2, Some(1));
+        check("delegation", "delegaton", 2, Some(1));
+        check("delegation", "deelgaton", 2, Some(2));
+        check("abc", "", 2, None);
+        check("ab", "", 2, Some(2));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// Over short words from a small alphabet (so that they share letters, ends and
+        /// swaps), the shortcut gives what the table gives.
+        #[test]
+        fn the_shortcut_agrees_with_the_table(a in "[abc]{0,6}", b in "[abc]{0,6}", max in 0usize..3) {
+            prop_assert_eq!(edit_distance(a.as_bytes(), b.as_bytes(), max), table(a.as_bytes(), b.as_bytes(), max));
+        }
+    }
 
     /// The memo answers only for the index and weights it was filled for: the same words
     /// asked of two indexes in turn, and with other weights, give what a fresh expansion gives.

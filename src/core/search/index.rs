@@ -85,6 +85,8 @@ pub struct Postings<'a> {
 impl Iterator for Postings<'_> {
     type Item = u32;
 
+    // Once per posting, in the search's innermost loop (see `rank::Visitor`).
+    #[inline(always)]
     fn next(&mut self) -> Option<u32> {
         let mut v: u32 = 0;
         let mut shift = 0;

@@ -130,6 +130,38 @@ struct Slot {
     /// Some group matched only by a typo.
     fuzzy: bool,
     cur_fuzzy: bool,
+    /// While the hits are tiered: 1 + the place of this record's whole-name lift, or 0.
+    lift: u16,
+}
+
+/// What visiting a record during a search updates. The hot loops index slices, not `Vec`s,
+/// and call [`Visitor::visit`] inlined: at `opt-level = "z"` neither a `Vec`'s indexing nor
+/// a closure passed down is inlined, and per posting those calls were a third of the search.
+struct Visitor<'s> {
+    slot: &'s mut [Slot],
+    alive: &'s mut [u64],
+    /// Records given a score in the current group.
+    touched: &'s mut Vec<Rec>,
+    /// The current group is the first (no record has been ruled out yet).
+    first: bool,
+}
+
+impl Visitor<'_> {
+    #[inline(always)]
+    fn visit(&mut self, rec: Rec, sc: f32, fz: bool) {
+        let r = rec as usize;
+        if !self.first && self.alive[r / 64] & (1 << (r % 64)) == 0 {
+            return;
+        }
+        let sl = &mut self.slot[r];
+        if sl.cur == 0.0 {
+            self.touched.push(rec);
+        }
+        if sc > sl.cur || (sc == sl.cur && !fz) {
+            sl.cur = sc;
+            sl.cur_fuzzy = fz;
+        }
+    }
 }
 
 thread_local! {
@@ -336,7 +368,8 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
             alive: vec![0; n.div_ceil(64)],
         };
     }
-    let Scratch { slot, alive } = s;
+    let slot: &mut [Slot] = &mut s.slot;
+    let alive: &mut [u64] = &mut s.alive;
     // Records the first group matched (every later group can only narrow them), and those
     // that matched every group so far: `None` while that is still `seen`, so the first
     // group's records are not copied.
@@ -357,20 +390,11 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
         }))
         .collect();
     for (gi, group) in groups.iter().enumerate() {
-        let first = gi == 0;
-        let mut visit = |rec: Rec, sc: f32, fz: bool| {
-            let r = rec as usize;
-            if !first && alive[r / 64] & (1 << (r % 64)) == 0 {
-                return;
-            }
-            let sl = &mut slot[r];
-            if sl.cur == 0.0 {
-                touched.push(rec);
-            }
-            if sc > sl.cur || (sc == sl.cur && !fz) {
-                sl.cur = sc;
-                sl.cur_fuzzy = fz;
-            }
+        let mut visit = Visitor {
+            slot,
+            alive,
+            touched: &mut touched,
+            first: gi == 0,
         };
         let expansions = match group {
             Group::Word(t) => expand(ix, t, w),
@@ -395,6 +419,7 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
             prefixes.extend(t.written.clone());
         }
         visit_expansions(ix, &expansions, w, &field_best, &mut visit, &mut highlight);
+        let first = visit.first;
         for &rec in &touched {
             let sl = &mut slot[rec as usize];
             sl.total += sl.cur;
@@ -468,11 +493,11 @@ fn visit_date(
     words: &[String],
     w: &Weights,
     field_best: &[f32],
-    visit: &mut impl FnMut(Rec, f32, bool),
+    visit: &mut Visitor<'_>,
     highlight: &mut Vec<Box<str>>,
 ) {
     for f in ix.facts_within(from, to) {
-        visit(f, w.date, false);
+        visit.visit(f, w.date, false);
     }
     let ids: Vec<Option<u32>> = words.iter().map(|wd| ix.find(wd)).collect();
     let Some(ids) = ids.into_iter().collect::<Option<Vec<u32>>>() else {
@@ -494,7 +519,7 @@ fn visit_date(
     }
     for p in ix.postings(*year) {
         if rest.is_empty() || have.binary_search(&(p >> 8)).is_ok() {
-            visit(p >> 8, field_best[(p & 0xff) as usize], false);
+            visit.visit(p >> 8, field_best[(p & 0xff) as usize], false);
         }
     }
     for &t in &ids {
@@ -509,9 +534,10 @@ fn visit_expansions(
     expansions: &[(u32, f32, bool)],
     w: &Weights,
     field_best: &[f32],
-    visit: &mut impl FnMut(Rec, f32, bool),
+    visit: &mut Visitor<'_>,
     highlight: &mut Vec<Box<str>>,
 ) {
+    let name_words: &[u8] = &ix.name_words;
     for &(t, quality, fz) in expansions {
         // Prefix matches are highlighted by the prefix itself; only exact and typo matches
         // need their word remembered.
@@ -522,11 +548,11 @@ fn visit_expansions(
             let rec = p >> 8;
             // A word in a short name counts for more than the same word in a long title.
             let short = if p & NAME_BIT != 0 {
-                w.short_name / f32::from(ix.name_words[rec as usize])
+                w.short_name / f32::from(name_words[rec as usize])
             } else {
                 0.0
             };
-            visit(rec, quality * (field_best[(p & 0xff) as usize] + short), fz);
+            visit.visit(rec, quality * (field_best[(p & 0xff) as usize] + short), fz);
         }
     }
 }
@@ -534,7 +560,13 @@ fn visit_expansions(
 /// The candidates as hits in tiers. Whole-query name matches lift a record to tier 4 (equal)
 /// or 3 (prefix); among name prefixes, the name the query covers most of wins ("pak" prefers
 /// "Pakistan" to "Pakistan Air Force"). Other exact matches are tier 2, typo matches tier 1.
-fn tiered(ix: &Index, data: &Dataset, q: &Query, candidates: Vec<Rec>, slot: &[Slot]) -> Vec<Hit> {
+fn tiered(
+    ix: &Index,
+    data: &Dataset,
+    q: &Query,
+    candidates: Vec<Rec>,
+    slot: &mut [Slot],
+) -> Vec<Hit> {
     let mut lifted: Vec<(Rec, u8, f32)> = Vec::new();
     if !candidates.is_empty() && q.whole.len() >= 2 {
         for (len, r) in ix.names_starting(data, &q.whole, NAME_LIFT_LIMIT) {
@@ -549,18 +581,28 @@ fn tiered(ix: &Index, data: &Dataset, q: &Query, candidates: Vec<Rec>, slot: &[S
         });
         lifted.dedup_by_key(|l| l.0);
     }
-    candidates
+    // Each lift is found from its record's slot, not by a search per candidate.
+    for (i, l) in lifted.iter().enumerate() {
+        slot[l.0 as usize].lift = i as u16 + 1;
+    }
+    let hits = candidates
         .into_iter()
         .map(|rec| {
-            let Slot { total, fuzzy, .. } = slot[rec as usize];
-            let (tier, score) = match lifted.binary_search_by_key(&rec, |l| l.0) {
-                Ok(i) => (lifted[i].1, total + NAME_COVER_BONUS * lifted[i].2),
-                Err(_) if fuzzy => (1, total),
-                Err(_) => (2, total),
+            let Slot {
+                total, fuzzy, lift, ..
+            } = slot[rec as usize];
+            let (tier, score) = match lift.checked_sub(1).map(|i| &lifted[i as usize]) {
+                Some(l) => (l.1, total + NAME_COVER_BONUS * l.2),
+                None if fuzzy => (1, total),
+                None => (2, total),
             };
             Hit { rec, tier, score }
         })
-        .collect()
+        .collect();
+    for l in &lifted {
+        slot[l.0 as usize].lift = 0;
+    }
+    hits
 }
 
 /// Puts the best `k` hits first, in order: tier, then score, then date (newest first). The
