@@ -10,7 +10,10 @@ use super::asof::AsOf;
 use super::card::CardPanel;
 use super::common::{Dispatch, Link, Nav};
 pub use super::common::{Env, FRAME_WIDTH};
-use super::frame::{Footer, Header, Notices, SkipLink, UpdateBanner};
+use super::frame::{
+    FooterProps, Header, NoticesProps, OfflineProps, SkipProps, footer, notices, skip_link,
+    update_banner,
+};
 use super::hooks::{
     use_focus_return, use_offline_status, use_settle, use_shortcuts, use_title, use_url_sync,
 };
@@ -221,7 +224,7 @@ pub fn app(props: &AppProps) -> Html {
         html! {
             <main id="main" class="embedded">
                 <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
-                <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                { notices(&NoticesProps { notices: state.notices.clone(), dispatch: dispatch.clone() }) }
                 <div id="content">{ content }</div>
                 <p class="embed-source">
                     { format!("Data: {} documents, every fact with its quote, from the ", data.documents.len()) }
@@ -248,17 +251,17 @@ pub fn app(props: &AppProps) -> Html {
             .count();
         html! {
             <>
-                <SkipLink to_results={r.view == View::Search && r.read.is_none()} />
+                { skip_link(&SkipProps { to_results: r.view == View::Search && r.read.is_none() }) }
                 <Header route={r.clone()} link={place.share(r, known)} embed={place.embed_url(r)} />
                 <main id="main" class={classes!(card.is_some().then_some("has-card"))}>
                     <h1 class="visually-hidden">{ "SCO defence cooperation explorer" }</h1>
-                    <UpdateBanner {offline} />
-                    <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                    { update_banner(&OfflineProps { offline }) }
+                    { notices(&NoticesProps { notices: state.notices.clone(), dispatch: dispatch.clone() }) }
                     <SearchBox query={r.query.clone()} {status} />
                     <AsOf steps={cat.steps().to_vec()} documents={(data.documents.len(), written)} />
                     <div id="content" tabindex="-1">{ main }</div>
                 </main>
-                <Footer {offline} counts={(data.facts.len(), data.entities.len(), data.documents.len())} />
+                { footer(&FooterProps { offline, counts: (data.facts.len(), data.entities.len(), data.documents.len()) }) }
             </>
         }
     };

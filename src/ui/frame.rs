@@ -65,14 +65,14 @@ pub fn header(props: &HeaderProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct SkipProps {
     /// Whether the results are what the page is about (the search view).
     pub to_results: bool,
 }
 
 /// The skip link jumps to the results in the search view, to the view's content elsewhere.
-#[function_component(SkipLink)]
+/// Plain functions, not components, here and below: they have no state, and each component
+/// costs the wasm about a kilobyte of Yew's machinery.
 pub fn skip_link(props: &SkipProps) -> Html {
     let target = if props.to_results {
         "results"
@@ -90,14 +90,12 @@ pub fn skip_link(props: &SkipProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct NoticesProps {
     pub notices: Vec<String>,
     pub dispatch: Callback<Action>,
 }
 
 /// What the app ignored or could not find, until dismissed.
-#[function_component(Notices)]
 pub fn notices(props: &NoticesProps) -> Html {
     if props.notices.is_empty() {
         return html! {};
@@ -110,13 +108,11 @@ pub fn notices(props: &NoticesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct OfflineProps {
     pub offline: web::Offline,
 }
 
 /// Offered when a new release is cached: the switch happens only on this reload.
-#[function_component(UpdateBanner)]
 pub fn update_banner(props: &OfflineProps) -> Html {
     let text = match props.offline {
         web::Offline::UpdateReady => "A new version of the explorer is available.",
@@ -133,14 +129,12 @@ pub fn update_banner(props: &OfflineProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct FooterProps {
     pub offline: web::Offline,
     /// Facts, entities and documents in the data.
     pub counts: (usize, usize, usize),
 }
 
-#[function_component(Footer)]
 pub fn footer(props: &FooterProps) -> Html {
     let (class, text) = match props.offline {
         web::Offline::Checking => ("checking", "Checking offline use\u{2026}"),

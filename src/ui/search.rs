@@ -374,7 +374,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             // With no results, the empty state says it.
             if let Some(l) = v.lookalikes.as_ref().filter(|_| v.total > 0) {
-                <LookalikeNote lookalikes={l.clone()} />
+                { lookalike_note(&LookalikeProps { lookalikes: l.clone() }) }
             }
             if let Some(note) = &v.note {
                 <p class="match-note">{ note.clone() }</p>
@@ -569,10 +569,10 @@ pub fn empty_state(props: &EmptyProps) -> Html {
                 <h3>{ "No cards match these filters" }</h3>
             } else {
                 // What was typed is shown back isolated: it cannot reorder the sentence.
-                <h3>{ "No cards match \u{201c}" }<Typed query={q.trim().to_string()} lookalikes={v.lookalikes.clone()} />{ "\u{201d}" }</h3>
+                <h3>{ "No cards match \u{201c}" }{ typed(&TypedProps { query: q.trim().to_string(), lookalikes: v.lookalikes.clone() }) }{ "\u{201d}" }</h3>
             }
             if let Some(l) = &v.lookalikes {
-                <LookalikeNote lookalikes={l.clone()} />
+                { lookalike_note(&LookalikeProps { lookalikes: l.clone() }) }
             }
             if !v.suggestions.is_empty() {
                 <p>{ "Closest words in the documents: " }
@@ -594,7 +594,6 @@ pub fn empty_state(props: &EmptyProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct TypedProps {
     pub query: String,
     pub lookalikes: Option<Lookalikes>,
@@ -602,7 +601,6 @@ pub struct TypedProps {
 
 /// A query shown back as typed, isolated so it cannot reorder the sentence around it, with any
 /// letter of another script that passes for Latin marked and named.
-#[function_component(Typed)]
 pub fn typed(props: &TypedProps) -> Html {
     match &props.lookalikes {
         None => html! { <bdi>{ props.query.clone() }</bdi> },
@@ -615,20 +613,18 @@ pub fn typed(props: &TypedProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct LookalikeProps {
     pub lookalikes: Lookalikes,
 }
 
 /// Says that letters of another script were read as Latin, with those letters marked.
-#[function_component(LookalikeNote)]
 pub fn lookalike_note(props: &LookalikeProps) -> Html {
     let l = &props.lookalikes;
     let query: String = l.typed.iter().map(|(t, _)| t.as_str()).collect();
     html! {
         <p class="match-note lookalike-note">
             { "Searched for \u{201c}" }<bdi>{ l.read_as.clone() }</bdi>{ "\u{201d}: the marked letters of \u{201c}" }
-            <Typed {query} lookalikes={Some(l.clone())} />
+            { typed(&TypedProps { query, lookalikes: Some(l.clone()) }) }
             { format!("\u{201d} are {}, not Latin.", l.scripts) }
         </p>
     }

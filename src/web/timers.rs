@@ -16,6 +16,7 @@ impl Timer {
 
 /// Calls `f` once, `ms` milliseconds from now.
 pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) -> Timer {
+    let f: Box<dyn FnOnce()> = Box::new(f);
     Timer(gloo::timers::callback::Timeout::new(ms, f))
 }
 
@@ -23,6 +24,11 @@ pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) -> Timer {
 /// `requestIdleCallback` is missing (Safari), a short timer stands in for it. There is no
 /// cancelling: a call that has become moot should find that out when it runs.
 pub fn when_idle(f: impl FnOnce() + 'static) {
+    idle(Box::new(f));
+}
+
+/// One body for every caller's closure (each generic copy was a few hundred bytes of wasm).
+fn idle(f: Box<dyn FnOnce()>) {
     let Some(w) = window() else { return };
     let cb = Closure::once_into_js(f);
     let opts = web_sys::IdleRequestOptions::new();
@@ -42,11 +48,16 @@ pub const QUIET_MS: u32 = 150;
 /// keystroke makes but the user sees only after it (the cards below the screen, the filters'
 /// counts). Done in idle time between keystrokes, it would hold up the next one.
 pub fn when_quiet(f: impl FnOnce() + 'static) {
-    after_ms(QUIET_MS, move || when_idle(f)).forget();
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    after_ms(QUIET_MS, move || idle(f)).forget();
 }
 
 /// Runs `f` on the next animation frame (after the browser has applied the DOM changes).
 pub fn after_paint(f: impl FnOnce() + 'static) {
+    next_frame(Box::new(f));
+}
+
+fn next_frame(f: Box<dyn FnOnce()>) {
     let Some(w) = window() else { return };
     let cb = Closure::once_into_js(f);
     let _ = w.request_animation_frame(cb.unchecked_ref());

@@ -324,7 +324,7 @@ fn list(value: &str, dim: Dim, notices: &mut Vec<String>, mut add: impl FnMut(&s
 
 /// Document ids are file stems: letters, digits, `_`, `-`.
 pub fn is_doc_id(s: &str) -> bool {
-    crate::core::model::is_document_id(s).is_ok()
+    crate::core::model::looks_like_document_id(s)
 }
 
 fn parse_years(v: &str) -> Option<(i32, i32)> {

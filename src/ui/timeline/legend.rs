@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-/// What the shapes and colours mean.
-#[function_component(Legend)]
+/// What the shapes and colours mean (a function: it has no state or props).
 pub fn legend() -> Html {
     let swatch = |class: &'static str, text: &'static str| {
         html! {

@@ -16,7 +16,7 @@ use crate::core::timeline::{self, Chart, Viewport};
 use crate::web;
 use chart::{ChartKind, ChartSvg};
 use gestures::use_chart_gestures;
-use legend::Legend;
+use legend::legend;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -107,7 +107,7 @@ pub fn timeline_view(props: &TimelineProps) -> Html {
                 <h3>{ "Exercises, meetings and other events" }</h3>
                 { chart_svg(ChartKind::Events, events) }
             </div>
-            <Legend />
+            { legend() }
             if !chart.undated.is_empty() {
                 <div class="undated">
                     <h3>{ "Undated (no document gives a date)" }</h3>
