@@ -24,10 +24,10 @@ pub struct CardPanelProps {
 pub fn card_panel(props: &CardPanelProps) -> Html {
     let body = match &*props.view {
         CardView::Fact(f) => {
-            html! { <FactDetail card={f.clone()} citation={props.citation.clone()} /> }
+            html! { { fact_detail(&FactProps { card: f.clone(), citation: props.citation.clone() }) } }
         }
         CardView::Entity(e) => {
-            html! { <EntityDetail card={e.clone()} citation={props.citation.clone()} /> }
+            html! { { entity_detail(&EntityProps { card: e.clone(), citation: props.citation.clone() }) } }
         }
         CardView::NotFound { id, closest } => html! {
             <article class="card-detail not-found" aria-labelledby="card-title">
@@ -91,17 +91,16 @@ fn fact_links(list: &[FactLink]) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+// The card's parts are functions, not components: the card panel is the component that Yew
+// skips while the card is unchanged, and each component costs the wasm about a kilobyte.
 struct EvidenceProps {
     card: AttrValue,
     quotes: Vec<Evidence>,
     /// Under its own heading (a fact or entity from one document), or inside a source entry.
-    #[prop_or(true)]
     titled: bool,
 }
 
 /// The quotes, each with its document and a link that opens the document at that quote.
-#[function_component(EvidenceList)]
 fn evidence_list(props: &EvidenceProps) -> Html {
     let quotes = props.quotes.iter().map(|q| {
         let read = Action::Read { doc: q.doc_id.clone(), quote: Some(QuoteRef { card: props.card.to_string(), n: q.n }) };
@@ -202,13 +201,11 @@ fn card_actions(props: &ActionsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct FactProps {
     card: FactCard,
     citation: Option<AttrValue>,
 }
 
-#[function_component(FactDetail)]
 fn fact_detail(props: &FactProps) -> Html {
     let f = &props.card;
     let row = |label: &str, list: &[EntityLink]| -> Html {
@@ -245,16 +242,15 @@ fn fact_detail(props: &FactProps) -> Html {
                 }
             </dl>
             if f.sources.len() > 1 {
-                <SourceList card={f.id.clone()} sources={f.sources.clone()} />
+                { source_list(&SourcesProps { card: f.id.clone().into(), sources: f.sources.clone() }) }
             } else {
-                <EvidenceList card={f.id.clone()} quotes={f.evidence.clone()} />
+                { evidence_list(&EvidenceProps { card: f.id.clone().into(), quotes: f.evidence.clone(), titled: true }) }
             }
             <CardActions id={f.id.clone()} citation={props.citation.clone()} />
         </article>
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct SourcesProps {
     card: AttrValue,
     sources: Vec<SourceView>,
@@ -262,7 +258,6 @@ struct SourcesProps {
 
 /// "What the sources say": one entry per document, with its own status and date as of when it
 /// was written, and its own quotes. The latest gives the current view; none overwrites another.
-#[function_component(SourceList)]
 fn source_list(props: &SourcesProps) -> Html {
     html! {
         <section class="sources" aria-labelledby="sources-heading">
@@ -280,7 +275,7 @@ fn source_list(props: &SourcesProps) -> Html {
                             { "As of this document: " }{ status_badge(s.status, s.status_slug) }{ " " }
                             { date_badge(s.date.as_ref(), false) }
                         </p>
-                        <EvidenceList card={props.card.clone()} quotes={s.evidence.clone()} titled=false />
+                        { evidence_list(&EvidenceProps { card: props.card.clone(), quotes: s.evidence.clone(), titled: false }) }
                     </li>
                 }) }
             </ol>
@@ -288,13 +283,11 @@ fn source_list(props: &SourcesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 struct EntityProps {
     card: EntityCard,
     citation: Option<AttrValue>,
 }
 
-#[function_component(EntityDetail)]
 fn entity_detail(props: &EntityProps) -> Html {
     let e = &props.card;
     html! {
@@ -314,7 +307,7 @@ fn entity_detail(props: &EntityProps) -> Html {
                 if !e.members.is_empty() { <><dt>{ "Affiliated" }</dt><dd>{ entity_links(&e.members) }</dd></> }
                 if let Some(p) = &e.purpose { <><dt>{ "Stated purpose" }</dt><dd>{ p.clone() }</dd></> }
             </dl>
-            <EvidenceList card={e.id.clone()} quotes={e.evidence.clone()} />
+            { evidence_list(&EvidenceProps { card: e.id.clone().into(), quotes: e.evidence.clone(), titled: true }) }
             <section class="takes-part" aria-labelledby="facts-heading">
                 <h3 id="facts-heading">{ format!("Facts ({})", e.facts.len()) }</h3>
                 if e.facts.is_empty() { <p>{ "No fact names it directly." }</p> } else { { fact_links(&e.facts) } }

@@ -353,7 +353,7 @@ pub fn results(props: &ResultsProps) -> Html {
     });
     let (now, busy) = use_drawn_now(&props.view, &nav.state.route.query);
     let body = if v.items.is_empty() {
-        html! { <EmptyState view={props.view.clone()} /> }
+        empty_state(v, &nav.state.route.query)
     } else {
         html! {
             <ol class="result-list" aria-busy={busy.then_some("true")}>
@@ -379,7 +379,7 @@ pub fn results(props: &ResultsProps) -> Html {
             if let Some(note) = &v.note {
                 <p class="match-note">{ note.clone() }</p>
             }
-            if v.facts > 0 { <Exports view={v.clone()} /> }
+            if v.facts > 0 { { exports(v, nav.env.catalog.data) } }
             { body }
             if more > 0 {
                 <button type="button" class="show-more" onclick={nav.dispatch.reform(|_: MouseEvent| Action::ShowMore)}>
@@ -476,19 +476,12 @@ impl Default for DrawnList {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ExportsProps {
-    view: std::rc::Rc<ResultsView>,
-}
-
 /// "Download these N facts: CSV, JSON": the current view's facts as files, built only when
 /// asked for (`core::export`), saved through a Blob URL.
-#[function_component(Exports)]
-fn exports(props: &ExportsProps) -> Html {
-    let n = props.view.facts;
-    let data = use_nav().env.catalog.data;
+fn exports(view: &Rc<ResultsView>, data: &'static crate::core::model::Dataset) -> Html {
+    let n = view.facts;
     let save = |ext: &'static str| {
-        let view = props.view.clone();
+        let view = view.clone();
         Callback::from(move |_: MouseEvent| {
             let facts = export::facts_of(data, &view.records);
             let (text, mime) = match ext {
@@ -552,17 +545,8 @@ pub fn result_card(props: &ResultCardProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EmptyProps {
-    pub view: std::rc::Rc<ResultsView>,
-}
-
 /// Nothing matched: say why, offer close words, and a way out of the filters.
-#[function_component(EmptyState)]
-pub fn empty_state(props: &EmptyProps) -> Html {
-    let nav = use_nav();
-    let v = &props.view;
-    let q = nav.state.route.query.clone();
+pub fn empty_state(v: &ResultsView, q: &str) -> Html {
     html! {
         <div class="empty" role="note">
             if q.trim().is_empty() {
