@@ -406,6 +406,18 @@ async function report(r, { keepPrevious = false } = {}) {
   if (t100) goal('Search function p50 at 100k ≤ 1.5 ms', `${cell(t100.ours.fn50, 3)} ms`, t100.ours.fn50.median <= 1.5);
   goal('First cards painted ≤ 300 ms median (real data)', `${cell(r.real.first, 1)} ms`, r.real.first.median <= 300);
   L.push('');
+  // Issue 29: the same frame as a bare list at every tier, search and size goals.
+  L.push('## Goals of the performance issue (29)', '', '| goal | figure | result |', '|---|---|---|');
+  for (const n of [1000, 10000, 100000]) {
+    const t = r.tiers[n];
+    if (!t) continue;
+    const better = Math.min(t.minisearch.p95.median, t.flexsearch.p95.median);
+    goal(`Input-to-paint p95 at ${n / 1000}k ≤ 1.0 × the better peer's`, `ours ${fmt(t.ours.p95.median)} · better peer ${fmt(better)} ms (${fmt(t.ours.p95.median / better)}×)`, t.ours.p95.median <= better);
+  }
+  if (t100) goal('Search function p50 at 100k ≤ 1.0 ms', `${cell(t100.ours.fn50, 3)} ms`, t100.ours.fn50.median <= 1.0);
+  goal('Real site wasm + JS ≤ 230 KB gzip (`bench/size-limit.json` measures the same)', `${(realGzip / 1000).toFixed(1)} KB gzip`, realGzip <= 230 * 1000);
+  if (t10) goal('Memory after load ≤ 3× the dataset at 10k', `${(t10.startup.memory.median / t10.bundle).toFixed(2)}×`, t10.startup.memory.median <= 3 * t10.bundle);
+  L.push('');
   L.push('## Goals of the one-renderer issue (26)', '', '| goal | figure | result |', '|---|---|---|');
   goal('First cards painted ≤ 100 ms median (real data, the prerendered page\'s paint by Element Timing)', `${cell(r.real.first, 1)} ms`, r.real.first.median <= 100);
   goal('No layout shift when the app starts (CLS 0, every run)', `${cell(r.real.cls, 4)}`, r.real.cls.max === 0);
