@@ -23,12 +23,8 @@ pub struct CardPanelProps {
 #[function_component(CardPanel)]
 pub fn card_panel(props: &CardPanelProps) -> Html {
     let body = match &*props.view {
-        CardView::Fact(f) => {
-            html! { { fact_detail(&FactProps { card: f.clone(), citation: props.citation.clone() }) } }
-        }
-        CardView::Entity(e) => {
-            html! { { entity_detail(&EntityProps { card: e.clone(), citation: props.citation.clone() }) } }
-        }
+        CardView::Fact(f) => fact_detail(f, props.citation.as_ref()),
+        CardView::Entity(e) => entity_detail(e, props.citation.as_ref()),
         CardView::NotFound { id, closest } => html! {
             <article class="card-detail not-found" aria-labelledby="card-title">
                 <p class="eyebrow">{ "Not found" }</p>
@@ -91,19 +87,16 @@ fn fact_links(list: &[FactLink]) -> Html {
     }
 }
 
-// The card's parts are functions, not components: the card panel is the component that Yew
-// skips while the card is unchanged, and each component costs the wasm about a kilobyte.
-struct EvidenceProps {
-    card: AttrValue,
-    quotes: Vec<Evidence>,
-    /// Under its own heading (a fact or entity from one document), or inside a source entry.
-    titled: bool,
-}
+// The card's parts are functions over borrowed view models, not components: the card panel is
+// the component that Yew skips while the card is unchanged, and each component costs the wasm
+// about a kilobyte.
 
-/// The quotes, each with its document and a link that opens the document at that quote.
-fn evidence_list(props: &EvidenceProps) -> Html {
-    let quotes = props.quotes.iter().map(|q| {
-        let read = Action::Read { doc: q.doc_id.clone(), quote: Some(QuoteRef { card: props.card.to_string(), n: q.n }) };
+/// The quotes of card `card`, each with its document and a link that opens the document at
+/// that quote; under their own heading (`titled`: a fact or entity from one document), or
+/// inside a source entry.
+fn evidence_list(card: &str, quotes: &[Evidence], titled: bool) -> Html {
+    let list = quotes.iter().map(|q| {
+        let read = Action::Read { doc: q.doc_id.clone(), quote: Some(QuoteRef { card: card.to_string(), n: q.n }) };
         html! {
             <figure class="quote">
                 <blockquote>{ q.text.clone() }</blockquote>
@@ -119,13 +112,13 @@ fn evidence_list(props: &EvidenceProps) -> Html {
         }
     });
     // Inside a source entry the quotes need no landmark of their own: the entry names them.
-    if !props.titled {
-        return html! { <div class="evidence">{ for quotes }</div> };
+    if !titled {
+        return html! { <div class="evidence">{ for list }</div> };
     }
     html! {
         <section class="evidence" aria-labelledby="evidence-heading">
-            <h3 id="evidence-heading">{ if props.quotes.len() == 1 { "Evidence" } else { "Evidence (verbatim quotes)" } }</h3>
-            { for quotes }
+            <h3 id="evidence-heading">{ if quotes.len() == 1 { "Evidence" } else { "Evidence (verbatim quotes)" } }</h3>
+            { for list }
         </section>
     }
 }
@@ -201,13 +194,7 @@ fn card_actions(props: &ActionsProps) -> Html {
     }
 }
 
-struct FactProps {
-    card: FactCard,
-    citation: Option<AttrValue>,
-}
-
-fn fact_detail(props: &FactProps) -> Html {
-    let f = &props.card;
+fn fact_detail(f: &FactCard, citation: Option<&AttrValue>) -> Html {
     let row = |label: &str, list: &[EntityLink]| -> Html {
         if list.is_empty() {
             html! {}
@@ -242,29 +229,24 @@ fn fact_detail(props: &FactProps) -> Html {
                 }
             </dl>
             if f.sources.len() > 1 {
-                { source_list(&SourcesProps { card: f.id.clone().into(), sources: f.sources.clone() }) }
+                { source_list(&f.id, &f.sources) }
             } else {
-                { evidence_list(&EvidenceProps { card: f.id.clone().into(), quotes: f.evidence.clone(), titled: true }) }
+                { evidence_list(&f.id, &f.evidence, true) }
             }
-            <CardActions id={f.id.clone()} citation={props.citation.clone()} />
+            <CardActions id={f.id.clone()} citation={citation.cloned()} />
         </article>
     }
 }
 
-struct SourcesProps {
-    card: AttrValue,
-    sources: Vec<SourceView>,
-}
-
 /// "What the sources say": one entry per document, with its own status and date as of when it
 /// was written, and its own quotes. The latest gives the current view; none overwrites another.
-fn source_list(props: &SourcesProps) -> Html {
+fn source_list(card: &str, sources: &[SourceView]) -> Html {
     html! {
         <section class="sources" aria-labelledby="sources-heading">
             <h3 id="sources-heading">{ "What the sources say" }</h3>
             <p class="source-rule">{ ORDER_RULE }</p>
             <ol class="source-list">
-                { for props.sources.iter().map(|s| html! {
+                { for sources.iter().map(|s| html! {
                     <li class={classes!("source-entry", s.disputed.then_some("disputed"))}>
                         <p class="source-head">
                             <cite>{ s.doc_title.clone() }</cite>
@@ -275,7 +257,7 @@ fn source_list(props: &SourcesProps) -> Html {
                             { "As of this document: " }{ status_badge(s.status, s.status_slug) }{ " " }
                             { date_badge(s.date.as_ref(), false) }
                         </p>
-                        { evidence_list(&EvidenceProps { card: props.card.clone(), quotes: s.evidence.clone(), titled: false }) }
+                        { evidence_list(card, &s.evidence, false) }
                     </li>
                 }) }
             </ol>
@@ -283,13 +265,7 @@ fn source_list(props: &SourcesProps) -> Html {
     }
 }
 
-struct EntityProps {
-    card: EntityCard,
-    citation: Option<AttrValue>,
-}
-
-fn entity_detail(props: &EntityProps) -> Html {
-    let e = &props.card;
+fn entity_detail(e: &EntityCard, citation: Option<&AttrValue>) -> Html {
     html! {
         <article class="card-detail entity" aria-labelledby="card-title">
             <p class="eyebrow">{ kind_badge(e.kind, e.kind_slug) }</p>
@@ -307,7 +283,7 @@ fn entity_detail(props: &EntityProps) -> Html {
                 if !e.members.is_empty() { <><dt>{ "Affiliated" }</dt><dd>{ entity_links(&e.members) }</dd></> }
                 if let Some(p) = &e.purpose { <><dt>{ "Stated purpose" }</dt><dd>{ p.clone() }</dd></> }
             </dl>
-            { evidence_list(&EvidenceProps { card: e.id.clone().into(), quotes: e.evidence.clone(), titled: true }) }
+            { evidence_list(&e.id, &e.evidence, true) }
             <section class="takes-part" aria-labelledby="facts-heading">
                 <h3 id="facts-heading">{ format!("Facts ({})", e.facts.len()) }</h3>
                 if e.facts.is_empty() { <p>{ "No fact names it directly." }</p> } else { { fact_links(&e.facts) } }
@@ -323,7 +299,7 @@ fn entity_detail(props: &EntityProps) -> Html {
                     }) }
                 </ul>
             </section>
-            <CardActions id={e.id.clone()} citation={props.citation.clone()} />
+            <CardActions id={e.id.clone()} citation={citation.cloned()} />
         </article>
     }
 }

@@ -374,7 +374,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }
             // With no results, the empty state says it.
             if let Some(l) = v.lookalikes.as_ref().filter(|_| v.total > 0) {
-                { lookalike_note(&LookalikeProps { lookalikes: l.clone() }) }
+                { lookalike_note(l) }
             }
             if let Some(note) = &v.note {
                 <p class="match-note">{ note.clone() }</p>
@@ -553,10 +553,10 @@ pub fn empty_state(v: &ResultsView, q: &str) -> Html {
                 <h3>{ "No cards match these filters" }</h3>
             } else {
                 // What was typed is shown back isolated: it cannot reorder the sentence.
-                <h3>{ "No cards match \u{201c}" }{ typed(&TypedProps { query: q.trim().to_string(), lookalikes: v.lookalikes.clone() }) }{ "\u{201d}" }</h3>
+                <h3>{ "No cards match \u{201c}" }{ typed(q.trim(), v.lookalikes.as_ref()) }{ "\u{201d}" }</h3>
             }
             if let Some(l) = &v.lookalikes {
-                { lookalike_note(&LookalikeProps { lookalikes: l.clone() }) }
+                { lookalike_note(l) }
             }
             if !v.suggestions.is_empty() {
                 <p>{ "Closest words in the documents: " }
@@ -578,37 +578,31 @@ pub fn empty_state(v: &ResultsView, q: &str) -> Html {
     }
 }
 
-pub struct TypedProps {
-    pub query: String,
-    pub lookalikes: Option<Lookalikes>,
-}
-
 /// A query shown back as typed, isolated so it cannot reorder the sentence around it, with any
 /// letter of another script that passes for Latin marked and named.
-pub fn typed(props: &TypedProps) -> Html {
-    match &props.lookalikes {
-        None => html! { <bdi>{ props.query.clone() }</bdi> },
-        Some(l) => html! {
-            <bdi>{ for l.typed.iter().map(|(text, script)| match script {
-                Some(s) => html! { <mark class="lookalike" title={format!("{s} letter")}>{ text.clone() }</mark> },
-                None => html! { { text.clone() } },
-            }) }</bdi>
-        },
+pub fn typed(query: &str, lookalikes: Option<&Lookalikes>) -> Html {
+    match lookalikes {
+        None => html! { <bdi>{ query.to_string() }</bdi> },
+        Some(l) => marked(l),
     }
 }
 
-pub struct LookalikeProps {
-    pub lookalikes: Lookalikes,
+/// The query as typed (`Lookalikes::typed`), its lookalike letters marked and named.
+fn marked(l: &Lookalikes) -> Html {
+    html! {
+        <bdi>{ for l.typed.iter().map(|(text, script)| match script {
+            Some(s) => html! { <mark class="lookalike" title={format!("{s} letter")}>{ text.clone() }</mark> },
+            None => html! { { text.clone() } },
+        }) }</bdi>
+    }
 }
 
 /// Says that letters of another script were read as Latin, with those letters marked.
-pub fn lookalike_note(props: &LookalikeProps) -> Html {
-    let l = &props.lookalikes;
-    let query: String = l.typed.iter().map(|(t, _)| t.as_str()).collect();
+pub fn lookalike_note(l: &Lookalikes) -> Html {
     html! {
         <p class="match-note lookalike-note">
             { "Searched for \u{201c}" }<bdi>{ l.read_as.clone() }</bdi>{ "\u{201d}: the marked letters of \u{201c}" }
-            { typed(&TypedProps { query, lookalikes: Some(l.clone()) }) }
+            { marked(l) }
             { format!("\u{201d} are {}, not Latin.", l.scripts) }
         </p>
     }

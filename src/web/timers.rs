@@ -44,9 +44,11 @@ fn idle(f: Box<dyn FnOnce()>) {
 /// a quick typist's keystrokes, short enough to feel immediate once they stop.
 pub const QUIET_MS: u32 = 150;
 
-/// Calls `f` once typing has paused ([`QUIET_MS`]) and the browser is idle: for work a
-/// keystroke makes but the user sees only after it (the cards below the screen, the filters'
-/// counts). Done in idle time between keystrokes, it would hold up the next one.
+/// Calls `f` [`QUIET_MS`] from now, once the browser is idle: for work a keystroke makes but
+/// the user sees only after it (the cards below the screen, the filters' counts). Done in idle
+/// time between keystrokes, it would hold up the next one. There is no cancelling: a caller
+/// holds its work weakly, so a keystroke within the wait supersedes it and only a pause in
+/// typing gets it done.
 pub fn when_quiet(f: impl FnOnce() + 'static) {
     let f: Box<dyn FnOnce()> = Box::new(f);
     after_ms(QUIET_MS, move || idle(f)).forget();

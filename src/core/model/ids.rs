@@ -16,19 +16,13 @@ pub fn is_slug(s: &str) -> bool {
 /// starting with a letter or digit, at most 64 characters. They go into links (`read=`), which
 /// take no other characters, and into file names on every system.
 pub fn is_document_id(id: &str) -> Result<(), String> {
-    if looks_like_document_id(id) {
-        return Ok(());
-    }
-    if id.is_empty() || id.len() > 64 {
+    if id.is_empty() || id.len() > DOCUMENT_ID_MAX {
         return Err(format!("{} characters", id.len()));
     }
-    if !id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+    if !id.starts_with(document_id_start) {
         return Err("it must start with a lowercase letter or a digit".to_string());
     }
-    match id
-        .chars()
-        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'))
-    {
+    match id.chars().find(|&c| !document_id_char(c)) {
         Some(c) => Err(format!("it contains {c:?}")),
         None => Ok(()),
     }
@@ -38,9 +32,17 @@ pub fn is_document_id(id: &str) -> Result<(), String> {
 /// needs, with none of the wording (or the formatting it takes) in the app.
 pub fn looks_like_document_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= 64
-        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+        && id.len() <= DOCUMENT_ID_MAX
+        && id.starts_with(document_id_start)
+        && id.chars().all(document_id_char)
+}
+
+const DOCUMENT_ID_MAX: usize = 64;
+
+fn document_id_start(c: char) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit()
+}
+
+fn document_id_char(c: char) -> bool {
+    document_id_start(c) || c == '_' || c == '-'
 }

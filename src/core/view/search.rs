@@ -271,7 +271,8 @@ fn results_with(
     let mut outcome = cat.find(&query::parse(&route.query));
     let unfiltered = outcome.hits.len();
     let note = match_note(&route.query, &outcome);
-    let mut faceted = if count || !route.filters.is_empty() {
+    let counted = count || !route.filters.is_empty();
+    let mut faceted = if counted {
         facets::apply(
             data,
             cat.facets(),
@@ -287,7 +288,6 @@ fn results_with(
             years: Vec::new(),
         }
     };
-    let counted = count || !route.filters.is_empty();
     // Only what is shown needs ordering.
     order(cat.index, &mut faceted.records, shown);
     let items: Vec<ResultItem> = faceted
