@@ -36,7 +36,7 @@ fn a_sentence_on_a_known_fact_becomes_a_report_that_says_why() {
         .iter()
         .map(|r| {
             (
-                r.fact.as_str(),
+                r.fact.as_deref().unwrap_or_default(),
                 r.date.as_deref(),
                 r.participants.as_slice(),
                 r.places.as_slice(),
@@ -70,7 +70,11 @@ fn a_sentence_on_a_known_fact_becomes_a_report_that_says_why() {
     ] {
         assert!(text.contains(why), "{why}\n{text}");
     }
-    assert!(raw.reports.iter().all(|r| r.status.starts_with("TODO:")));
+    assert!(
+        raw.reports
+            .iter()
+            .all(|r| r.status.as_deref().is_some_and(|s| s.starts_with("TODO:")))
+    );
     // A following sentence with a date and no name joins the report; the page's own date
     // line does not.
     assert_eq!(
@@ -324,7 +328,11 @@ The Northern Cooperation Council held a meeting in 2019, its officials said.\n\n
 Dorsk sent a delegation to a meeting in 2019.\n";
     let d = draft(&data, "d_council", text);
     let raw: RawFile = toml::from_str(&d.toml).unwrap_or_else(|e| panic!("{e}\n{}", d.toml));
-    let reports: Vec<&str> = raw.reports.iter().map(|r| r.fact.as_str()).collect();
+    let reports: Vec<&str> = raw
+        .reports
+        .iter()
+        .map(|r| r.fact.as_deref().unwrap_or_default())
+        .collect();
     assert_eq!(reports, ["working-group-2019"], "{}", d.toml);
     assert!(
         d.toml.contains("# matches working-group-2019 because same kind (meeting), year (2019) and participants few facts have (Dorsk)"),

@@ -62,35 +62,74 @@ pub struct Presence {
 }
 
 /// The dataset as its sources stood on `day`, and which of its records and documents existed
-/// then. Indices are kept (an absent fact keeps its place, unchanged, and is only hidden), so
-/// the search index built for today's dataset serves it too.
+/// then. Indices are kept (an absent record keeps its place and only its id), so the search
+/// index built for today's dataset serves it too (`Catalog::as_of` rechecks the records whose
+/// words differ).
+///
+/// Nothing a document written later says survives in it: not its title or text, not a
+/// report, quote, summary or description it gives, not a name only it contains, not a record
+/// only it gives. What no document written by then says is unknown (an empty summary or
+/// description, no purpose).
 pub fn as_of(data: &Dataset, day: i32) -> (Dataset, Presence) {
     let documents: Vec<bool> = data
         .documents
         .iter()
         .map(|d| counts_from(d).is_some_and(|first| first <= day))
         .collect();
+    let counted = |d: DocIx| documents.get(d as usize).copied().unwrap_or(false);
     let mut out = data.clone();
+    // A document not yet written keeps only its id, which links name.
+    for (d, doc) in out.documents.iter_mut().enumerate() {
+        if !documents[d] {
+            *doc = Document {
+                id: std::mem::take(&mut doc.id),
+                title: String::new(),
+                outlet: None,
+                page_date: None,
+                credit: None,
+                written: DateSpec::UNKNOWN,
+                date_note: None,
+                time: None,
+                body: std::borrow::Cow::Borrowed(""),
+            };
+        }
+    }
     let mut facts = vec![false; data.facts.len()];
     for (i, f) in data.facts.iter().enumerate() {
         // Reports are ordered by when their documents were written, undated last: those
         // counted by a day are the first `n`.
         let reports = f.reports();
-        let n = reports
-            .iter()
-            .take_while(|r| documents.get(r.doc as usize).copied().unwrap_or(false))
-            .count();
+        let n = reports.iter().take_while(|r| counted(r.doc)).count();
         let g = &mut out.facts[i];
         if n == 0 {
-            // Kept in its place, naming no one, so no list of an entity's facts shows it.
-            g.participants.clear();
-            g.places.clear();
-            g.about.clear();
-            g.series = None;
-            g.membership.clear();
+            // Kept in its place with its id and kind alone, naming no one.
+            *g = Fact {
+                id: std::mem::take(&mut g.id),
+                kind: g.kind,
+                title: String::new(),
+                summary: String::new(),
+                origin: g.origin,
+                status: g.status,
+                date: DateSpec::UNKNOWN,
+                participants: Vec::new(),
+                places: Vec::new(),
+                about: Vec::new(),
+                series: None,
+                purpose: None,
+                membership: Vec::new(),
+                evidence: Vec::new(),
+                reports: Vec::new(),
+                revised: false,
+                disputes: Vec::new(),
+                earlier: Vec::new(),
+            };
             continue;
         }
         facts[i] = true;
+        // The purpose is its own document's word.
+        if !counted(f.origin) {
+            g.purpose = None;
+        }
         if n == reports.len() {
             continue;
         }
@@ -102,18 +141,22 @@ pub fn as_of(data: &Dataset, day: i32) -> (Dataset, Presence) {
         g.date = e.date.clone();
         g.revised = e.revised;
         g.disputes = e.disputes.clone();
+        g.earlier.clear();
         g.places.clear();
         g.participants.clear();
         gather(g, reports[..n].to_vec());
+        // A single report left is still that report, with its own document: keep it explicit.
+        if n == 1 {
+            g.reports = reports[..1].to_vec();
+        }
     }
     // A document not yet written mentions no one yet.
-    out.mentions
-        .retain(|m| documents.get(m.doc as usize).copied().unwrap_or(false));
+    out.mentions.retain(|m| counted(m.doc));
     // An entity exists once a counted document quotes it or a fact that exists names it.
     let mut entities: Vec<bool> = data
         .entities
         .iter()
-        .map(|e| e.evidence.iter().any(|q| documents[q.doc as usize]))
+        .map(|e| e.evidence.iter().any(|q| counted(q.doc)))
         .collect();
     for f in out
         .facts
@@ -127,10 +170,34 @@ pub fn as_of(data: &Dataset, day: i32) -> (Dataset, Presence) {
             .iter()
             .chain(&f.places)
             .chain(&f.about)
-            .chain(&f.series);
+            .chain(&f.series)
+            .chain(f.membership.iter().map(|m| &m.who));
         for &e in named {
             entities[e as usize] = true;
         }
+    }
+    for (i, e) in out.entities.iter_mut().enumerate() {
+        let today = &data.entities[i];
+        *e = if entities[i] {
+            entity_as_of(today, &counted)
+        } else {
+            Entity {
+                id: std::mem::take(&mut e.id),
+                kind: e.kind,
+                name: String::new(),
+                aliases: Vec::new(),
+                abbreviations: Vec::new(),
+                search_aliases: Vec::new(),
+                description: String::new(),
+                roles: Vec::new(),
+                affiliation: None,
+                purpose: None,
+                evidence: Vec::new(),
+                descriptions: Vec::new(),
+                origin: e.origin,
+                named_in: Vec::new(),
+            }
+        };
     }
     (
         out,
@@ -140,6 +207,55 @@ pub fn as_of(data: &Dataset, day: i32) -> (Dataset, Presence) {
             documents,
         },
     )
+}
+
+/// An entity that exists on the day, as the documents counted by then give it: their
+/// descriptions (the latest current), their quotes, the names they contain; its purpose and
+/// affiliation only once its own record's document counts.
+fn entity_as_of(e: &Entity, counted: &dyn Fn(DocIx) -> bool) -> Entity {
+    let descriptions: Vec<Description> = e
+        .descriptions()
+        .iter()
+        .filter(|d| counted(d.doc))
+        .cloned()
+        .collect();
+    let own = counted(e.origin);
+    let mut names = e.names_with_sources().map(|(_, d)| d.is_some_and(counted));
+    let mut keep = |list: &[String]| -> Vec<String> {
+        list.iter()
+            .filter(|_| names.next().unwrap_or(false))
+            .cloned()
+            .collect()
+    };
+    let aliases = keep(&e.aliases);
+    let abbreviations = keep(&e.abbreviations);
+    let roles = keep(&e.roles);
+    let named_in: Vec<DocIx> = e.named_in.iter().copied().filter(|&d| counted(d)).collect();
+    Entity {
+        id: e.id.clone(),
+        kind: e.kind,
+        name: e.name.clone(),
+        aliases,
+        abbreviations,
+        search_aliases: e.search_aliases.clone(),
+        description: descriptions
+            .last()
+            .map(|d| d.text.clone())
+            .unwrap_or_default(),
+        roles,
+        affiliation: e.affiliation.filter(|_| own),
+        purpose: e.purpose.clone().filter(|_| own),
+        evidence: e
+            .evidence
+            .iter()
+            .copied()
+            .filter(|q| counted(q.doc))
+            .collect(),
+        // Kept explicit even when one is left, so that it keeps its own document.
+        descriptions,
+        origin: e.origin,
+        named_in,
+    }
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 use crate::core::facets::FacetIndex;
 use crate::core::model::*;
 use crate::core::search::index::Index;
-use crate::core::search::rank::{Outcome, order, search};
-use crate::core::search::{RecordRef, Weights, query};
+use crate::core::search::rank::{Outcome, Past, order, search_in};
+use crate::core::search::{Rec, RecordRef, Weights, fields, query};
 use std::sync::OnceLock;
 
 /// The dataset and its index, with lookups by id built on first use.
@@ -19,6 +19,11 @@ pub struct Catalog<'a> {
     /// As of a date (`core::asof`): which records and documents existed then. `None`: today,
     /// everything.
     presence: Option<crate::core::asof::Presence>,
+    /// As of a date, per record: it existed, and its words then differ from today's (which the
+    /// shared index holds), so a search rechecks it (`search::rank::Past`).
+    exists: Vec<bool>,
+    recheck: Vec<bool>,
+    day: Option<i32>,
     /// The days the documents speak from, and each step's catalog once built.
     steps: OnceLock<Vec<i32>>,
     past: std::sync::Mutex<Vec<(usize, &'a Catalog<'a>)>>,
@@ -33,6 +38,9 @@ impl<'a> Catalog<'a> {
             facets: OnceLock::new(),
             reach: OnceLock::new(),
             presence: None,
+            exists: Vec::new(),
+            recheck: Vec::new(),
+            day: None,
             steps: OnceLock::new(),
             past: std::sync::Mutex::new(Vec::new()),
         }
@@ -42,6 +50,11 @@ impl<'a> Catalog<'a> {
     pub fn steps(&self) -> &[i32] {
         self.steps
             .get_or_init(|| crate::core::asof::steps(self.data))
+    }
+
+    /// The day this catalog shows the sources as of; `None`: today.
+    pub fn day(&self) -> Option<i32> {
+        self.day
     }
 
     /// Whether a record existed (as of this catalog's day; today, every record does).
@@ -60,14 +73,26 @@ impl<'a> Catalog<'a> {
             .is_none_or(|p| p.documents.get(d as usize).copied().unwrap_or(false))
     }
 
-    /// Hits of a parsed query among the records that exist, in record order.
+    /// Hits of a parsed query among the records that exist, in record order: as of a date,
+    /// matched in what each record said then.
     pub fn find(&self, q: &query::Query) -> Outcome {
-        let mut o = search(self.index, self.data, q, &Weights::default());
-        if self.presence.is_some() {
-            o.hits
-                .retain(|h| self.shows(RecordRef::of(self.data, h.rec)));
+        let past = self.presence.as_ref().map(|_| Past {
+            exists: &self.exists,
+            recheck: &self.recheck,
+        });
+        search_in(self.index, self.data, q, &Weights::default(), past.as_ref())
+    }
+
+    /// How many facts, entities and documents there are (as of this catalog's day).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let data = self.data;
+        match &self.presence {
+            None => (data.facts.len(), data.entities.len(), data.documents.len()),
+            Some(p) => {
+                let n = |v: &[bool]| v.iter().filter(|x| **x).count();
+                (n(&p.facts), n(&p.entities), n(&p.documents))
+            }
         }
-        o
     }
 
     /// How far the timeline reaches: computed once.
@@ -141,7 +166,22 @@ impl Catalog<'static> {
                 let (data, presence) = crate::core::asof::as_of(self.data, day);
                 let data: &'static Dataset = Box::leak(Box::new(data));
                 let mut c = Catalog::new(data, self.index);
+                c.exists = presence
+                    .facts
+                    .iter()
+                    .chain(&presence.entities)
+                    .copied()
+                    .collect();
+                // A record that exists but says less than today is searched in its own words.
+                c.recheck = (0..c.exists.len() as Rec)
+                    .map(|r| {
+                        c.exists[r as usize]
+                            && fields(data, RecordRef::of(data, r))
+                                != fields(self.data, RecordRef::of(self.data, r))
+                    })
+                    .collect();
                 c.presence = Some(presence);
+                c.day = Some(day);
                 let c: &'static Catalog<'static> = Box::leak(Box::new(c));
                 past.push((step, c));
                 c

@@ -9,7 +9,7 @@
 use crate::core::model::*;
 
 /// The CSV header, in column order.
-pub const CSV_COLUMNS: [&str; 12] = [
+pub const CSV_COLUMNS: [&str; 13] = [
     "id",
     "title",
     "kind",
@@ -22,6 +22,7 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "participants",
     "sources",
     "quotes",
+    "summary",
 ];
 
 /// The JSON Schema of [`json`]'s output, shipped as `data/facts.schema.json`.
@@ -35,6 +36,7 @@ pub fn dataset_files(data: &Dataset) -> Vec<(&'static str, String)> {
         ("facts.json", json(data, &all)),
         ("facts.schema.json", FACTS_SCHEMA.to_string()),
         ("entities.csv", entities_csv(data)),
+        ("entities.json", entities_json(data)),
         ("documents.csv", documents_csv(data)),
     ]
 }
@@ -212,9 +214,44 @@ pub fn csv(data: &Dataset, facts: &[FactIx]) -> String {
                 names(data, &f.participants).join("; "),
                 sources.join("; "),
                 quotes.join("\n"),
+                f.summary.clone(),
             ]
         }),
     )
+}
+
+/// A summary or description: the text, or `null` where no document gives one.
+fn json_prose(text: Option<&str>) -> String {
+    match text.filter(|t| !t.is_empty()) {
+        Some(t) => json_string(t),
+        None => "null".to_string(),
+    }
+}
+
+/// Every entity as JSON: `{"entities": [...]}`, each with its current description and every
+/// document's description, oldest first, with its quotes.
+pub fn entities_json(data: &Dataset) -> String {
+    let rows = data.entities.iter().map(|e| {
+        let descriptions = json_list(e.descriptions().iter().map(|d| {
+            let doc = &data.documents[d.doc as usize];
+            format!(
+                "{{\"document\":{},\"title\":{},\"description\":{},\"quotes\":{}}}",
+                json_string(&doc.id),
+                json_string(&doc.title),
+                json_string(&d.text),
+                json_list(d.quotes.iter().map(|q| json_string(data.quote_text(q))))
+            )
+        }));
+        format!(
+            "{{\"id\":{},\"kind\":{},\"name\":{},\"description\":{},\"descriptions\":{}}}",
+            json_string(&e.id),
+            json_string(e.kind.slug()),
+            json_string(&e.name),
+            json_prose(Some(&e.description)),
+            descriptions
+        )
+    });
+    format!("{{\"entities\":{}}}\n", json_list(rows))
 }
 
 fn json_list(items: impl IntoIterator<Item = String>) -> String {
@@ -251,18 +288,20 @@ pub fn json(data: &Dataset, facts: &[FactIx]) -> String {
         let sources = json_list(f.reports().iter().map(|r| {
             let d = &data.documents[r.doc as usize];
             format!(
-                "{{\"document\":{},\"title\":{},\"status\":{},\"date\":{},\"quotes\":{}}}",
+                "{{\"document\":{},\"title\":{},\"status\":{},\"date\":{},\"summary\":{},\"quotes\":{}}}",
                 json_string(&d.id),
                 json_string(&d.title),
                 json_string(r.status.slug()),
                 json_date(&r.date),
+                json_prose(r.summary.as_deref()),
                 json_list(r.quotes.iter().map(|q| json_string(data.quote_text(q))))
             )
         }));
         format!(
-            "{{\"id\":{},\"title\":{},\"kind\":{},\"status\":{},\"date\":{},\"places\":{},\"participants\":{},\"revised\":{},\"sources\":{}}}",
+            "{{\"id\":{},\"title\":{},\"summary\":{},\"kind\":{},\"status\":{},\"date\":{},\"places\":{},\"participants\":{},\"revised\":{},\"sources\":{}}}",
             json_string(&f.id),
             json_string(&f.title),
+            json_prose(Some(&f.summary)),
             json_string(f.kind.slug()),
             json_string(f.status.slug()),
             json_date(&f.date),

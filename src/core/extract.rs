@@ -96,6 +96,9 @@ mod tests {
             affiliation: None,
             purpose: None,
             evidence: vec![],
+            descriptions: vec![],
+            origin: 0,
+            named_in: vec![],
         }
     }
 

@@ -102,14 +102,19 @@ pub struct RawFact {
     pub quotes: Vec<RawQuote>,
 }
 
-/// A `[[report]]` block: one more document's word on a fact, as of that document.
+/// A `[[report]]` block: one more document's word on a record another document introduced,
+/// as of this document. On a fact (`fact`): its status, date, places, participants and,
+/// optionally, a summary. On an entity (`entity`): a description. Which fields apply is
+/// validation's to check, so that a misplaced field is named with its record.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawReport {
     /// The id of the fact reported on.
-    pub fact: String,
-    /// As of this document.
-    pub status: String,
+    pub fact: Option<String>,
+    /// The id of the entity described.
+    pub entity: Option<String>,
+    /// As of this document (a fact report's).
+    pub status: Option<String>,
     /// Same forms as a fact's date; absent means the document gives none.
     pub date: Option<String>,
     pub certainty: Option<String>,
@@ -118,6 +123,10 @@ pub struct RawReport {
     pub places: Vec<String>,
     #[serde(default)]
     pub participants: Vec<String>,
+    /// This document's one-sentence account of the fact.
+    pub summary: Option<String>,
+    /// This document's description of the entity.
+    pub description: Option<String>,
     /// Verbatim passages of this file's document.
     #[serde(default)]
     pub quotes: Vec<RawQuote>,

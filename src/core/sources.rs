@@ -57,6 +57,21 @@ fn placed(docs: &[Document], r: &Report) -> Option<(i32, i32)> {
     docs.get(r.doc as usize).and_then(document_time)
 }
 
+/// Where document `doc` sorts among the sources: undated last, then by written span (or page
+/// date), then in file order. The one order of a record's reports and descriptions: the last
+/// is the latest word.
+pub fn time_key(docs: &[Document], doc: DocIx) -> (bool, Option<(i32, i32)>, DocIx) {
+    let w = docs.get(doc as usize).and_then(document_time);
+    (w.is_none(), w, doc)
+}
+
+/// `items` in the order of their documents ([`time_key`]).
+fn in_time_order<T>(items: Vec<T>, docs: &[Document], doc: impl Fn(&T) -> DocIx) -> Vec<T> {
+    let keys: Vec<_> = items.iter().map(|x| time_key(docs, doc(x))).collect();
+    let order = crate::core::order::order_of(items.len(), &|a, b| keys[a].cmp(&keys[b]));
+    crate::core::order::permute(items, &order)
+}
+
 /// The first (or last) point of a date and its precision.
 fn edge(w: When, end: bool) -> Option<Point> {
     match w {
@@ -104,17 +119,7 @@ fn refines(inner: When, outer: When) -> bool {
 
 /// Orders `reports` by their documents' written dates and derives the current view.
 pub fn settle(mut reports: Vec<Report>, docs: &[Document]) -> Settled {
-    // Undated documents last, then by written span, then in file order.
-    type Key = (bool, Option<(i32, i32)>, DocIx);
-    let keys: Vec<Key> = reports
-        .iter()
-        .map(|r| {
-            let w = placed(docs, r);
-            (w.is_none(), w, r.doc)
-        })
-        .collect();
-    let order = crate::core::order::order_of(reports.len(), &|a, b| keys[a].cmp(&keys[b]));
-    reports = crate::core::order::permute(reports, &order);
+    reports = in_time_order(reports, docs, |r| r.doc);
 
     let mut disputes: Vec<Dispute> = Vec::new();
     let mut add = |on: Disputed, i: usize, j: usize| {
@@ -240,10 +245,15 @@ pub fn settle_fact(f: &mut Fact, documents: &[Document]) {
     gather(f, s.reports);
 }
 
-/// Puts `reports` (settled, oldest first) on the fact: its quotes, report by report, and every
-/// place and participant any of them names. A single report is the fact's own fields (see
-/// `Fact::reports`).
+/// Puts `reports` (settled, oldest first) on the fact: its quotes, report by report, every
+/// place and participant any of them names, and the latest summary any of them gives (none:
+/// empty). A single report is the fact's own fields (see `Fact::reports`).
 pub fn gather(f: &mut Fact, reports: Vec<Report>) {
+    f.summary = reports
+        .iter()
+        .rev()
+        .find_map(|r| r.summary.clone())
+        .unwrap_or_default();
     f.evidence = reports
         .iter()
         .flat_map(|r| r.quotes.iter().copied())
@@ -262,6 +272,26 @@ pub fn gather(f: &mut Fact, reports: Vec<Report>) {
     }
     f.reports = if reports.len() > 1 {
         reports
+    } else {
+        Vec::new()
+    };
+}
+
+/// Puts an entity's descriptions on it, ordered as reports are ([`time_key`]): the latest is
+/// its current description, and its evidence is every description's quotes in that order. A
+/// single description is the entity's own fields (see `Entity::descriptions`).
+pub fn describe(e: &mut Entity, descriptions: Vec<Description>, docs: &[Document]) {
+    let descriptions = in_time_order(descriptions, docs, |d| d.doc);
+    e.description = descriptions
+        .last()
+        .map(|d| d.text.clone())
+        .unwrap_or_default();
+    e.evidence = descriptions
+        .iter()
+        .flat_map(|d| d.quotes.iter().copied())
+        .collect();
+    e.descriptions = if descriptions.len() > 1 {
+        descriptions
     } else {
         Vec::new()
     };
@@ -306,6 +336,7 @@ mod tests {
             date: DateSpec::stated(parse_when(date).expect("date")),
             places: Vec::new(),
             participants: Vec::new(),
+            summary: None,
             quotes: Vec::new(),
         }
     }

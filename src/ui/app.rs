@@ -211,7 +211,6 @@ pub fn app(props: &AppProps) -> Html {
         .as_ref()
         .map(|c| html! { <CardPanel view={c.clone()} citation={(*citation).clone()} /> });
 
-    let data = cat.data;
     let page = if env.embed {
         // Only the view's content (an open card is the view), with where it comes from and
         // the way to the full explorer.
@@ -227,7 +226,7 @@ pub fn app(props: &AppProps) -> Html {
                 { notices(&NoticesProps { notices: state.notices.clone(), dispatch: dispatch.clone() }) }
                 <div id="content">{ content }</div>
                 <p class="embed-source">
-                    { format!("Data: {} documents, every fact with its quote, from the ", data.documents.len()) }
+                    { format!("Data: {} documents, every fact with its quote, from the ", cat.counts().2) }
                     <a href={full.clone()} target="_blank" rel="noopener">{ view::SITE_NAME }</a>
                     { ". " }
                     <a class="embed-open" href={full} target="_blank" rel="noopener">{ "Open this view in the full explorer \u{2197}" }</a>
@@ -246,9 +245,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             }
         });
-        let written = (0..data.documents.len())
-            .filter(|&i| cat.shows_doc(i as crate::core::model::DocIx))
-            .count();
+        let counts = cat.counts();
         html! {
             <>
                 { skip_link(&SkipProps { to_results: r.view == View::Search && r.read.is_none() }) }
@@ -258,10 +255,10 @@ pub fn app(props: &AppProps) -> Html {
                     { update_banner(&OfflineProps { offline }) }
                     { notices(&NoticesProps { notices: state.notices.clone(), dispatch: dispatch.clone() }) }
                     <SearchBox query={r.query.clone()} {status} />
-                    <AsOf steps={cat.steps().to_vec()} documents={(data.documents.len(), written)} />
+                    <AsOf steps={cat.steps().to_vec()} written={counts.2} />
                     <div id="content" tabindex="-1">{ main }</div>
                 </main>
-                { footer(&FooterProps { offline, counts: (data.facts.len(), data.entities.len(), data.documents.len()) }) }
+                { footer(&FooterProps { offline, counts }) }
             </>
         }
     };

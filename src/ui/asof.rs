@@ -4,24 +4,16 @@
 
 use super::common::{Link, use_nav};
 use crate::core::asof::{day_iso, parse_day};
-use crate::core::model::{DateSpec, Point, When, civil_from_days};
 use crate::core::state::Action;
-use crate::core::view::date_view;
+use crate::core::view::day_words;
 use yew::prelude::*;
-
-/// A day in words: "21 August 2018".
-pub fn day_words(day: i32) -> String {
-    let (y, m, d) = civil_from_days(day);
-    date_view(&DateSpec::stated(When::Point(Point::day(y, m, d))))
-        .map_or_else(|| day_iso(day), |v| v.text)
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AsOfProps {
     /// The days the documents speak from, ascending.
     pub steps: Vec<i32>,
-    /// How many documents there are, and how many had been written by the day shown.
-    pub documents: (usize, usize),
+    /// How many documents had been written by the day shown (today: all of them).
+    pub written: usize,
 }
 
 #[function_component(AsOf)]
@@ -65,13 +57,18 @@ pub fn as_of(props: &AsOfProps) -> Html {
             { step(later, "Later document's date", "Later document \u{2192}") }
         </div>
     };
-    let (all, written) = props.documents;
+    let written = props.written;
+    let documents = if written == 1 {
+        "document"
+    } else {
+        "documents"
+    };
     match day {
         Some(d) => html! {
             <section class="asof-banner" role="status" aria-label="Historical view">
                 <p>
                     <strong>{ "Historical view: " }</strong>
-                    { format!("the sources as they stood on {}, when {written} of the {all} documents had been written. Later reports are not shown. ", day_words(d)) }
+                    { format!("the sources as they stood on {}, when {written} {documents} had been written. Nothing a later document says is shown. ", day_words(d)) }
                     <Link class="asof-today" action={Action::AsOf(None)}>{ "Back to today" }</Link>
                 </p>
                 { control }

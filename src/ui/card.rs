@@ -6,7 +6,7 @@ use crate::core::route::{self, QuoteRef};
 use crate::core::state::Action;
 use crate::core::view::{
     CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, ORDER_RULE, SINGLE_FILE_LINKS,
-    SourceView,
+    Said, SourceView,
 };
 use crate::ui::common::{Env, use_nav};
 use crate::web;
@@ -45,12 +45,13 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
                 }
             </article>
         },
-        CardView::NotYet { name, .. } => html! {
+        CardView::NotYet { id, day } => html! {
             <article class="card-detail not-found" aria-labelledby="card-title">
                 <p class="eyebrow">{ "Not reported yet" }</p>
-                <h2 id="card-title" tabindex="-1">{ name.clone() }</h2>
-                <p>{ "No document written by the date this view shows the sources as of reports this yet." }</p>
-                <Link action={Action::AsOf(None)}>{ "See it as the sources stand today" }</Link>
+                // Its name is a later document's word: only the id the link carries is shown.
+                <h2 id="card-title" tabindex="-1">{ "\u{201c}" }<bdi>{ id.clone() }</bdi>{ format!("\u{201d} as of {day}") }</h2>
+                <p>{ format!("No document written by {day} reports this yet.") }</p>
+                <p><Link action={Action::AsOf(None)}>{ "See it as the sources stand today" }</Link></p>
             </article>
         },
     };
@@ -217,7 +218,7 @@ fn fact_detail(f: &FactCard, citation: Option<&AttrValue>) -> Html {
                 </ul>
             }
             { for f.disputes.iter().map(|d| html! { <p class="dispute">{ d.clone() }</p> }) }
-            <p class="summary">{ f.summary.clone() }</p>
+            { prose(f.summary.as_ref(), "Summary", "No document written by then gives a summary.") }
             <dl class="facts">
                 { row("Participants", &f.participants) }
                 { row("Places", &f.places) }
@@ -235,6 +236,22 @@ fn fact_detail(f: &FactCard, citation: Option<&AttrValue>) -> Html {
             }
             <CardActions id={f.id.clone()} citation={citation.cloned()} />
         </article>
+    }
+}
+
+/// A summary or description, and whose word it is: the document and when it was written.
+fn prose(said: Option<&Said>, what: &str, none: &str) -> Html {
+    match said {
+        Some(s) => html! {
+            <>
+                <p class="summary">{ s.text.clone() }</p>
+                <p class="said-by">
+                    { format!("{what} from ") }<cite>{ s.doc_title.clone() }</cite>
+                    { match &s.written { Some(w) => format!(", written {w}"), None => ", date of writing unknown".into() } }
+                </p>
+            </>
+        },
+        None => html! { <p class="summary unknown">{ none.to_string() }</p> },
     }
 }
 
@@ -257,6 +274,7 @@ fn source_list(card: &str, sources: &[SourceView]) -> Html {
                             { "As of this document: " }{ status_badge(s.status, s.status_slug) }{ " " }
                             { date_badge(s.date.as_ref(), false) }
                         </p>
+                        if let Some(text) = &s.summary { <p class="source-summary">{ text.clone() }</p> }
                         { evidence_list(card, &s.evidence, false) }
                     </li>
                 }) }
@@ -276,7 +294,15 @@ fn entity_detail(e: &EntityCard, citation: Option<&AttrValue>) -> Html {
             if !e.search_aliases.is_empty() {
                 <p class="aliases unsourced">{ "Also searchable as (not in the documents): " }{ e.search_aliases.join(", ") }</p>
             }
-            <p class="summary">{ e.description.clone() }</p>
+            { prose(e.description.as_ref(), "Description", "No document written by then describes it.") }
+            if !e.earlier.is_empty() {
+                <section class="earlier-prose" aria-labelledby="earlier-heading">
+                    <h3 id="earlier-heading">{ "Earlier descriptions" }</h3>
+                    <ol class="plain">
+                        { for e.earlier.iter().rev().map(|s| html! { <li>{ prose(Some(s), "Description", "") }</li> }) }
+                    </ol>
+                </section>
+            }
             <dl class="facts">
                 if !e.roles.is_empty() { <><dt>{ "Roles, as stated" }</dt><dd>{ e.roles.join("; ") }</dd></> }
                 if let Some(a) = &e.affiliation { <><dt>{ "Belongs to" }</dt><dd>{ entity_links(std::slice::from_ref(a)) }</dd></> }

@@ -104,7 +104,10 @@ impl FacetIndex {
             )
         });
         fx.ent_order = ent_order;
-        let mut doc_order: Vec<u32> = (0..data.documents.len() as u32).collect();
+        // Documents no record draws on (as of a date, those not yet written) are not listed.
+        let mut doc_order: Vec<u32> = (0..data.documents.len() as u32)
+            .filter(|d| doc_use[*d as usize] > 0)
+            .collect();
         crate::core::order::sort_indices(&mut doc_order, &|a, b| {
             doc_use[b as usize]
                 .cmp(&doc_use[a as usize])

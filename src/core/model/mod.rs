@@ -189,7 +189,7 @@ pub struct Entity {
     /// Names the documents do not use but a reader may type (an expansion of an abbreviation).
     /// Search finds them; cards show them apart from the sourced names.
     pub search_aliases: Vec<String>,
-    /// A short description written from the documents.
+    /// The current description: the latest document's (see [`Entity::descriptions`]).
     pub description: String,
     /// A person's roles, each exactly as a document states it ("Ambassador to Russia").
     pub roles: Vec<String>,
@@ -197,8 +197,58 @@ pub struct Entity {
     pub affiliation: Option<EntityIx>,
     /// The purpose the documents state, if any (an exercise series' aim).
     pub purpose: Option<String>,
-    /// The quotes that support the description and role.
+    /// The quotes that support the descriptions and roles, description by description.
     pub evidence: Vec<Quote>,
+    /// Each document's description, oldest document first (as reports are ordered), with the
+    /// quotes that support it; empty when the entity's own record is its only description
+    /// (then `description` and `evidence` are that record's). Read through
+    /// [`Entity::descriptions`].
+    #[serde(default)]
+    pub(crate) descriptions: Vec<Description>,
+    /// The document the entity's own record speaks from: the newest of its file's document and
+    /// the documents its quotes come from. Its description, purpose and affiliation count from
+    /// that document's time (`core::asof`).
+    #[serde(default)]
+    pub origin: DocIx,
+    /// For each alias, abbreviation and role, in that order: the document that first contains
+    /// it, by when documents were written. As of a date, a name no document written by then
+    /// contains is not shown.
+    #[serde(default)]
+    pub named_in: Vec<DocIx>,
+}
+
+/// One document's description of an entity: its own word, with its quotes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Description {
+    pub doc: DocIx,
+    pub text: String,
+    /// Verbatim, from `doc` (for the entity's own record, from any document).
+    pub quotes: Vec<Quote>,
+}
+
+impl Entity {
+    /// Every document's description, oldest first: the entity's own record at least
+    /// (As of a date before any document describes it: none.)
+    pub fn descriptions(&self) -> std::borrow::Cow<'_, [Description]> {
+        if !self.descriptions.is_empty() || self.description.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.descriptions);
+        }
+        std::borrow::Cow::Owned(vec![Description {
+            doc: self.origin,
+            text: self.description.clone(),
+            quotes: self.evidence.clone(),
+        }])
+    }
+
+    /// The aliases, abbreviations and roles with the document that first contains each.
+    pub fn names_with_sources(&self) -> impl Iterator<Item = (&str, Option<DocIx>)> {
+        self.aliases
+            .iter()
+            .chain(&self.abbreviations)
+            .chain(&self.roles)
+            .enumerate()
+            .map(|(i, n)| (n.as_str(), self.named_in.get(i).copied()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -386,8 +436,12 @@ pub struct Fact {
     pub id: String,
     pub kind: FactKind,
     pub title: String,
-    /// One sentence.
+    /// The current summary: the latest report's that gives one (see `core::sources`); empty
+    /// when no report does (as of a date before the fact's own document).
     pub summary: String,
+    /// The document whose `[[fact]]` introduced it: its purpose counts from then.
+    #[serde(default)]
+    pub origin: DocIx,
     /// The current view: the status and date of the latest report (see `core::sources`).
     /// Where the sources disagree on the date, the span that covers every disputed value.
     pub status: Status,
@@ -437,6 +491,8 @@ pub struct Report {
     pub date: DateSpec,
     pub places: Vec<EntityIx>,
     pub participants: Vec<EntityIx>,
+    /// This document's one-sentence account of the fact, when it gives one.
+    pub summary: Option<String>,
     /// Verbatim, from `doc`.
     pub quotes: Vec<Quote>,
 }
@@ -474,6 +530,7 @@ impl Fact {
             date: self.date.clone(),
             places: self.places.clone(),
             participants: self.participants.clone(),
+            summary: Some(self.summary.clone()).filter(|s| !s.is_empty()),
             quotes: self.evidence.clone(),
         }])
     }

@@ -15,7 +15,7 @@ use crate::core::export::json_string;
 use crate::core::model::*;
 use crate::core::route::doc_page;
 use crate::core::search::RecordRef;
-use crate::core::view::{DocumentView, EntityCard, Evidence, FactCard, SITE_NAME};
+use crate::core::view::{self, DocumentView, EntityCard, Evidence, FactCard, SITE_NAME};
 
 /// A JSON object from (key, already-written value) pairs, leaving out empty values.
 fn object(fields: &[(&str, Option<String>)]) -> String {
@@ -106,7 +106,7 @@ pub fn fact(cat: &Catalog<'_>, site: &Site, card: &FactCard, url: &str) -> Strin
     let about = object(&[
         ("@type", string("Event")),
         ("name", string(&card.title)),
-        ("description", string(&card.summary)),
+        ("description", string(view::prose(&card.summary))),
         ("startDate", start),
         ("endDate", end),
         ("location", list(places)),
@@ -129,7 +129,7 @@ pub fn entity(site: &Site, card: &EntityCard, url: &str) -> String {
         ("@type", string(kind)),
         ("name", string(&card.name)),
         ("alternateName", list(aliases)),
-        ("description", string(&card.description)),
+        ("description", string(view::prose(&card.description))),
     ]);
     web_page(&card.name, url, about, cited(site, &card.evidence))
 }

@@ -165,7 +165,7 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
         let page = match view::card(cat, id) {
             CardView::Fact(f) => Page {
                 json_ld: jsonld::fact(cat, site, &f, &url),
-                description: f.summary.clone(),
+                description: view::prose(&f.summary).to_string(),
                 name: f.title.clone(),
                 kind: "article",
                 missing: false,
@@ -174,7 +174,7 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
             },
             CardView::Entity(e) => Page {
                 json_ld: jsonld::entity(site, &e, &url),
-                description: e.description.clone(),
+                description: view::prose(&e.description).to_string(),
                 name: e.name.clone(),
                 kind: "article",
                 missing: false,

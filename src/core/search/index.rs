@@ -75,6 +75,13 @@ pub struct Index {
 
 pub const MAX_RECORDS: u32 = 1 << 24;
 
+/// Whether a date's day span `(a, b)` falls in a date query's stretch `(from, to)` at least
+/// as precisely: it ends inside it and is no wider (a fact dated only "2017" is not "in June
+/// 2017"). The one rule of [`Index::facts_within`] and of rechecking a past record.
+pub fn within((a, b): (i32, i32), (from, to): (i32, i32)) -> bool {
+    b >= from && b - a <= to - from && a <= to
+}
+
 /// A term's postings, decoded as they are read: `(record << 8) | field mask`.
 pub struct Postings<'a> {
     bytes: &'a [u8],
@@ -292,12 +299,33 @@ impl Index {
         self.by_start[lo..hi].iter().filter_map(move |&(a, b, f)| {
             // One fact may have several dates in the stretch; it is reported once in a row
             // (and the visitor keeps the best score when it comes again).
-            let fits = b >= from && b - a <= width && a <= to && last != Some(f);
+            let fits = within((a, b), (from, to)) && last != Some(f);
             fits.then(|| {
                 last = Some(f);
                 f
             })
         })
+    }
+
+    /// Every term number a record's words give, as the index was built from them (each
+    /// word, its spelling variant, and each compound with the word before), sorted and
+    /// unique: what [`Index::pack`] would post for `rec` in `data`.
+    pub fn record_terms(&self, data: &Dataset, rec: RecordRef) -> Vec<u32> {
+        let mut out = Vec::new();
+        for (_, text) in fields(data, rec) {
+            let toks = tokens(text);
+            for (i, t) in toks.iter().enumerate() {
+                out.extend(self.find(&t.text));
+                if let Some(c) = canonical(&t.text) {
+                    out.extend(self.find(&c));
+                }
+                if t.joins_previous && i > 0 {
+                    out.extend(self.find(&format!("{}{}", toks[i - 1].text, t.text)));
+                }
+            }
+        }
+        crate::core::order::sort_unique(&mut out);
+        out
     }
 
     /// The postings of term number `t`, as `(record << 8) | field mask`, in record order.

@@ -170,7 +170,13 @@ pub fn fields(data: &Dataset, rec: RecordRef) -> Vec<(Field, &str)> {
             let f = &data.facts[f as usize];
             out.push((Field::Name, &f.title));
             out.push((Field::Kind, f.kind.label()));
+            // Every source's summary, so words of an earlier account still find the card.
             out.push((Field::Summary, &f.summary));
+            for r in &f.reports {
+                if let Some(t) = r.summary.as_deref().filter(|t| *t != f.summary) {
+                    out.push((Field::Summary, t));
+                }
+            }
             if let Some(p) = &f.purpose {
                 out.push((Field::Summary, p));
             }
@@ -205,7 +211,13 @@ pub fn fields(data: &Dataset, rec: RecordRef) -> Vec<(Field, &str)> {
             if let Some(a) = e.affiliation {
                 out.push((Field::Linked, name(a)));
             }
+            // Every document's description, the earlier ones too.
             out.push((Field::Summary, &e.description));
+            for d in &e.descriptions {
+                if d.text != e.description {
+                    out.push((Field::Summary, &d.text));
+                }
+            }
             if let Some(p) = &e.purpose {
                 out.push((Field::Summary, p));
             }

@@ -168,10 +168,71 @@ thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
+/// A search of the sources as they stood on a past date (`core::asof`). The index holds
+/// today's words, so a record that did not exist then is left out, and a record whose words
+/// were fewer then (a later report, description or name) must match in what it said then:
+/// a word or a date only a later document gives finds nothing.
+pub struct Past<'a> {
+    /// Per record: it existed on the day.
+    pub exists: &'a [bool],
+    /// Per record: its words on the day differ from today's (`data` holds them).
+    pub recheck: &'a [bool],
+}
+
+impl Past<'_> {
+    fn exists(&self, r: Rec) -> bool {
+        self.exists.get(r as usize).copied().unwrap_or(false)
+    }
+
+    fn recheck(&self, r: Rec) -> bool {
+        self.recheck.get(r as usize).copied().unwrap_or(false)
+    }
+}
+
+/// What one group of a query matched, kept to recheck a past record: a word's index terms,
+/// or a date's stretch and words.
+enum Matched {
+    Word(Vec<u32>),
+    Date {
+        span: (i32, i32),
+        words: Option<Vec<u32>>,
+    },
+}
+
+/// Whether record `r`, as `data` has it, still matches every group.
+fn still_matches(ix: &Index, data: &Dataset, r: Rec, groups: &[Matched]) -> bool {
+    let rec = RecordRef::of(data, r);
+    let terms = ix.record_terms(data, rec);
+    let has = |t: &u32| terms.binary_search(t).is_ok();
+    groups.iter().all(|g| match g {
+        Matched::Word(ts) => ts.iter().any(has),
+        Matched::Date { span, words } => {
+            let dated = rec.fact().is_some_and(|f| {
+                data.facts[f as usize]
+                    .report_dates()
+                    .filter_map(|d| d.when.span())
+                    .any(|d| super::index::within(d, *span))
+            });
+            dated || words.as_ref().is_some_and(|w| w.iter().all(has))
+        }
+    })
+}
+
 /// Runs a query and returns every hit, *unordered*: ordering all of them is wasted work when a
 /// screen shows thirty; [`order`] puts the best first. An empty query returns every record,
 /// newest first.
 pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
+    search_in(ix, data, q, w, None)
+}
+
+/// [`search`], of the sources as they stood on a past date when `past` says so.
+pub fn search_in(
+    ix: &Index,
+    data: &Dataset,
+    q: &Query,
+    w: &Weights,
+    past: Option<&Past<'_>>,
+) -> Outcome {
     let split;
     let q = match split_unknown_words(ix, q, w) {
         Some(s) => {
@@ -191,6 +252,7 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
         let hits = ix
             .by_date
             .iter()
+            .filter(|&&rec| past.is_none_or(|p| p.exists(rec)))
             .map(|&rec| Hit {
                 rec,
                 tier: 0,
@@ -203,13 +265,13 @@ pub fn search(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Outcome {
             ..Default::default()
         };
     }
-    let all = SCRATCH.with(|s| search_with(ix, data, q, w, &mut s.borrow_mut()));
+    let all = SCRATCH.with(|s| search_with(ix, data, q, w, past, &mut s.borrow_mut()));
     // A phrase asks for its words together: cards with some of them are not what was meant.
     let groups = q.terms.len() + q.dates.len();
     if !all.hits.is_empty() || groups < 2 || !q.phrases.is_empty() {
         return all;
     }
-    match partial(ix, data, q, w) {
+    match partial(ix, data, q, w, past) {
         Some(mut o) => {
             o.suggestions = all.suggestions;
             o
@@ -275,7 +337,13 @@ fn split_unknown_words(ix: &Index, q: &Query, w: &Weights) -> Option<Query> {
 
 /// When no record matches every group: each group searched alone, and the records that match
 /// the most groups, scored by where they match. `None` when no group matches anything.
-fn partial(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Option<Outcome> {
+fn partial(
+    ix: &Index,
+    data: &Dataset,
+    q: &Query,
+    w: &Weights,
+    past: Option<&Past<'_>>,
+) -> Option<Outcome> {
     // One sub-query per group: each word alone, each date alone.
     let singles = q
         .terms
@@ -301,7 +369,7 @@ fn partial(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Option<Outcome
     let mut words: Vec<String> = Vec::new();
     let mut highlight = Highlighter::default();
     for (g, (word, one)) in singles.enumerate().take(64) {
-        let o = SCRATCH.with(|s| search_with(ix, data, &one, w, &mut s.borrow_mut()));
+        let o = SCRATCH.with(|s| search_with(ix, data, &one, w, past, &mut s.borrow_mut()));
         found.extend(
             o.hits
                 .iter()
@@ -359,7 +427,14 @@ fn partial(ix: &Index, data: &Dataset, q: &Query, w: &Weights) -> Option<Outcome
     })
 }
 
-fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scratch) -> Outcome {
+fn search_with(
+    ix: &Index,
+    data: &Dataset,
+    q: &Query,
+    w: &Weights,
+    past: Option<&Past<'_>>,
+    s: &mut Scratch,
+) -> Outcome {
     let field_best = best_weight_table(w);
     let n = ix.records as usize;
     if s.slot.len() != n {
@@ -389,7 +464,17 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
             words: &d.words,
         }))
         .collect();
+    // What each group matched, kept only to recheck past records.
+    let mut matched: Vec<Matched> = Vec::new();
     for (gi, group) in groups.iter().enumerate() {
+        if past.is_some()
+            && let Group::Date { from, to, words } = group
+        {
+            matched.push(Matched::Date {
+                span: (*from, *to),
+                words: words.iter().map(|wd| ix.find(wd)).collect(),
+            });
+        }
         let mut visit = Visitor {
             slot,
             alive,
@@ -417,6 +502,9 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
         {
             prefixes.push(t.text.clone());
             prefixes.extend(t.written.clone());
+        }
+        if past.is_some() && matches!(group, Group::Word(_)) {
+            matched.push(Matched::Word(expansions.iter().map(|e| e.0).collect()));
         }
         visit_expansions(ix, &expansions, w, &field_best, &mut visit, &mut highlight);
         let first = visit.first;
@@ -454,6 +542,10 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
             bits &= bits - 1;
         }
     }
+    if let Some(p) = past {
+        candidates
+            .retain(|&r| p.exists(r) && (!p.recheck(r) || still_matches(ix, data, r, &matched)));
+    }
     if !q.phrases.is_empty() {
         candidates.retain(|&r| {
             q.phrases
@@ -466,11 +558,27 @@ fn search_with(ix: &Index, data: &Dataset, q: &Query, w: &Weights, s: &mut Scrat
     for &rec in &seen {
         slot[rec as usize] = Slot::default();
     }
-    let suggestions = if hits.is_empty() {
+    let mut suggestions = if hits.is_empty() {
         suggest(ix, q)
     } else {
         Vec::new()
     };
+    // In the past, only words some record said then.
+    if let Some(p) = past {
+        suggestions.retain(|word| {
+            ix.find(word).is_some_and(|t| {
+                ix.postings(t).any(|posting| {
+                    let r = posting >> 8;
+                    p.exists(r)
+                        && (!p.recheck(r)
+                            || ix
+                                .record_terms(data, RecordRef::of(data, r))
+                                .binary_search(&t)
+                                .is_ok())
+                })
+            })
+        });
+    }
     // The highlighter looks words up by binary search.
     let highlight = sorted_unique(highlight);
     Outcome {

@@ -361,7 +361,12 @@ fn reports(cast: &Cast, names: &mut Names, rng: &mut Rng, facts: usize, src: &mu
                 break;
             }
             let pick = own - 1 - rng.below(own.min(200));
-            if known[pick].4 >= 4 || file.reports.iter().any(|r| r.fact == known[pick].0) {
+            if known[pick].4 >= 4
+                || file
+                    .reports
+                    .iter()
+                    .any(|r| r.fact.as_ref() == Some(&known[pick].0))
+            {
                 continue;
             }
             known[pick].4 += 1;

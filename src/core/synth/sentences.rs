@@ -52,9 +52,11 @@ pub(super) fn later_report(
         (status.clone(), date.clone(), s)
     };
     let report = RawReport {
-        fact: id.clone(),
-        status,
+        fact: Some(id.clone()),
+        status: Some(status),
         date: Some(date),
+        // The later document's own word on the fact, as curators give it.
+        summary: Some(sentence.clone()),
         quotes: vec![RawQuote::Here(sentence.clone())],
         ..Default::default()
     };

@@ -41,6 +41,26 @@ pub enum Problem {
     SecondReport {
         doc: String,
     },
+    /// A document describes an entity twice (its own record speaks from that document too).
+    SecondDescription {
+        doc: String,
+    },
+    /// A `[[report]]` names neither a fact nor an entity, or both.
+    ReportNamesOne {
+        both: bool,
+    },
+    /// A field that a report of the other kind takes.
+    NotForReport {
+        field: &'static str,
+        on: &'static str,
+    },
+    /// A required field left out.
+    Missing(&'static str),
+    /// A report's quotes come from more than one document.
+    ReportQuotesTwoDocuments {
+        first: String,
+        other: String,
+    },
     /// A quote states a date, in the report's year, that its report's date does not cover.
     QuoteDateContradicts {
         said: String,
@@ -150,6 +170,27 @@ impl fmt::Display for Problem {
             Problem::SecondReport { doc } => write!(
                 f,
                 "document `{doc}` already reports on this fact: one report per document"
+            ),
+            Problem::SecondDescription { doc } => write!(
+                f,
+                "document `{doc}` already describes this entity: one description per document"
+            ),
+            Problem::ReportNamesOne { both: false } => write!(
+                f,
+                "names no record: give `fact = \"<id>\"` (with its status) or `entity = \"<id>\"` (with a description)"
+            ),
+            Problem::ReportNamesOne { both: true } => write!(
+                f,
+                "names both a fact and an entity: one record per [[report]]"
+            ),
+            Problem::NotForReport { field, on } => write!(
+                f,
+                "`{field}` does not belong in a report on {on}: a fact report gives status, date, places, participants and summary; an entity report gives description"
+            ),
+            Problem::Missing(field) => write!(f, "`{field}` is missing"),
+            Problem::ReportQuotesTwoDocuments { first, other } => write!(
+                f,
+                "quotes come from `{first}` and `{other}`: a report is one document's word, so all its quotes come from that document"
             ),
             Problem::QuoteDateContradicts { said, date } => write!(
                 f,

@@ -221,7 +221,7 @@ impl<'a> Validator<'a> {
                     file: &file.path,
                     record: format!("entity `{}`", raw.id),
                 };
-                slots.push(self.entity(&at, file, raw, refs));
+                slots.push(self.entity(&at, file, raw, refs, documents));
             }
         }
         for (fi, file) in src.files.iter().enumerate() {
@@ -271,16 +271,51 @@ impl<'a> Validator<'a> {
             .enumerate()
             .map(|(i, f)| (f.id.clone(), i))
             .collect();
+        // Other documents' descriptions of entities, likewise.
+        let mut described: Vec<Vec<Description>> = vec![Vec::new(); slots.len()];
         for file in &src.files {
-            for raw in &file.reports {
-                let ix = |id: &str| by_id.get(id).copied();
-                if let Some((f, r)) = self.other_report(file, raw, refs, &ix, &facts) {
-                    facts[f].reports.push(r);
+            for (n, raw) in file.reports.iter().enumerate() {
+                match (raw.fact.as_deref(), raw.entity.as_deref()) {
+                    (Some(_), None) => {
+                        let ix = |id: &str| by_id.get(id).copied();
+                        if let Some((f, r)) = self.other_report(file, raw, refs, &ix, &facts) {
+                            facts[f].reports.push(r);
+                        }
+                    }
+                    (None, Some(_)) => {
+                        if let Some((e, d)) =
+                            self.entity_report(file, raw, refs, &slots, &described)
+                        {
+                            described[e as usize].push(d);
+                        }
+                    }
+                    (fact, entity) => {
+                        let at = At {
+                            file: &file.path,
+                            record: format!("report {}", n + 1),
+                        };
+                        let both = fact.is_some() && entity.is_some();
+                        self.report(&at, Problem::ReportNamesOne { both });
+                    }
                 }
             }
         }
         for f in &mut facts {
             settle_fact(f, documents);
+        }
+        for (slot, more) in slots.iter_mut().zip(described) {
+            if let Some(e) = slot {
+                let own = Description {
+                    doc: e.origin,
+                    text: std::mem::take(&mut e.description),
+                    quotes: std::mem::take(&mut e.evidence),
+                };
+                crate::core::sources::describe(
+                    e,
+                    std::iter::once(own).chain(more).collect(),
+                    documents,
+                );
+            }
         }
         (slots, facts, ignores)
     }
@@ -291,6 +326,7 @@ impl<'a> Validator<'a> {
         file: &RawFile,
         raw: &RawEntity,
         refs: &Refs<'_>,
+        documents: &[Document],
     ) -> Option<Entity> {
         let kind = self.one_of(
             at,
@@ -304,19 +340,21 @@ impl<'a> Validator<'a> {
                 self.report(at, Problem::Empty(field));
             }
         }
+        // Each name with the earliest document (in time) that contains it.
+        let mut named_in = Vec::new();
         for (field, list) in [
             ("aliases", &raw.aliases),
             ("abbreviations", &raw.abbreviations),
             ("roles", &raw.roles),
         ] {
             for text in list {
+                let needle = fold(text).text;
+                let first = (0..self.folded.len() as DocIx)
+                    .filter(|&d| self.folded[d as usize].find(&needle).is_some())
+                    .min_by_key(|&d| crate::core::sources::time_key(documents, d));
                 if text.trim().is_empty() {
                     self.report(at, Problem::Empty(field));
-                } else if !self
-                    .folded
-                    .iter()
-                    .any(|d| d.find(&fold(text).text).is_some())
-                {
+                } else if first.is_none() {
                     self.report(
                         at,
                         Problem::NotInDocuments {
@@ -325,6 +363,7 @@ impl<'a> Validator<'a> {
                         },
                     );
                 }
+                named_in.push(first.unwrap_or(0));
             }
         }
         let affiliation = raw
@@ -332,6 +371,18 @@ impl<'a> Validator<'a> {
             .as_deref()
             .and_then(|id| self.entity_ref(at, "affiliation", id, refs));
         let evidence = self.quotes(at, file, &raw.quotes, refs);
+        // The record speaks from the newest document it draws on: its own file's, or any its
+        // quotes come from.
+        let here = file
+            .doc
+            .as_deref()
+            .and_then(|d| refs.doc_ix.get(d).copied());
+        let origin = evidence
+            .iter()
+            .map(|q| q.doc)
+            .chain(here)
+            .max_by_key(|&d| crate::core::sources::time_key(documents, d))
+            .unwrap_or(0);
         Some(Entity {
             id: raw.id.clone(),
             kind: kind?,
@@ -344,6 +395,9 @@ impl<'a> Validator<'a> {
             affiliation,
             purpose: non_empty(&raw.purpose),
             evidence,
+            descriptions: Vec::new(),
+            origin,
+            named_in,
         })
     }
 
@@ -422,12 +476,20 @@ impl<'a> Validator<'a> {
             }
         }
         let evidence = self.quotes(at, file, &raw.quotes, refs);
-        let own = self.own_report(at, status, &date, (&participants, &places), &evidence);
+        let summary = raw.summary.trim().to_string();
+        let own = self.own_report(
+            at,
+            status,
+            &date,
+            (&participants, &places),
+            (&summary, &evidence),
+        );
         Some(Fact {
             id: raw.id.clone(),
             kind: kind?,
             title: raw.title.trim().to_string(),
-            summary: raw.summary.trim().to_string(),
+            origin: own.as_ref().map_or(0, |r| r.doc),
+            summary,
             status: status?,
             date,
             participants,

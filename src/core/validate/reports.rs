@@ -14,7 +14,7 @@ impl Validator<'_> {
         status: Option<Status>,
         date: &DateSpec,
         (participants, places): (&[EntityIx], &[EntityIx]),
-        quotes: &[Quote],
+        (summary, quotes): (&str, &[Quote]),
     ) -> Option<Report> {
         let report = Report {
             doc: quotes.first()?.doc,
@@ -22,6 +22,7 @@ impl Validator<'_> {
             date: date.clone(),
             places: places.to_vec(),
             participants: participants.to_vec(),
+            summary: Some(summary.to_string()).filter(|s| !s.is_empty()),
             quotes: quotes.to_vec(),
         };
         self.quote_dates(at, &report);
@@ -38,17 +39,34 @@ impl Validator<'_> {
         fact_ix: &dyn Fn(&str) -> Option<usize>,
         facts: &[Fact],
     ) -> Option<(usize, Report)> {
+        let fact = raw.fact.as_deref().unwrap_or_default();
         let at = At {
             file: &file.path,
-            record: format!("report on `{}`", raw.fact),
+            record: format!("report on `{fact}`"),
         };
-        let status = self.one_of(
-            &at,
-            "status",
-            &raw.status,
-            Status::from_slug,
-            Status::ALL.map(Status::slug),
-        );
+        let status = match &raw.status {
+            Some(s) => self.one_of(
+                &at,
+                "status",
+                s,
+                Status::from_slug,
+                Status::ALL.map(Status::slug),
+            ),
+            None => {
+                self.report(&at, Problem::Missing("status"));
+                None
+            }
+        };
+        if raw.description.is_some() {
+            self.report(
+                &at,
+                Problem::NotForReport {
+                    field: "description",
+                    on: "a fact",
+                },
+            );
+        }
+        let summary = self.prose(&at, "summary", raw.summary.as_deref());
         let date = self.date(
             &at,
             raw.date.as_deref(),
@@ -58,16 +76,17 @@ impl Validator<'_> {
         let participants = self.entity_refs(&at, "participants", &raw.participants, refs);
         let places = self.entity_refs(&at, "places", &raw.places, refs);
         let quotes = self.quotes(&at, file, &raw.quotes, refs);
-        let Some(f) = fact_ix(&raw.fact) else {
+        self.one_document(&at, &quotes);
+        let Some(f) = fact_ix(fact) else {
             // A fact that exists but failed validation has said so already.
             let declared = self
                 .src
                 .files
                 .iter()
                 .flat_map(|f| &f.facts)
-                .any(|f| f.id == raw.fact);
+                .any(|f| f.id == fact);
             if !declared {
-                self.report(&at, Problem::UnknownFact(raw.fact.clone()));
+                self.report(&at, Problem::UnknownFact(fact.to_string()));
             }
             return None;
         };
@@ -83,10 +102,102 @@ impl Validator<'_> {
             date,
             places,
             participants,
+            summary,
             quotes,
         };
         self.quote_dates(&at, &report);
         Some((f, report))
+    }
+
+    /// An entity `[[report]]`: this document's description of an entity another record
+    /// introduced, with its quotes. Its entity's index and the description, or `None` with the
+    /// problems reported.
+    pub(super) fn entity_report(
+        &mut self,
+        file: &RawFile,
+        raw: &RawReport,
+        refs: &Refs<'_>,
+        entities: &[Option<Entity>],
+        described: &[Vec<Description>],
+    ) -> Option<(EntityIx, Description)> {
+        let id = raw.entity.as_deref().unwrap_or_default();
+        let at = At {
+            file: &file.path,
+            record: format!("report on entity `{id}`"),
+        };
+        let fact_only = [
+            ("status", raw.status.is_some()),
+            ("date", raw.date.is_some()),
+            ("certainty", raw.certainty.is_some()),
+            ("reason", raw.reason.is_some()),
+            ("places", !raw.places.is_empty()),
+            ("participants", !raw.participants.is_empty()),
+            ("summary", raw.summary.is_some()),
+        ];
+        for (field, given) in fact_only {
+            if given {
+                self.report(
+                    &at,
+                    Problem::NotForReport {
+                        field,
+                        on: "an entity",
+                    },
+                );
+            }
+        }
+        let text = match raw.description.as_deref() {
+            Some(d) => self.prose(&at, "description", Some(d)),
+            None => {
+                self.report(&at, Problem::Missing("description"));
+                None
+            }
+        };
+        let quotes = self.quotes(&at, file, &raw.quotes, refs);
+        self.one_document(&at, &quotes);
+        let e = self.entity_ref(&at, "entity", id, refs)?;
+        let doc = quotes.first()?.doc;
+        // An entity whose own record is invalid has said so already.
+        let entity = entities.get(e as usize)?.as_ref()?;
+        let again = entity.origin == doc
+            || described
+                .get(e as usize)
+                .is_some_and(|d| d.iter().any(|d| d.doc == doc));
+        if again {
+            let id = self.src.documents[doc as usize].0.clone();
+            self.report(&at, Problem::SecondDescription { doc: id });
+            return None;
+        }
+        Some((
+            e,
+            Description {
+                doc,
+                text: text?,
+                quotes,
+            },
+        ))
+    }
+
+    /// A summary or description given in a report: trimmed, and not empty.
+    fn prose(&mut self, at: &At<'_>, field: &'static str, text: Option<&str>) -> Option<String> {
+        let text = text?.trim();
+        if text.is_empty() {
+            self.report(at, Problem::Empty(field));
+            return None;
+        }
+        Some(text.to_string())
+    }
+
+    /// A report is one document's word: its quotes all come from that document.
+    fn one_document(&mut self, at: &At<'_>, quotes: &[Quote]) {
+        if let Some(first) = quotes.first()
+            && let Some(other) = quotes.iter().find(|q| q.doc != first.doc)
+        {
+            let (a, b) = (
+                self.src.documents[first.doc as usize].0.clone(),
+                self.src.documents[other.doc as usize].0.clone(),
+            );
+            self.report(at, Problem::ReportQuotesTwoDocuments { first: a, other: b });
+        }
     }
 
     /// A quote that states a month (or a day) of the report's own year that the report's date

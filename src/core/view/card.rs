@@ -3,8 +3,8 @@
 
 use super::search::result_item;
 use super::{
-    DateView, EntityLink, Evidence, FactLink, ResultItem, SourceView, badges, date_view, disputes,
-    entity_link, evidence, facts_by_date, headline_status, sources,
+    DateView, EntityLink, Evidence, FactLink, ResultItem, Said, SourceView, badges, date_view,
+    disputes, entity_link, evidence, facts_by_date, headline_status, said, sources,
 };
 use crate::core::catalog::Catalog;
 use crate::core::facets::CardKind;
@@ -24,7 +24,9 @@ pub struct FactCard {
     /// For what is planned, intended or in progress: as of when the document was written.
     pub as_of: Option<String>,
     pub date: Option<DateView>,
-    pub summary: String,
+    /// The latest summary a source gives, with that source; `None` when none does (as of a
+    /// date before the fact's own document). Earlier ones stay in `sources`.
+    pub summary: Option<Said>,
     pub purpose: Option<String>,
     pub participants: Vec<EntityLink>,
     pub places: Vec<EntityLink>,
@@ -53,7 +55,11 @@ pub struct EntityCard {
     pub affiliation: Option<EntityLink>,
     /// Entities affiliated with this one (bodies of an organisation, people of a state).
     pub members: Vec<EntityLink>,
-    pub description: String,
+    /// The latest description, with the document it comes from; `None` when no document
+    /// describes it (as of a date before any does).
+    pub description: Option<Said>,
+    /// The descriptions before it, oldest first, each with its document: kept, not replaced.
+    pub earlier: Vec<Said>,
     pub purpose: Option<String>,
     pub evidence: Vec<Evidence>,
     /// The facts it takes part in, in date order (undated last).
@@ -71,10 +77,11 @@ pub enum CardView {
         id: String,
         closest: Vec<ResultItem>,
     },
-    /// As of a date (`asof=`), a record no document written by then gives.
+    /// As of a date (`asof=`), a record no document written by then gives: only its id is
+    /// shown (its name is a later document's word), and the day in words.
     NotYet {
         id: String,
-        name: String,
+        day: String,
     },
 }
 
@@ -83,10 +90,7 @@ pub fn card(cat: &Catalog<'_>, id: &str) -> CardView {
     match cat.record(id) {
         Some(r) if !cat.shows(r) => CardView::NotYet {
             id: id.to_string(),
-            name: match r {
-                RecordRef::Fact(f) => cat.data.facts[f as usize].title.clone(),
-                RecordRef::Entity(e) => cat.data.entities[e as usize].name.clone(),
-            },
+            day: cat.day().map(super::day_words).unwrap_or_default(),
         },
         Some(RecordRef::Fact(f)) => CardView::Fact(fact_card(cat.data, f)),
         Some(RecordRef::Entity(e)) => CardView::Entity(entity_card(cat.data, e)),
@@ -155,7 +159,12 @@ pub fn fact_card(data: &Dataset, ix: FactIx) -> FactCard {
         status_slug: f.status.slug(),
         as_of,
         date: date_view(&f.date),
-        summary: f.summary.clone(),
+        summary: f
+            .reports()
+            .iter()
+            .rev()
+            .find_map(|r| Some((r.doc, r.summary.as_deref()?)))
+            .and_then(|(d, text)| said(data, d, text)),
         purpose: f.purpose.clone(),
         participants: links(&f.participants),
         places: links(&f.places),
@@ -219,6 +228,11 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
         });
     let mut aliases = e.aliases.clone();
     aliases.extend(e.abbreviations.iter().filter(|a| **a != e.name).cloned());
+    let descriptions: Vec<Said> = e
+        .descriptions()
+        .iter()
+        .filter_map(|d| said(data, d.doc, &d.text))
+        .collect();
     EntityCard {
         id: e.id.clone(),
         name: e.name.clone(),
@@ -235,7 +249,8 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
             .filter(|(_, m)| m.affiliation == Some(ix))
             .map(|(i, _)| entity_link(data, i as EntityIx))
             .collect(),
-        description: e.description.clone(),
+        description: descriptions.last().cloned(),
+        earlier: descriptions[..descriptions.len().saturating_sub(1)].to_vec(),
         purpose: e.purpose.clone(),
         evidence: evidence(data, &e.evidence),
         facts,

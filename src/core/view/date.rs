@@ -38,6 +38,12 @@ fn point_text(p: Point) -> String {
     }
 }
 
+/// A day number in words: "21 August 2018".
+pub fn day_words(day: i32) -> String {
+    let (y, m, d) = civil_from_days(day);
+    point_text(Point::day(y, m, d))
+}
+
 /// Words for a date; `None` when the documents do not give one.
 pub fn date_view(d: &DateSpec) -> Option<DateView> {
     let inferred = match &d.certainty {

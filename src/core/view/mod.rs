@@ -127,6 +127,33 @@ fn fact_link_as_of(data: &Dataset, f: FactIx, d: DocIx) -> FactLink {
     link
 }
 
+/// A summary or description with the document whose word it is and when that was written:
+/// every sentence of prose on screen says where it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    pub text: String,
+    pub doc_id: String,
+    pub doc_title: String,
+    /// When the document was written, in words ("2019 (inferred)").
+    pub written: Option<String>,
+}
+
+/// The text of a piece of prose, empty when no document gives one.
+pub fn prose(s: &Option<Said>) -> &str {
+    s.as_ref().map_or("", |s| s.text.as_str())
+}
+
+/// Document `doc`'s word `text`; `None` for no text (no document gives one).
+fn said(data: &Dataset, doc: DocIx, text: &str) -> Option<Said> {
+    let d = data.documents.get(doc as usize)?;
+    (!text.is_empty()).then(|| Said {
+        text: text.to_string(),
+        doc_id: d.id.clone(),
+        doc_title: d.title.clone(),
+        written: date_view(&d.written).map(|w| w.flagged()),
+    })
+}
+
 /// One verbatim quote and where it comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Evidence {

@@ -18,6 +18,8 @@ pub struct SourceView {
     pub status: &'static str,
     pub status_slug: &'static str,
     pub date: Option<DateView>,
+    /// Its own one-sentence account of the fact, when it gives one.
+    pub summary: Option<String>,
     /// Its quotes, numbered as on the card.
     pub evidence: Vec<Evidence>,
     /// This report gives the current status.
@@ -46,6 +48,7 @@ pub fn sources(data: &Dataset, f: &Fact) -> Vec<SourceView> {
                 status: r.status.label(),
                 status_slug: r.status.slug(),
                 date: date_view(&r.date),
+                summary: r.summary.clone(),
                 evidence: quotes,
                 latest: i == last,
                 disputed: f.disputes.iter().any(|x| x.reports.contains(&(i as u16))),
