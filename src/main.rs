@@ -15,23 +15,62 @@
 //!   (`index.html` itself, `timeline/`, `table/`, `documents/`, `card/<id>/`, `doc/<id>/`; see
 //!   `core::page` and `publish`) inside `DIR/index.html`'s head, `robots.txt`, and with
 //!   `SCO_SITE_URL` set, absolute links and `sitemap.xml`.
+//! - `sco-explorer show ID [--asof YYYY-MM-DD] [--seeds DIR]`: a record as the sources settle it,
+//!   today or as of a date, as text (`core::view::card_text`).
 //! - `sco-explorer stats`: what the embedded dataset holds.
 //! - `sco-explorer records`: the embedded records as JSON lines of exactly the fields the search
 //!   index uses, for the benchmark's peer libraries (MiniSearch, FlexSearch).
 
+/// Every command: (name, usage, what it does). `help` lists them; `COMMAND --help` says one.
+#[cfg(not(target_arch = "wasm32"))]
+const COMMANDS: &[(&str, &str, &str)] = &[
+    (
+        "coverage",
+        "coverage [DIR]",
+        "validate DIR (default seeds) and list what no fact, entity or ignore covers, and prose a newer record makes stale; exits 1 when something is unexplained or invalid",
+    ),
+    (
+        "draft",
+        "draft FILE.txt [SEEDS]",
+        "copy a new document into SEEDS (default seeds) and draft its annotations as <id>.toml.draft",
+    ),
+    (
+        "id",
+        "id FILE.txt [SEEDS]",
+        "the id a new document takes in SEEDS (default seeds)",
+    ),
+    (
+        "show",
+        "show ID [--asof YYYY-MM-DD] [--seeds DIR]",
+        "a fact or entity as the sources in DIR (default seeds) settle it, today or as of a date: every sentence with its document",
+    ),
+    (
+        "publish",
+        "publish DIR",
+        "finish a built site in DIR: data files, every page, robots.txt (build it first)",
+    ),
+    (
+        "stats",
+        "stats",
+        "what the embedded dataset holds (the default command)",
+    ),
+    (
+        "records",
+        "records",
+        "the embedded records as JSON lines, for the benchmark's peers",
+    ),
+    ("help", "help", "this list"),
+];
+
 /// What `help` prints: every command, one line each.
 #[cfg(not(target_arch = "wasm32"))]
-const HELP: &str = "\
-usage: cargo run -- COMMAND
-
-  coverage [DIR]          validate DIR (default seeds) and list what no fact, entity or ignore covers
-  draft FILE.txt [SEEDS]  copy a new document into seeds/ and draft its annotations (.toml.draft)
-  id FILE.txt [SEEDS]     the id a new document takes
-  publish DIR             finish a built site: data files, every page, robots.txt (build it first)
-  stats                   what the embedded dataset holds (the default)
-  records                 the embedded records as JSON lines, for the benchmark's peers
-  help                    this list
-";
+fn help() -> String {
+    let mut out = String::from("usage: cargo run -- COMMAND (COMMAND --help says more)\n\n");
+    for (_, usage, what) in COMMANDS {
+        out.push_str(&format!("  {usage:<44} {what}\n"));
+    }
+    out
+}
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -45,6 +84,21 @@ fn main() {
     use std::process::exit;
 
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `COMMAND --help` (or -h) anywhere says what that command takes, and runs nothing.
+    if let Some(cmd) = args.first()
+        && args[1..].iter().any(|a| a == "--help" || a == "-h")
+    {
+        match COMMANDS.iter().find(|c| c.0 == cmd) {
+            Some((_, usage, what)) => {
+                println!("usage: cargo run -- {usage}\n\n{what}");
+                return;
+            }
+            None => {
+                eprint!("unknown command {cmd:?}\n\n{}", help());
+                exit(2);
+            }
+        }
+    }
     match args.first().map(String::as_str) {
         Some("coverage") => {
             let dir = args.get(1).map_or("seeds", String::as_str);
@@ -145,11 +199,71 @@ fn main() {
                 );
             }
         }
-        Some("help" | "--help" | "-h") => print!("{HELP}"),
+        Some("show") => match show(&args[1..]) {
+            Ok(text) => print!("{text}"),
+            Err((code, msg)) => {
+                eprint!("{msg}");
+                exit(code);
+            }
+        },
+        Some("help" | "--help" | "-h") => print!("{}", help()),
         Some(other) => {
-            eprint!("unknown command {other:?}\n\n{HELP}");
+            eprint!("unknown command {other:?}\n\n{}", help());
             exit(2);
         }
+    }
+}
+
+/// `show ID [--asof YYYY-MM-DD] [--seeds DIR]`: the record's card as text, from the folder as
+/// it stands (validated as the build would), today or as of the date. An error is (exit code,
+/// message): 2 for a malformed call, 1 for an invalid folder or an unknown id.
+#[cfg(not(target_arch = "wasm32"))]
+fn show(args: &[String]) -> Result<String, (i32, String)> {
+    use sco_explorer::core::{asof, search::index::Index, source, validate, view};
+    let usage = || {
+        (
+            2,
+            "usage: show ID [--asof YYYY-MM-DD] [--seeds DIR]\n".to_string(),
+        )
+    };
+    let (mut id, mut day, mut seeds) = (None, None, "seeds".to_string());
+    let mut rest = args.iter();
+    while let Some(a) = rest.next() {
+        match a.as_str() {
+            "--asof" => {
+                let v = rest.next().ok_or_else(usage)?;
+                day =
+                    Some(asof::parse_day(v).ok_or_else(|| {
+                        (2, format!("--asof {v:?} is not a day: give YYYY-MM-DD\n"))
+                    })?);
+            }
+            "--seeds" => seeds = rest.next().ok_or_else(usage)?.clone(),
+            _ if id.is_none() && !a.starts_with('-') => id = Some(a.clone()),
+            _ => return Err(usage()),
+        }
+    }
+    let id = id.ok_or_else(usage)?;
+    let validated = source::load_dir(std::path::Path::new(&seeds))
+        .and_then(|src| validate::validate(&src))
+        .map_err(|errs| (1, format!("{}\n", listed(&errs))))?;
+    let data: &'static _ = Box::leak(Box::new(validated.dataset));
+    let index: &'static _ = Box::leak(Box::new(Index::build(data)));
+    let today: &'static _ = Box::leak(Box::new(sco_explorer::core::catalog::Catalog::new(
+        data, index,
+    )));
+    let cat = day.map_or(today, |d| today.as_of(d));
+    let card = view::card(cat, &id);
+    let head = match day {
+        Some(d) => format!(
+            "As of {} (only documents written by then count):\n\n",
+            view::day_words(d)
+        ),
+        None => String::new(),
+    };
+    let text = format!("{head}{}", view::card_text(&card));
+    match card {
+        view::CardView::NotFound { .. } => Err((1, text)),
+        _ => Ok(text),
     }
 }
 
@@ -200,11 +314,12 @@ fn draft(path: &std::path::Path, seeds: &std::path::Path) -> Result<String, Stri
     let d = draft::draft(&known.dataset, &id, &body);
     std::fs::write(&out, &d.toml).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     msg.push_str(&format!(
-        "wrote {}: {} new facts, {} reports on existing facts, {} unknown names, {} ignores\n\
+        "wrote {}: {} new facts, {} reports on existing facts, {} descriptions to give, {} unknown names, {} ignores\n\
          until it is renamed {id}.toml, builds leave {id}.txt out (and say so)",
         out.display(),
         d.facts,
         d.reports,
+        d.descriptions,
         d.entities,
         d.ignores
     ));

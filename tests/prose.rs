@@ -493,3 +493,59 @@ fn as_of_a_date_nothing_a_later_document_says_appears_anywhere() {
         assert!(velmora.contains(&d.text), "{}", d.text);
     }
 }
+
+/// The fixture validated with `p2_later.toml` edited.
+fn with_later_edited(edit: impl Fn(&str) -> String) -> sco_explorer::core::model::Dataset {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir())
+        .expect("the fixture")
+        .map(|e| e.expect("an entry").path())
+        .map(|p| {
+            let name = p
+                .file_name()
+                .expect("a name")
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&p).expect("text");
+            let text = if name == "p2_later.toml" {
+                edit(&text)
+            } else {
+                text
+            };
+            (name, text)
+        })
+        .collect();
+    files.sort();
+    let src = source::load_files(&files).expect("parses");
+    sco_explorer::core::validate::validate(&src)
+        .expect("valid")
+        .dataset
+}
+
+#[test]
+fn coverage_lists_a_description_that_a_newer_standing_makes_stale_naming_both_documents() {
+    use sco_explorer::core::coverage::stale_standings;
+    // With its own description of Velmora, the later document leaves nothing stale.
+    assert_eq!(stale_standings(cat().data), []);
+    // Without it, Velmora's latest description (the earlier document's) still calls it an
+    // observer, while the later document's fact makes it a full member.
+    let data = with_later_edited(|t| {
+        let start = t
+            .find("[[report]]\nentity = \"velmora\"")
+            .expect("the report");
+        let end = start + t[start..].find("\n\n").expect("its end");
+        format!("{}{}", &t[..start], &t[end..])
+    });
+    let got: Vec<(String, String)> = stale_standings(&data)
+        .into_iter()
+        .map(|s| (s.record, format!("{} / {}", s.says, s.now)))
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        got[0].0,
+        "entity `velmora` description (document `p1_early`)"
+    );
+    assert!(got[0].1.starts_with("\u{ab}observer\u{bb}"), "{got:?}");
+    for named in ["`velmora-joins-tarrow-pact`", "`p2_later`"] {
+        assert!(got[0].1.contains(named), "{got:?}");
+    }
+}

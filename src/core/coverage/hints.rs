@@ -88,28 +88,6 @@ enum Phase {
     Done,
 }
 
-/// Phrases that state a status, lowercase.
-const PHRASES: &[(&str, Phase)] = &[
-    ("planned", Phase::Ahead),
-    ("scheduled", Phase::Ahead),
-    ("will take place", Phase::Ahead),
-    ("will be held", Phase::Ahead),
-    ("to be held", Phase::Ahead),
-    ("will take part", Phase::Ahead),
-    ("intends", Phase::Ahead),
-    ("intended to", Phase::Ahead),
-    ("is due", Phase::Ahead),
-    ("are due", Phase::Ahead),
-    ("due to be", Phase::Ahead),
-    ("under way", Phase::Under),
-    ("in progress", Phase::Under),
-    ("is taking place", Phase::Under),
-    ("took place", Phase::Done),
-    ("was held", Phase::Done),
-    ("were held", Phase::Done),
-    ("took part", Phase::Done),
-];
-
 fn phase(s: Status) -> Phase {
     match s {
         Status::Planned | Status::Intended => Phase::Ahead,
@@ -132,12 +110,13 @@ pub struct Stale {
 /// What in `prose` (about `f`) its current view contradicts: a status phrase of another phase,
 /// or a date expression that does not overlap its date.
 fn contradictions(prose: &str, f: &Fact, year: Option<i32>) -> Vec<String> {
-    let lower = prose.to_lowercase();
-    let mut out: Vec<String> = PHRASES
-        .iter()
-        .filter(|(p, ph)| *ph != phase(f.status) && lower.contains(p))
-        .map(|(p, _)| format!("\u{ab}{p}\u{bb}"))
-        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for (_, p, s) in crate::core::model::phrases::statuses_in(prose) {
+        let says = format!("\u{ab}{p}\u{bb}");
+        if phase(s) != phase(f.status) && !out.contains(&says) {
+            out.push(says);
+        }
+    }
     if let Some((a, b)) = f.date.when.span() {
         let (dates, _) = super::spotted(prose);
         for d in dates {
@@ -191,7 +170,7 @@ pub fn stale_prose(data: &Dataset) -> Vec<Stale> {
             .last()
             .map_or("?", |r| data.documents[r.doc as usize].id.as_str());
         let now = format!(
-            "{}, {} (report of document `{latest}`)",
+            "its latest report: {}, {} (report of document `{latest}`)",
             f.status.label().to_lowercase(),
             f.date.when.iso()
         );
@@ -225,6 +204,71 @@ pub fn stale_prose(data: &Dataset) -> Vec<Stale> {
                         now: now.clone(),
                     });
                 }
+            }
+        }
+    }
+    out
+}
+
+/// Which standings exclude one another: a state is a full member or an observer, party to an
+/// agreement or acceding to it; a presidency stands apart.
+fn family(s: Standing) -> u8 {
+    match s {
+        Standing::FullMember | Standing::Observer => 0,
+        Standing::AgreementParty | Standing::AccessionInProgress => 1,
+        Standing::Presidency => 2,
+    }
+}
+
+/// Entities whose latest description gives a standing that a fact from a newer document
+/// changes: it calls Belarus an observer, and a newer document makes it a full member (or
+/// says a standing it names ended). Each finding names both documents.
+pub fn stale_standings(data: &Dataset) -> Vec<Stale> {
+    use crate::core::model::phrases::standings_in;
+    use crate::core::sources::time_key;
+    let docs = &data.documents;
+    let mut out = Vec::new();
+    for f in &data.facts {
+        let reports = f.reports();
+        let Some(newest) = reports.last().map(|r| r.doc) else {
+            continue;
+        };
+        for m in &f.membership {
+            let e = &data.entities[m.who as usize];
+            let Some(described) = e.descriptions().last().map(|d| d.doc) else {
+                continue;
+            };
+            if time_key(docs, described) >= time_key(docs, newest) {
+                continue;
+            }
+            let says: Vec<&str> = standings_in(&e.description)
+                .into_iter()
+                .filter(|&(_, _, s, _)| match m.edge {
+                    Edge::End => s == m.standing,
+                    Edge::Start | Edge::Holds => family(s) == family(m.standing) && s != m.standing,
+                })
+                .map(|(_, p, _, _)| p)
+                .collect();
+            for p in says {
+                let edge = match m.edge {
+                    Edge::Start => "begins",
+                    Edge::End => "ends",
+                    Edge::Holds => "holds",
+                };
+                out.push(Stale {
+                    record: format!(
+                        "entity `{}` description (document `{}`)",
+                        e.id, docs[described as usize].id
+                    ),
+                    says: format!("\u{ab}{p}\u{bb}"),
+                    now: format!(
+                        "a newer fact: {} {edge}, {} (fact `{}`, document `{}`); give this document's description in a report",
+                        m.standing.label().to_lowercase(),
+                        f.date.when.iso(),
+                        f.id,
+                        docs[newest as usize].id
+                    ),
+                });
             }
         }
     }

@@ -7,7 +7,9 @@
 
 mod hints;
 
-pub use hints::{Stale, document_year, entities_for_name, facts_for_date, stale_prose};
+pub use hints::{
+    Stale, document_year, entities_for_name, facts_for_date, stale_prose, stale_standings,
+};
 
 pub use crate::core::model::parse_expression;
 use crate::core::model::{Dataset, DocIx, MonthWords, in_years, month_named};
@@ -132,11 +134,7 @@ impl fmt::Display for Report {
                 self.stale.len()
             )?;
             for s in &self.stale {
-                writeln!(
-                    f,
-                    "  {} says {}; its latest report: {}",
-                    s.record, s.says, s.now
-                )?;
+                writeln!(f, "  {} says {}; {}", s.record, s.says, s.now)?;
             }
         }
         Ok(())
@@ -407,6 +405,7 @@ pub fn report(data: &Dataset, ignores: &[Ignore]) -> Report {
         }
     }
     rep.stale = stale_prose(data);
+    rep.stale.extend(stale_standings(data));
     rep
 }
 

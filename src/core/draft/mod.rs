@@ -33,6 +33,8 @@ pub struct Draft {
     pub toml: String,
     pub facts: usize,
     pub reports: usize,
+    /// Description reports proposed for entities whose standing a drafted fact changes.
+    pub descriptions: usize,
     pub entities: usize,
     pub ignores: usize,
 }
@@ -108,6 +110,7 @@ pub fn draft(data: &Dataset, id: &str, body: &str) -> Draft {
     let (reports, facts) = read::records(data, &r);
     out.reports = write::reports(data, &reports, &mut t);
     out.facts = write::facts(data, &facts, &mut t);
+    out.descriptions = write::description_reports(data, &facts, &mut t);
     out.entities = write::entity_stubs(data, &r, &mut t);
     out.ignores = write::ignore_stubs(&r, &mut t);
     write::closing(&out, &mut t);

@@ -15,6 +15,7 @@ pub(super) const EVENT_WORDS: &[(&str, FactKind)] = &[
     ("meeting", FactKind::Meeting),
     ("meetings", FactKind::Meeting),
     ("meets", FactKind::Meeting),
+    ("met", FactKind::Meeting),
     ("talks", FactKind::Meeting),
     ("visit", FactKind::Visit),
     ("visits", FactKind::Visit),
@@ -32,50 +33,12 @@ pub(super) const EVENT_WORDS: &[(&str, FactKind)] = &[
     ("chairmanship", FactKind::Presidency),
 ];
 
-/// Wording that says where an event stands, without doubt: (phrase, the status it says).
-/// Cautious on purpose: a phrase that can mean two things ("held talks", "is set for" of a
-/// part of the event) is left out, and the curator decides.
-const STATUS_WORDS: &[(&str, Status)] = &[
-    ("ended", Status::Happened),
-    ("was held", Status::Happened),
-    ("were held", Status::Happened),
-    ("took place", Status::Happened),
-    ("was signed", Status::Happened),
-    ("were signed", Status::Happened),
-    ("is under way", Status::InProgress),
-    ("are under way", Status::InProgress),
-    ("is underway", Status::InProgress),
-    ("are underway", Status::InProgress),
-    ("is taking part", Status::InProgress),
-    ("are taking part", Status::InProgress),
-    ("is taking place", Status::InProgress),
-    ("are taking place", Status::InProgress),
-    ("is due to", Status::Planned),
-    ("are due to", Status::Planned),
-    ("will be held", Status::Planned),
-    ("will take place", Status::Planned),
-    ("will hold", Status::Planned),
-    ("plans to", Status::Planned),
-    ("plan to", Status::Planned),
-    ("is scheduled", Status::Planned),
-    ("are scheduled", Status::Planned),
-];
-
-/// The status a record's quotes say, and the words that say it, when they say one only.
+/// The status a record's quotes say, and the words that say it, when they say one only
+/// (`model::phrases`, the table coverage reads too).
 pub fn proposed_status(quotes: &[String]) -> Option<(Status, &'static str)> {
     let mut found: Option<(Status, &'static str)> = None;
     for q in quotes {
-        let lower = q.to_lowercase();
-        for &(phrase, status) in STATUS_WORDS {
-            let whole = lower.match_indices(phrase).any(|(at, _)| {
-                let before = lower[..at].chars().next_back();
-                let after = lower[at + phrase.len()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            });
-            if !whole {
-                continue;
-            }
+        for (_, phrase, status) in crate::core::model::phrases::statuses_in(q) {
             match found {
                 Some((s, _)) if s != status => return None,
                 Some(_) => {}
@@ -170,7 +133,22 @@ pub(super) struct Mentioned {
     /// Known facts it may speak of on weaker evidence, and why: listed as comments for the
     /// curator, never drafted as reports.
     pub maybe: Vec<(FactIx, String)>,
+    /// The standings it says someone began or held (a membership or presidency fact's
+    /// entries), each with who.
+    pub membership: Vec<(Who, Standing, Edge)>,
 }
+
+/// Whom a standing phrase is about: a known entity, or a name no entity has yet (the draft
+/// writes an `[[entity]]` stub for it, with this proposed id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Who {
+    Known(EntityIx),
+    New { name: String, slug: Option<String> },
+}
+
+/// What a sentence says of standings: each (who, standing, edge) with the date that goes with
+/// it (the first date after its phrase, else the sentence's).
+type Stated = Vec<(Who, Standing, Edge, Option<When>)>;
 
 /// Where the last record drafted went, so that a following sentence of the same paragraph
 /// with a date but no name ("It opened on 22 August") joins it.
@@ -214,6 +192,159 @@ pub(super) fn dateline(body: &str) -> Option<&str> {
     })
 }
 
+/// A slug for a name no entity has: `proposed_slug`, unless a record has that id already.
+pub(super) fn new_slug(data: &Dataset, name: &str) -> Option<String> {
+    let taken = |id: &str| {
+        data.entities.iter().any(|e| e.id == id) || data.facts.iter().any(|f| f.id == id)
+    };
+    proposed_slug(name).filter(|s| !taken(s))
+}
+
+/// The standings a sentence at `a..b` says, each with whom it is about: the state named just
+/// before its phrase (with any named with it: "Pakistan and India ... joined"). A name the
+/// linker does not know counts too, as a new entity. What it joined decides the standing: an
+/// agreement's party, else a member. A standing that "became" is one that began.
+fn standings(data: &Dataset, r: &Reading<'_>, (a, b): (usize, usize), found: &[Point]) -> Stated {
+    let quote = &r.body[a..b];
+    // Candidate names in the sentence, in order: known states, and unknown names.
+    let mut names: Vec<(usize, usize, Who)> = r
+        .mentions
+        .iter()
+        .filter(|m| a <= m.start as usize && (m.end as usize) <= b)
+        .filter(|m| data.entities[m.entity as usize].kind == EntityKind::State)
+        .map(|m| (m.start as usize, m.end as usize, Who::Known(m.entity)))
+        .collect();
+    for n in r.names.iter().filter(|n| a <= n.start && n.end <= b) {
+        let covered = r
+            .mentions
+            .iter()
+            .any(|m| (m.start as usize) < n.end && n.start < m.end as usize);
+        if !covered && !WEEKDAYS.contains(&n.text.as_str()) {
+            names.push((
+                n.start,
+                n.end,
+                Who::New {
+                    name: n.text.clone(),
+                    slug: new_slug(data, &n.text),
+                },
+            ));
+        }
+    }
+    names.sort_by_key(|n| n.0);
+    let instrument = r.mentions.iter().any(|m| {
+        a <= m.start as usize
+            && (m.end as usize) <= b
+            && data.entities[m.entity as usize].kind == EntityKind::Agreement
+    });
+    let date_items: Vec<(usize, Point)> = r
+        .dates
+        .iter()
+        .filter(|d| a <= d.start && d.end <= b)
+        .filter_map(|d| Some((d.start, parse_expression(&d.text, r.year)?)))
+        .collect();
+    let phrases = crate::core::model::phrases::standings_in(quote);
+    let mut out: Stated = Vec::new();
+    for (k, &(at, phrase, standing, edge)) in phrases.iter().enumerate() {
+        let at = a + at;
+        // The nearest name before the phrase, and those joined to it by "and" or a comma.
+        let Some(last) = names.iter().rposition(|n| n.1 <= at) else {
+            continue;
+        };
+        let mut first = last;
+        while first > 0 {
+            let gap = r.body[names[first - 1].1..names[first].0].trim();
+            if matches!(gap, "and" | "," | ", and") {
+                first -= 1;
+            } else {
+                break;
+            }
+        }
+        let before = &r.body[names[last].1..at];
+        let became = crate::core::text::words(before)
+            .iter()
+            .any(|w| matches!(w.text, "became" | "become" | "becomes"));
+        let edge = if became { Edge::Start } else { edge };
+        let standing = if standing == Standing::FullMember && instrument && edge == Edge::Start {
+            Standing::AgreementParty
+        } else {
+            standing
+        };
+        // Its own date: the first after the phrase and before the next one.
+        let until = phrases.get(k + 1).map_or(b, |p| a + p.0);
+        let date = date_items
+            .iter()
+            .find(|(d, _)| at + phrase.len() <= *d && *d < until)
+            .map(|(_, p)| When::Point(*p))
+            .or_else(|| super::read::sentence_date(found));
+        for n in &names[first..=last] {
+            if !out.iter().any(|o| o.0 == n.2 && o.1 == standing) {
+                out.push((n.2.clone(), standing, edge, date));
+            }
+        }
+    }
+    out
+}
+
+/// How many facts name each entity, in any role: participant, place, subject, series, member,
+/// or in the words of a quote. The entity the collection is about is named by nearly all.
+fn named_by_facts(data: &Dataset) -> Vec<usize> {
+    let mut count = vec![0usize; data.entities.len()];
+    for f in &data.facts {
+        let mut named: Vec<EntityIx> = f
+            .participants
+            .iter()
+            .chain(&f.places)
+            .chain(&f.about)
+            .chain(&f.series)
+            .copied()
+            .chain(f.membership.iter().map(|m| m.who))
+            .collect();
+        for q in &f.evidence {
+            named.extend(
+                data.mentions_in(q.doc)
+                    .iter()
+                    .filter(|m| q.start <= m.start && m.end <= q.end)
+                    .map(|m| m.entity),
+            );
+        }
+        named.sort_unstable();
+        named.dedup();
+        for e in named {
+            count[e as usize] += 1;
+        }
+    }
+    count
+}
+
+/// What the draft knows of the collection: how many facts name each entity, and the
+/// organisation it is about (the one most facts name), which is never evidence of a match.
+pub(super) struct Known<'a> {
+    pub data: &'a Dataset,
+    named: Vec<usize>,
+    pub subject: Option<EntityIx>,
+}
+
+impl<'a> Known<'a> {
+    pub fn new(data: &'a Dataset) -> Self {
+        let named = named_by_facts(data);
+        let subject = (0..data.entities.len() as EntityIx)
+            .filter(|&e| data.entities[e as usize].kind == EntityKind::Organisation)
+            .filter(|&e| named[e as usize] > 0)
+            .max_by_key(|&e| (named[e as usize], std::cmp::Reverse(e)));
+        Known {
+            data,
+            named,
+            subject,
+        }
+    }
+
+    /// Named by few facts (a quarter at most), and not the collection's subject: a name that
+    /// tells facts apart.
+    fn rare(&self, e: EntityIx) -> bool {
+        Some(e) != self.subject && self.named[e as usize] * 4 <= self.data.facts.len().max(4)
+    }
+}
+
 /// Sentences worth a record, as reports on the facts they match (with the reason) and as new
 /// facts.
 pub(super) fn records(
@@ -229,6 +360,7 @@ pub(super) fn records(
         ..
     } = r;
     let (body, year) = (*body, *year);
+    let known = Known::new(data);
     let mut seen_quotes: Vec<&str> = Vec::new();
     let mut reports: Vec<(FactIx, String, Mentioned)> = Vec::new();
     let mut facts: Vec<Mentioned> = Vec::new();
@@ -267,6 +399,60 @@ pub(super) fn records(
                 .find(|(e, _)| *e == lower)
                 .map(|(_, k)| *k)
         });
+        // A sentence that says a standing is membership news: a report on each membership
+        // fact whose member and standing it names, and new facts for the rest, one per date.
+        let stated = standings(data, r, (a, b), &found);
+        if !stated.is_empty() {
+            let mut left: Stated = Vec::new();
+            for (who, standing, edge, when) in stated {
+                let matched = match &who {
+                    Who::Known(e) => member_and_standing(data, *e, standing, when),
+                    Who::New { .. } => None,
+                };
+                match matched {
+                    Some((f, why)) => {
+                        let m = Mentioned {
+                            quotes: vec![quote.to_string()],
+                            date: when,
+                            kind: None,
+                            entities: entities.clone(),
+                            maybe: Vec::new(),
+                            membership: Vec::new(),
+                        };
+                        let i = add_report(&mut reports, f, why, m);
+                        last = Some((Last::Report(i), paragraph));
+                    }
+                    None => left.push((who, standing, edge, when)),
+                }
+            }
+            let mut dated: Vec<Option<When>> = left.iter().map(|l| l.3).collect();
+            dated.dedup();
+            for when in dated {
+                let membership: Vec<(Who, Standing, Edge)> = left
+                    .iter()
+                    .filter(|l| l.3 == when)
+                    .map(|l| (l.0.clone(), l.1, l.2))
+                    .collect();
+                if membership.is_empty() {
+                    continue;
+                }
+                let presidency = membership.iter().any(|m| m.1 == Standing::Presidency);
+                facts.push(Mentioned {
+                    quotes: vec![quote.to_string()],
+                    date: when,
+                    kind: Some(if presidency {
+                        FactKind::Presidency
+                    } else {
+                        FactKind::Membership
+                    }),
+                    entities: entities.clone(),
+                    maybe: Vec::new(),
+                    membership,
+                });
+                last = Some((Last::Fact(facts.len() - 1), paragraph));
+            }
+            continue;
+        }
         // A sentence that goes on about the event just drafted ("It opened...", "The meeting
         // had been due...", "They sent...") joins its record, with its names and dates.
         if continues(quote)
@@ -313,29 +499,12 @@ pub(super) fn records(
             kind,
             entities,
             maybe: Vec::new(),
+            membership: Vec::new(),
         };
-        let (found, maybe) = matching(data, &m, year);
+        let (found, maybe) = matching(&known, &m, year);
         m.maybe = maybe;
         let target = match found {
-            Some((f, why)) => match reports.iter().position(|r| r.0 == f) {
-                Some(i) => {
-                    let r = &mut reports[i].2;
-                    r.quotes.extend(m.quotes);
-                    r.entities.extend(m.entities);
-                    r.entities.sort_unstable();
-                    r.entities.dedup();
-                    if let Some(d) = m.date.filter(|&d| finer_than_year(d))
-                        && !r.date.is_some_and(finer_than_year)
-                    {
-                        r.date = Some(d);
-                    }
-                    Last::Report(i)
-                }
-                None => {
-                    reports.push((f, why, m));
-                    Last::Report(reports.len() - 1)
-                }
-            },
+            Some((f, why)) => Last::Report(add_report(&mut reports, f, why, m)),
             None => {
                 facts.push(m);
                 Last::Fact(facts.len() - 1)
@@ -347,15 +516,98 @@ pub(super) fn records(
     (reports, facts)
 }
 
+/// Adds `m` to the report on fact `f` (a new one if this is the first sentence on it), and
+/// says which.
+fn add_report(
+    reports: &mut Vec<(FactIx, String, Mentioned)>,
+    f: FactIx,
+    why: String,
+    m: Mentioned,
+) -> usize {
+    match reports.iter().position(|r| r.0 == f) {
+        Some(i) => {
+            let r = &mut reports[i].2;
+            for q in m.quotes {
+                if !r.quotes.contains(&q) {
+                    r.quotes.push(q);
+                }
+            }
+            r.entities.extend(m.entities);
+            r.entities.sort_unstable();
+            r.entities.dedup();
+            if let Some(d) = m.date.filter(|&d| finer_than_year(d))
+                && !r.date.is_some_and(finer_than_year)
+            {
+                r.date = Some(d);
+            }
+            i
+        }
+        None => {
+            reports.push((f, why, m));
+            reports.len() - 1
+        }
+    }
+}
+
+/// A label as a sentence has it inside: "Full member" as "full member", "SCO presidency" as it
+/// is.
+pub(super) fn in_prose(label: &str) -> String {
+    let mut c = label.chars();
+    match (c.next(), c.next()) {
+        (Some(a), Some(b)) if b.is_lowercase() => a
+            .to_lowercase()
+            .chain(label[a.len_utf8()..].chars())
+            .collect(),
+        _ => label.to_string(),
+    }
+}
+
 /// A known fact and why a sentence may speak of it.
 type Why = (FactIx, String);
 
-/// The existing fact a sentence speaks of, and why, on specific evidence only: the fact's
-/// series and year; a place and the kind and year; dates that overlap at month or day
-/// precision, with the kind or a participant; or the kind, the year and a participant few facts
-/// have. A participant most facts have (the SCO itself) is no evidence of which fact it is:
-/// the kind, the year and such a participant make a weaker candidate, returned apart.
-fn matching(data: &Dataset, m: &Mentioned, page_year: Option<i32>) -> (Option<Why>, Vec<Why>) {
+/// The membership (or presidency) fact whose member and standing a sentence names, when the
+/// sentence gives no year or one of the fact's: "had taken part ... as an observer state",
+/// "closed Russia's presidency".
+fn member_and_standing(
+    data: &Dataset,
+    who: EntityIx,
+    standing: Standing,
+    when: Option<When>,
+) -> Option<Why> {
+    let year = when
+        .and_then(When::span)
+        .map(|(a, b)| (civil_from_days(a).0, civil_from_days(b).0));
+    data.facts.iter().enumerate().find_map(|(i, f)| {
+        let names = f
+            .membership
+            .iter()
+            .any(|m| m.who == who && m.standing == standing);
+        let in_year = year.is_none_or(|(y0, y1)| {
+            f.report_dates()
+                .filter_map(|d| d.when.span())
+                .any(|(a, b)| civil_from_days(a).0 <= y1 && y0 <= civil_from_days(b).0)
+        });
+        (names && in_year).then(|| {
+            (
+                i as FactIx,
+                format!(
+                    "it names its member ({}) and standing ({})",
+                    data.entities[who as usize].name,
+                    in_prose(standing.label())
+                ),
+            )
+        })
+    })
+}
+
+/// The existing fact a sentence speaks of, and why, on specific evidence only, the strongest
+/// first: the fact's series and year; a place and the kind and year; dates that overlap at
+/// month or day precision, with the kind, a place or a participant; or the kind, the year and
+/// a participant few facts name. The organisation the collection is about is no evidence of
+/// which fact it is (nearly every fact names it), nor is a participant most facts name: the
+/// kind, the year and such a participant make a weaker candidate, returned apart.
+fn matching(known: &Known<'_>, m: &Mentioned, page_year: Option<i32>) -> (Option<Why>, Vec<Why>) {
+    let data = known.data;
     let span = m.date.and_then(When::span);
     let Some(year) = span.map(|(a, _)| civil_from_days(a).0).or(page_year) else {
         return (None, Vec::new());
@@ -375,78 +627,71 @@ fn matching(data: &Dataset, m: &Mentioned, page_year: Option<i32>) -> (Option<Wh
             .filter_map(|d| d.when.span())
             .any(|(x, y)| x <= b && a <= y)
     };
-    // How many facts name each entity as participant, member or place: a name in more than a
-    // quarter of them tells them apart no better than a common word.
-    let named_in = |e: EntityIx| {
-        data.facts
-            .iter()
-            .filter(|f| {
-                f.participants.contains(&e)
-                    || f.places.contains(&e)
-                    || f.membership.iter().any(|c| c.who == e)
-            })
-            .count()
-    };
-    let rare = |e: EntityIx| named_in(e) * 4 <= data.facts.len().max(4);
     let name = |e: EntityIx| data.entities[e as usize].name.as_str();
+    let names = |list: &[EntityIx]| list.iter().map(|&e| name(e)).collect::<Vec<_>>().join(", ");
+    // (strength, fact, why): the strongest wins, the first of equals.
+    let mut best: Option<(u8, FactIx, String)> = None;
     let mut maybe = Vec::new();
     for (i, f) in data.facts.iter().enumerate() {
         let i = i as FactIx;
+        let mut offer = |strength: u8, why: String| {
+            if best.as_ref().is_none_or(|b| b.0 < strength) {
+                best = Some((strength, i, why));
+            }
+        };
         if let Some(s) = f.series.filter(|s| m.entities.contains(s))
             && in_year(f)
         {
-            return (
-                Some((i, format!("same series ({}) and year ({year})", name(s)))),
-                Vec::new(),
-            );
+            offer(5, format!("same series ({}) and year ({year})", name(s)));
+            continue;
         }
+        // What the sentence and the fact both name, the collection's subject aside.
         let mut shared: Vec<EntityIx> = f
             .participants
             .iter()
             .copied()
             .chain(f.membership.iter().map(|c| c.who))
-            .filter(|p| m.entities.contains(p))
+            .filter(|p| m.entities.contains(p) && Some(*p) != known.subject)
             .collect();
+        shared.sort_unstable();
         shared.dedup();
-        let names =
-            |list: &[EntityIx]| list.iter().map(|&e| name(e)).collect::<Vec<_>>().join(", ");
-        let place = f.places.iter().copied().find(|p| m.entities.contains(p));
+        let place = f
+            .places
+            .iter()
+            .copied()
+            .find(|p| m.entities.contains(p) && Some(*p) != known.subject);
         let same_kind = m.kind == Some(f.kind);
         if let Some(p) = place
             && same_kind
             && in_year(f)
         {
-            return (
-                Some((
-                    i,
-                    format!(
-                        "same kind ({}), place ({}) and year ({year})",
-                        f.kind.slug(),
-                        name(p)
-                    ),
-                )),
-                Vec::new(),
+            offer(
+                4,
+                format!(
+                    "same kind ({}), place ({}) and year ({year})",
+                    f.kind.slug(),
+                    name(p)
+                ),
             );
+            continue;
         }
         if same_dates(f) && (same_kind || !shared.is_empty() || place.is_some()) {
-            return (
-                Some((
-                    i,
-                    format!(
-                        "same date ({}) and {}",
-                        m.date.map(When::iso).unwrap_or_default(),
-                        if shared.is_empty() {
-                            format!("kind ({})", f.kind.slug())
-                        } else {
-                            format!("participants ({})", names(&shared))
-                        }
-                    ),
-                )),
-                Vec::new(),
+            offer(
+                3,
+                format!(
+                    "same date ({}) and {}",
+                    m.date.map(When::iso).unwrap_or_default(),
+                    if shared.is_empty() {
+                        format!("kind ({})", f.kind.slug())
+                    } else {
+                        format!("participants ({})", names(&shared))
+                    }
+                ),
             );
+            continue;
         }
         if same_kind && in_year(f) && !shared.is_empty() {
-            let few: Vec<EntityIx> = shared.iter().copied().filter(|&e| rare(e)).collect();
+            let few: Vec<EntityIx> = shared.iter().copied().filter(|&e| known.rare(e)).collect();
             if few.is_empty() {
                 maybe.push((
                     i,
@@ -457,19 +702,19 @@ fn matching(data: &Dataset, m: &Mentioned, page_year: Option<i32>) -> (Option<Wh
                     ),
                 ));
             } else {
-                return (
-                    Some((
-                        i,
-                        format!(
-                            "same kind ({}), year ({year}) and participants few facts have ({})",
-                            f.kind.slug(),
-                            names(&few)
-                        ),
-                    )),
-                    Vec::new(),
+                offer(
+                    2,
+                    format!(
+                        "same kind ({}), year ({year}) and participants few facts have ({})",
+                        f.kind.slug(),
+                        names(&few)
+                    ),
                 );
             }
         }
     }
-    (None, maybe)
+    match best {
+        Some((_, f, why)) => (Some((f, why)), Vec::new()),
+        None => (None, maybe),
+    }
 }

@@ -1,7 +1,7 @@
 //! Writing the draft: TOML values, the `[document]` table, records and stubs, with a marked
 //! TODO wherever a person decides.
 
-use super::read::{Mentioned, WEEKDAYS, dateline};
+use super::read::{Mentioned, WEEKDAYS, Who, dateline};
 use super::{Draft, Reading};
 use crate::core::coverage::{self, ItemKind};
 pub(super) use crate::core::export::json_string as q;
@@ -128,10 +128,10 @@ pub(super) fn facts(data: &Dataset, facts: &[Mentioned], t: &mut String) -> usiz
             t,
             "kind = {}{}",
             q(&kind),
-            if m.kind.is_some() {
-                "  # from an event word: check"
-            } else {
-                ""
+            match (m.kind, m.membership.is_empty()) {
+                (None, _) => "",
+                (Some(_), true) => "  # from an event word: check",
+                (Some(_), false) => "  # from the standing it says: check",
             }
         );
         let _ = writeln!(t, "title = {}", q("TODO: a short title"));
@@ -156,11 +156,113 @@ pub(super) fn facts(data: &Dataset, facts: &[Mentioned], t: &mut String) -> usiz
             }
         }
         write_when(t, m.date);
-        write_entities(t, data, &m.entities, true);
+        if m.membership.is_empty() {
+            write_entities(t, data, &m.entities, true);
+        } else {
+            write_membership(t, data, m);
+        }
         let _ = writeln!(t, "quotes = {}", list(&m.quotes));
     }
 
     facts.len()
+}
+
+/// The id a membership entry names: a known entity's, a new one's proposed slug, or a TODO.
+fn who_id(data: &Dataset, who: &Who) -> String {
+    match who {
+        Who::Known(e) => data.entities[*e as usize].id.clone(),
+        Who::New {
+            slug: Some(slug), ..
+        } => slug.clone(),
+        Who::New { name, slug: None } => format!("TODO: a slug for {name}"),
+    }
+}
+
+/// A membership or presidency fact's entities: its members as participants (new names by the
+/// id their stub proposes), the organisations and agreements it is of as `about`, places, and
+/// one `membership` entry per standing the sentence says.
+fn write_membership(t: &mut String, data: &Dataset, m: &Mentioned) {
+    let mut participants: Vec<String> = Vec::new();
+    for (who, _, _) in &m.membership {
+        let id = who_id(data, who);
+        if !participants.contains(&id) {
+            participants.push(id);
+        }
+    }
+    let of_kind = |want: &dyn Fn(EntityKind) -> bool| -> Vec<String> {
+        m.entities
+            .iter()
+            .map(|&e| &data.entities[e as usize])
+            .filter(|e| want(e.kind))
+            .map(|e| e.id.clone())
+            .filter(|id| !participants.contains(id))
+            .collect()
+    };
+    let about = of_kind(&|k| matches!(k, EntityKind::Organisation | EntityKind::Agreement));
+    let places = of_kind(&|k| k == EntityKind::Place);
+    let _ = writeln!(t, "participants = {}", list(&participants));
+    if !about.is_empty() {
+        let _ = writeln!(t, "about = {}", list(&about));
+    }
+    if !places.is_empty() {
+        let _ = writeln!(t, "places = {}", list(&places));
+    }
+    let entries: Vec<String> = m
+        .membership
+        .iter()
+        .map(|(who, standing, edge)| {
+            let edge = match edge {
+                Edge::Start => "start",
+                Edge::End => "end",
+                Edge::Holds => "holds",
+            };
+            format!(
+                "{{ who = {}, standing = {}, edge = {} }}",
+                q(&who_id(data, who)),
+                q(standing.slug()),
+                q(edge)
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        t,
+        "membership = [\n  {},\n]  # check: who is named before each standing; \"became\" and \"joined\" begin one",
+        entries.join(",\n  ")
+    );
+}
+
+/// A description `[[report]]` for each known entity whose standing a drafted fact changes:
+/// its latest description was written before this document. Returns how many.
+pub(super) fn description_reports(data: &Dataset, facts: &[Mentioned], t: &mut String) -> usize {
+    let mut done: Vec<EntityIx> = Vec::new();
+    for m in facts {
+        for (who, standing, _) in &m.membership {
+            let Who::Known(e) = who else { continue };
+            if done.contains(e) {
+                continue;
+            }
+            done.push(*e);
+            let entity = &data.entities[*e as usize];
+            let _ = writeln!(
+                t,
+                "\n[[report]]\n# this document gives {} a standing ({}): its latest description says {}",
+                entity.name,
+                super::read::in_prose(standing.label()),
+                q(&entity.description)
+            );
+            let _ = writeln!(t, "entity = {}", q(&entity.id));
+            let _ = writeln!(
+                t,
+                "description = {}",
+                q(&format!(
+                    "TODO: this document's description of {}, from the quotes",
+                    entity.name
+                ))
+            );
+            let _ = writeln!(t, "quotes = {}", list(&m.quotes));
+        }
+    }
+    done.len()
 }
 
 /// An `[[entity]]` stub per name the linker did not cover. Returns how many.
@@ -214,10 +316,7 @@ pub(super) fn entity_stubs(data: &Dataset, r: &Reading<'_>, t: &mut String) -> u
                 q(text)
             );
         }
-        let taken = |id: &str| {
-            data.entities.iter().any(|e| e.id == id) || data.facts.iter().any(|f| f.id == id)
-        };
-        match super::read::proposed_slug(text).filter(|s| !taken(s)) {
+        match super::read::new_slug(data, text) {
             Some(slug) => {
                 let _ = writeln!(
                     t,
@@ -326,8 +425,8 @@ pub(super) fn ignore_stubs(r: &Reading<'_>, t: &mut String) -> usize {
 pub(super) fn closing(out: &Draft, t: &mut String) {
     let _ = writeln!(
         t,
-        "\n# Drafted: {} new facts, {} reports on existing facts, {} unknown names, {} ignores.",
-        out.facts, out.reports, out.entities, out.ignores
+        "\n# Drafted: {} new facts, {} reports on existing facts, {} descriptions to give, {} unknown names, {} ignores.",
+        out.facts, out.reports, out.descriptions, out.entities, out.ignores
     );
 }
 

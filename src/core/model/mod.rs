@@ -5,6 +5,7 @@
 
 mod date;
 mod ids;
+pub mod phrases;
 
 pub use date::*;
 pub use ids::*;

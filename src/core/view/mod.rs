@@ -13,6 +13,7 @@ mod documents;
 mod reader;
 mod search;
 mod sources;
+mod text;
 
 pub use card::*;
 pub use cite::*;
@@ -21,6 +22,7 @@ pub use documents::*;
 pub use reader::*;
 pub use search::*;
 pub use sources::*;
+pub use text::*;
 
 use crate::core::model::*;
 use crate::core::search::rank::Highlighter;
