@@ -188,3 +188,46 @@ test('as of a past date on the real site: every plan a later document revised re
     await site.close();
   }
 });
+
+test('as of a past date on the real site: a card gives the prose its documents had written; today the latest, the earlier kept', async () => {
+  // Every record that two documents describe or sum up, read from the build's own data: an
+  // entity's descriptions, a fact's summaries, each with its document.
+  const { entities } = JSON.parse(await readFile(join(SITE_DIR, 'data', 'entities.json'), 'utf8'));
+  const { facts } = JSON.parse(await readFile(join(SITE_DIR, 'data', 'facts.json'), 'utf8'));
+  const days = await documentDays(SITE_DIR);
+  const cases = [
+    ...entities.map((e) => ({ id: e.id, said: e.descriptions.map((d) => ({ doc: d.document, text: d.description })) })),
+    ...facts.map((f) => ({ id: f.id, said: f.sources.filter((s) => s.summary).map((s) => ({ doc: s.document, text: s.summary })) })),
+  ].filter((c) => c.said.length >= 2);
+  assert.ok(cases.length > 0, 'some record is described by two documents');
+  const site = await serve();
+  const page = await openPage(context);
+  try {
+    for (const { id, said } of cases) {
+      const latest = said.at(-1);
+      const day = days.get(latest.doc);
+      if (!day) continue;
+      const then = said.filter((s) => days.get(s.doc) && days.get(s.doc) < day).at(-1);
+      await page.goto(`${site.url}#card=${id}&asof=${dayBefore(day)}`);
+      await appReady(page);
+      const card = page.locator('.card-detail');
+      await card.locator('#card-title').waitFor();
+      // The day before the latest word was written: not a word of it, the earlier one instead.
+      assert.ok(!(await card.innerText()).includes(latest.text), `${id} as of ${dayBefore(day)}`);
+      if (then) assert.equal(await card.locator('p.summary').first().innerText(), then.text, id);
+      // Today: the latest, saying whose word it is, and the earlier kept beside it.
+      await page.goto(`${site.url}#card=${id}`);
+      await page.waitForFunction(() => !document.querySelector('.asof-banner'));
+      await card.locator('#card-title').waitFor();
+      assert.equal(await card.locator('p.summary').first().innerText(), latest.text, id);
+      assert.match(await card.locator('.said-by').first().innerText(), /from /, id);
+      const text = await card.innerText();
+      for (const s of said) assert.ok(text.includes(s.text), `${id}: ${s.doc}'s word is kept`);
+    }
+    assert.deepEqual(page.problems(), []);
+    await screenshot(page, 'prose-today');
+  } finally {
+    await page.close();
+    await site.close();
+  }
+});

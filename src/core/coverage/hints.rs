@@ -149,26 +149,33 @@ pub fn stale_prose(data: &Dataset) -> Vec<Stale> {
     let mut out = Vec::new();
     // Sentences are lowered one by one with ASCII lowercasing, which keeps byte offsets, so
     // what is flagged is sliced from the original text.
-    let prose: Vec<(String, &str)> = data
+    // Each piece of current prose with the document whose word it is: only prose written
+    // before a revising report can be stale by it (a later document's word is its own).
+    let docs = &data.documents;
+    let prose: Vec<(String, &str, Option<DocIx>)> = data
         .entities
         .iter()
         .map(|e| {
             (
                 format!("entity `{}` description", e.id),
                 e.description.as_str(),
+                e.descriptions().last().map(|d| d.doc),
             )
         })
-        .chain(
-            data.facts
+        .chain(data.facts.iter().map(|g| {
+            let by = g
+                .reports()
                 .iter()
-                .map(|g| (format!("fact `{}` summary", g.id), g.summary.as_str())),
-        )
+                .rev()
+                .find(|r| r.summary.is_some())
+                .map(|r| r.doc);
+            (format!("fact `{}` summary", g.id), g.summary.as_str(), by)
+        }))
         .collect();
     for f in data.facts.iter().filter(|f| f.revised) {
         let reports = f.reports();
-        let latest = reports
-            .last()
-            .map_or("?", |r| data.documents[r.doc as usize].id.as_str());
+        let latest_doc = reports.last().map(|r| r.doc);
+        let latest = latest_doc.map_or("?", |d| data.documents[d as usize].id.as_str());
         let now = format!(
             "its latest report: {}, {} (report of document `{latest}`)",
             f.status.label().to_lowercase(),
@@ -185,7 +192,13 @@ pub fn stale_prose(data: &Dataset) -> Vec<Stale> {
             .collect();
         years.dedup();
         let own = format!("fact `{}` summary", f.id);
-        for (record, text) in &prose {
+        for (record, text, by) in &prose {
+            let newer = by.zip(latest_doc).is_some_and(|(b, l)| {
+                crate::core::sources::time_key(docs, b) >= crate::core::sources::time_key(docs, l)
+            });
+            if newer {
+                continue;
+            }
             let whole = *record == own;
             for sentence in text.split_inclusive(['.', ';']) {
                 if !whole
