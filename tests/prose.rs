@@ -14,10 +14,12 @@ use sco_explorer::core::page::{Page, Site};
 use sco_explorer::core::raw::{RawQuote, RawSource};
 use sco_explorer::core::route::{Route, View};
 use sco_explorer::core::search::RecordRef;
+use sco_explorer::core::search::index::stem;
 use sco_explorer::core::search::rank::edit_distance;
 use sco_explorer::core::source;
 use sco_explorer::core::sources::document_time;
 use sco_explorer::core::testing;
+use sco_explorer::core::text::fold;
 use sco_explorer::core::view::{self, CardView};
 use std::path::{Path, PathBuf};
 
@@ -29,8 +31,8 @@ fn cat() -> &'static Catalog<'static> {
     testing::catalog(&dir())
 }
 
-fn raw() -> RawSource {
-    source::load_dir(&dir()).expect("the fixture loads")
+fn raw(dir: &Path) -> RawSource {
+    source::load_dir(dir).expect("the folder loads")
 }
 
 #[test]
@@ -174,7 +176,7 @@ fn reports_of_the_wrong_shape_are_refused() {
 /// summaries, descriptions, purposes, quotes) and its title, by document. Records of a file
 /// that annotates no document (`entities.toml`) belong to the newest document their quotes
 /// come from.
-fn words_by_document(cat: &Catalog<'_>) -> Vec<Vec<String>> {
+fn words_by_document(cat: &Catalog<'_>, dir: &Path) -> Vec<Vec<String>> {
     let data = cat.data;
     let mut by: Vec<Vec<String>> = vec![Vec::new(); data.documents.len()];
     let ix = |id: &str| cat.doc(id).unwrap_or_else(|| panic!("{id}"));
@@ -184,7 +186,7 @@ fn words_by_document(cat: &Catalog<'_>) -> Vec<Vec<String>> {
             .max_by_key(|&d| document_time(&data.documents[d as usize]))
             .expect("quoted")
     };
-    for file in raw().files {
+    for file in raw(dir).files {
         let here = file.doc.as_deref().map(ix);
         let quote_docs = |q: &[RawQuote]| -> Vec<(DocIx, String)> {
             q.iter()
@@ -230,7 +232,11 @@ fn words_by_document(cat: &Catalog<'_>) -> Vec<Vec<String>> {
             // A name counts from the first document that contains it.
             for n in e.aliases.iter().chain(&e.abbreviations).chain(&e.roles) {
                 let first = (0..data.documents.len() as DocIx)
-                    .filter(|&d| data.documents[d as usize].body.contains(n.as_str()))
+                    .filter(|&d| {
+                        fold(&data.documents[d as usize].body)
+                            .find(&fold(n).text)
+                            .is_some()
+                    })
                     .min_by_key(|&d| document_time(&data.documents[d as usize]))
                     .expect("a name some document contains");
                 add(first, n);
@@ -248,6 +254,40 @@ fn words_by_document(cat: &Catalog<'_>) -> Vec<Vec<String>> {
         }
     }
     by
+}
+
+/// The text of markup and what it says to a reader in attributes (labels, titles): tags
+/// become spaces.
+fn text_of(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        let Some(close) = rest[open..].find('>') else {
+            break;
+        };
+        let tag = &rest[open..open + close];
+        for attr in ["aria-label=\"", "title=\"", "alt=\""] {
+            if let Some(at) = tag.find(attr) {
+                let v = &tag[at + attr.len()..];
+                out.push_str(&v[..v.find('"').unwrap_or(v.len())]);
+                out.push(' ');
+            }
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether `text` says `s` as whole words.
+fn says(text: &str, s: &str) -> bool {
+    text.match_indices(s).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + s.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Text as a reader sees it: the renderer's escapes undone.
@@ -345,7 +385,7 @@ fn every_screen(
                 missing: false,
             };
             let html = runtime.block_on(sco_explorer::publish::body(cat, &page, &site));
-            (name, unescape(&html))
+            (name, unescape(&text_of(&html)))
         })
         .collect()
 }
@@ -360,9 +400,24 @@ fn words_of(s: &str) -> Vec<String> {
 
 #[test]
 fn as_of_a_date_nothing_a_later_document_says_appears_anywhere() {
-    let today = cat();
+    nothing_later_appears(cat(), &dir(), true);
+}
+
+/// The same over the real seeds (and, in CI's second pass, the seeds with a document added):
+/// everything the check expects is read from the folder itself.
+#[test]
+fn as_of_a_date_nothing_a_later_document_says_appears_anywhere_in_the_real_seeds() {
+    nothing_later_appears(testing::seeds(), &testing::seeds_dir(), false);
+}
+
+/// As of each day a document starts to count, and the day before: a search for each word only
+/// later documents give finds nothing, and no screen, export or count shows anything they
+/// say. `fixture`: also check what the prose fixture is built to show (Velmora's card).
+fn nothing_later_appears(today: &'static Catalog<'static>, dir: &Path, fixture: bool) {
     let data = today.data;
-    let said = words_by_document(today);
+    let said = words_by_document(today, dir);
+    // The app's own words for itself.
+    let chrome = view::titled("");
     let days = steps(data);
     assert!(
         days.len() >= 2,
@@ -384,6 +439,7 @@ fn as_of_a_date_nothing_a_later_document_says_appears_anywhere() {
                 std::iter::once(data.documents[d].body.as_ref())
                     .chain(said[d].iter().map(String::as_str))
             })
+            .chain([view::SITE_NAME, chrome.as_str()])
             .chain(FactKind::ALL.map(FactKind::label))
             .chain(EntityKind::ALL.map(EntityKind::label))
             .collect();
@@ -399,11 +455,19 @@ fn as_of_a_date_nothing_a_later_document_says_appears_anywhere() {
             .flat_map(|k| words_of(k))
             .map(|w| w.chars().collect())
             .collect();
+        let known_stems: Vec<String> = known
+            .iter()
+            .flat_map(|k| words_of(k))
+            .map(|w| stem(&w).into_owned())
+            .collect();
+        // A prefix, a typo or another form of a known word (a stem in common) rightly finds
+        // what that word finds.
         let near = |w: &str| {
             let a: Vec<char> = w.chars().collect();
-            known_words
-                .iter()
-                .any(|k| k.starts_with(&a) || a.starts_with(k) || edit_distance(&a, k, 2).is_some())
+            known_stems.iter().any(|k| *k == stem(w))
+                || known_words.iter().any(|k| {
+                    k.starts_with(&a) || a.starts_with(k) || edit_distance(&a, k, 2).is_some()
+                })
         };
         let mut only_later: Vec<String> = later
             .iter()
@@ -438,16 +502,23 @@ fn as_of_a_date_nothing_a_later_document_says_appears_anywhere() {
             .collect();
         texts.push(("csv".into(), export::csv(past.data, &present)));
         texts.push(("json".into(), export::json(past.data, &present)));
+        let mut leaks: Vec<String> = Vec::new();
         for (name, text) in &texts {
             for s in &later {
-                assert!(
-                    !text.contains(s.as_str()),
-                    "as of {}, {name} shows {s:?}, which only a later document says",
-                    day_iso(day)
-                );
+                if says(text, s) {
+                    leaks.push(format!("{name} shows {s:?}"));
+                }
             }
             checked += 1;
         }
+        leaks.dedup();
+        assert!(
+            leaks.is_empty(),
+            "as of {}, what only a later document says: {leaks:#?}",
+            day_iso(day)
+        );
+        // The steps to earlier and later documents are today's, whatever the day shown.
+        assert_eq!(past.steps(), today.steps(), "as of {}", day_iso(day));
         let (facts, entities, documents) = past.counts();
         let footer = format!("{facts} facts and {entities} entities from {documents} documents");
         assert!(
@@ -477,7 +548,10 @@ fn as_of_a_date_nothing_a_later_document_says_appears_anywhere() {
             day_iso(day)
         );
     }
-    assert!(checked > 50, "{checked} screens checked");
+    assert!(checked > 20, "{checked} screens checked");
+    if !fixture {
+        return;
+    }
     // And after the later document, its word is there, with the earlier kept.
     let last = *days.last().expect("a day");
     let after = every_screen(today, last, &[]);

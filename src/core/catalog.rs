@@ -166,6 +166,9 @@ impl Catalog<'static> {
                 let (data, presence) = crate::core::asof::as_of(self.data, day);
                 let data: &'static Dataset = Box::leak(Box::new(data));
                 let mut c = Catalog::new(data, self.index);
+                // The days documents speak from are today's: the past's dataset no longer
+                // dates the documents written after it.
+                let _ = c.steps.set(self.steps().to_vec());
                 c.exists = presence
                     .facts
                     .iter()
