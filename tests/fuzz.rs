@@ -13,6 +13,8 @@ fn seed_texts() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = fs::read_dir(&dir)
         .expect("seeds")
         .filter_map(|e| e.ok())
+        // Files only, as `source::load_dir` reads them (a folder of seeds may hold others).
+        .filter(|e| e.path().is_file())
         .map(|e| {
             (
                 format!("seeds/{}", e.file_name().to_string_lossy()),

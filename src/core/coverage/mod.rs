@@ -142,7 +142,7 @@ impl fmt::Display for Report {
 }
 
 /// Words that start a sentence without being a name.
-const NOT_NAMES: &[&str] = &[
+pub(crate) const NOT_NAMES: &[&str] = &[
     "The", "A", "An", "In", "On", "At", "As", "By", "For", "It", "Its", "This", "That", "These",
     "Those", "Thus", "He", "She", "We", "They", "I", "Our", "Their", "His", "Her", "With", "From",
     "After", "Before", "During",

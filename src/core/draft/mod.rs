@@ -111,7 +111,7 @@ pub fn draft(data: &Dataset, id: &str, body: &str) -> Draft {
     out.reports = write::reports(data, &reports, &mut t);
     out.facts = write::facts(data, &facts, &mut t);
     out.descriptions = write::description_reports(data, &facts, &mut t);
-    out.entities = write::entity_stubs(data, &r, &mut t);
+    out.entities = write::entity_stubs(data, &r, &facts, &mut t);
     out.ignores = write::ignore_stubs(&r, &mut t);
     write::closing(&out, &mut t);
     out.toml = t;

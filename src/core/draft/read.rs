@@ -192,6 +192,12 @@ pub(super) fn dateline(body: &str) -> Option<&str> {
     })
 }
 
+/// Capitalised words that open sentences without being names, besides coverage's list.
+const SENTENCE_OPENERS: &[&str] = &[
+    "Until", "Since", "When", "While", "Also", "Meanwhile", "Then", "There", "Here", "Once",
+    "Now", "Later", "Earlier", "Last", "Next", "Both", "All", "Some", "Most", "Each",
+];
+
 /// A slug for a name no entity has: `proposed_slug`, unless a record has that id already.
 pub(super) fn new_slug(data: &Dataset, name: &str) -> Option<String> {
     let taken = |id: &str| {
@@ -229,6 +235,24 @@ fn standings(data: &Dataset, r: &Reading<'_>, (a, b): (usize, usize), found: &[P
                 },
             ));
         }
+    }
+    // A name that opens the sentence ("Iran had joined...") is no coverage item, but may be
+    // whom a standing is about.
+    if let Some(w) = crate::core::text::words(quote).first()
+        && w.text.starts_with(char::is_uppercase)
+        && w.text.chars().skip(1).all(char::is_lowercase)
+        && !crate::core::coverage::NOT_NAMES.contains(&w.text)
+        && !SENTENCE_OPENERS.contains(&w.text)
+        && !names.iter().any(|n| n.0 < a + w.end && a + w.start < n.1)
+    {
+        names.push((
+            a + w.start,
+            a + w.end,
+            Who::New {
+                name: w.text.to_string(),
+                slug: new_slug(data, w.text),
+            },
+        ));
     }
     names.sort_by_key(|n| n.0);
     let instrument = r.mentions.iter().any(|m| {

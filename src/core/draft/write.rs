@@ -266,7 +266,12 @@ pub(super) fn description_reports(data: &Dataset, facts: &[Mentioned], t: &mut S
 }
 
 /// An `[[entity]]` stub per name the linker did not cover. Returns how many.
-pub(super) fn entity_stubs(data: &Dataset, r: &Reading<'_>, t: &mut String) -> usize {
+pub(super) fn entity_stubs(
+    data: &Dataset,
+    r: &Reading<'_>,
+    facts: &[Mentioned],
+    t: &mut String,
+) -> usize {
     let Reading {
         body,
         names,
@@ -275,6 +280,16 @@ pub(super) fn entity_stubs(data: &Dataset, r: &Reading<'_>, t: &mut String) -> u
     } = r;
     let body = *body;
     let mut count = 0;
+    // New members the membership facts name, where no name item stands for them (a name
+    // opening its sentence): at their first place in the text.
+    let members = facts
+        .iter()
+        .flat_map(|m| &m.membership)
+        .filter_map(|(who, _, _)| match who {
+            Who::New { name, .. } => body.find(name.as_str()).map(|at| (at, name.as_str())),
+            Who::Known(_) => None,
+        })
+        .filter(|(_, name)| !names.iter().any(|n| n.text == *name));
     // Names the linker did not cover, once each.
     // A run joined by "and" ("China and the Central Asian") is several names: each part on
     // its own, without a leading "the".
@@ -291,7 +306,7 @@ pub(super) fn entity_stubs(data: &Dataset, r: &Reading<'_>, t: &mut String) -> u
             })
         });
     let mut stubs: Vec<&str> = Vec::new();
-    for (start, text) in parts {
+    for (start, text) in parts.chain(members) {
         let end = start + text.len();
         let covered = mentions
             .iter()
