@@ -219,7 +219,7 @@ fn main() {
 /// message): 2 for a malformed call, 1 for an invalid folder or an unknown id.
 #[cfg(not(target_arch = "wasm32"))]
 fn show(args: &[String]) -> Result<String, (i32, String)> {
-    use sco_explorer::core::{asof, search::index::Index, source, validate, view};
+    use sco_explorer::core::{search::index::Index, source, validate, view};
     let usage = || {
         (
             2,
@@ -233,7 +233,7 @@ fn show(args: &[String]) -> Result<String, (i32, String)> {
             "--asof" => {
                 let v = rest.next().ok_or_else(usage)?;
                 day =
-                    Some(asof::parse_day(v).ok_or_else(|| {
+                    Some(sco_explorer::core::model::parse_iso_day(v).ok_or_else(|| {
                         (2, format!("--asof {v:?} is not a day: give YYYY-MM-DD\n"))
                     })?);
             }
@@ -256,7 +256,7 @@ fn show(args: &[String]) -> Result<String, (i32, String)> {
     let head = match day {
         Some(d) => format!(
             "As of {} (only documents written by then count):\n\n",
-            view::day_words(d)
+            sco_explorer::core::model::day_words(d)
         ),
         None => String::new(),
     };

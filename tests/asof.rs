@@ -3,7 +3,8 @@
 //! first later document a fact is as its first document gave it; after, as both settle it; a
 //! fact no document had reported yet is absent, from search, the documents and the cards.
 
-use sco_explorer::core::asof::{day_iso, parse_day, steps};
+use sco_explorer::core::asof::steps;
+use sco_explorer::core::model::{iso_day as day_iso, parse_iso_day as parse_day};
 use sco_explorer::core::catalog::Catalog;
 use sco_explorer::core::model::DocIx;
 use sco_explorer::core::route::Route;

@@ -5,7 +5,8 @@
 //! later document, nothing it says appears anywhere: cards, results, search, filters, charts,
 //! tables, the documents list, the footer, exports.
 
-use sco_explorer::core::asof::{day_iso, steps};
+use sco_explorer::core::asof::steps;
+use sco_explorer::core::model::iso_day as day_iso;
 use sco_explorer::core::catalog::Catalog;
 use sco_explorer::core::export;
 use sco_explorer::core::facets::Dim;

@@ -13,27 +13,6 @@
 use crate::core::model::*;
 use crate::core::sources::{document_time, gather};
 
-/// A day number from `YYYY-MM-DD` (a real calendar day within [`YEARS`]), as links carry it.
-pub fn parse_day(s: &str) -> Option<i32> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
-    let (y, m, d) = (num(0..4)? as i32, num(5..7)?, num(8..10)?);
-    if !in_years(y) || !(1..=12).contains(&m) || d == 0 || d > u32::from(days_in_month(y, m as u8))
-    {
-        return None;
-    }
-    Some(days_from_civil(y, m as u8, d as u8))
-}
-
-/// `YYYY-MM-DD` for a day number: the inverse of [`parse_day`].
-pub fn day_iso(day: i32) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
 /// The first day a document may have been written on, when any date says.
 fn counts_from(d: &Document) -> Option<i32> {
     document_time(d).map(|(first, _)| first)
@@ -272,12 +251,13 @@ mod tests {
             ("2018-8-21", false),
             ("21-08-2018", false),
             ("1800-01-01", false),
+            (" 2018-08-21", false),
             ("", false),
         ] {
-            let d = parse_day(s);
+            let d = parse_iso_day(s);
             assert_eq!(d.is_some(), ok, "{s}");
             if let Some(d) = d {
-                assert_eq!(day_iso(d), s);
+                assert_eq!(iso_day(d), s);
             }
         }
     }

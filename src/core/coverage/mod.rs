@@ -12,7 +12,7 @@ pub use hints::{
 };
 
 pub use crate::core::model::parse_expression;
-use crate::core::model::{Dataset, DocIx, MonthWords, in_years, month_named};
+use crate::core::model::{Dataset, DocIx, MonthWords, dates_among, in_years};
 use crate::core::text::{Folded, Word, fold, joinable_gap, line_of, words};
 use crate::core::validate::Ignore;
 use std::fmt;
@@ -158,52 +158,18 @@ fn is_year(w: &str) -> bool {
     w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) && w.parse::<i32>().is_ok_and(in_years)
 }
 
-fn is_day(w: &str) -> bool {
-    w.len() <= 2 && matches!(w.parse::<u8>(), Ok(1..=31))
-}
-
-fn is_month(w: &str) -> bool {
-    month_named(w, MonthWords::Prose).is_some()
-}
-
-/// Date expressions: years, months, and the days and years next to a month.
+/// Date expressions: years, months, and the days and years next to a month, as the one
+/// reader of dates in words finds them (`model::dates_among`).
 fn date_items(doc: DocIx, body: &str, ws: &[Word<'_>]) -> Vec<Item> {
-    let gap = |a: usize, b: usize| &body[ws[a].end..ws[b].start];
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        let w = ws[i].text;
-        if is_month(w) {
-            let mut first = i;
-            let mut last = i;
-            if i > 0 && is_day(ws[i - 1].text) && gap(i - 1, i) == " " {
-                first = i - 1;
-            }
-            if last + 1 < ws.len() && is_day(ws[last + 1].text) && gap(last, last + 1) == " " {
-                last += 1;
-            }
-            if last + 1 < ws.len()
-                && is_year(ws[last + 1].text)
-                && matches!(gap(last, last + 1), " " | ", ")
-            {
-                last += 1;
-            }
-            out.push(item(
-                doc,
-                ItemKind::Date,
-                body,
-                ws[first].start,
-                ws[last].end,
-            ));
-            i = last + 1;
-        } else if is_year(w) {
-            out.push(item(doc, ItemKind::Date, body, ws[i].start, ws[i].end));
-            i += 1;
-        } else {
-            i += 1;
-        }
-    }
-    out
+    let words: Vec<(&str, &str)> = ws
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (w.text, &body[if i == 0 { 0 } else { ws[i - 1].end }..w.start]))
+        .collect();
+    dates_among(&words, MonthWords::Prose)
+        .into_iter()
+        .map(|d| item(doc, ItemKind::Date, body, ws[d.first].start, ws[d.last].end))
+        .collect()
 }
 
 fn item(doc: DocIx, kind: ItemKind, body: &str, start: usize, end: usize) -> Item {

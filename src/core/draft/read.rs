@@ -68,19 +68,10 @@ pub fn continues(sentence: &str) -> bool {
 /// `None` when the name has a letter outside ASCII (spelling it in ASCII is the curator's
 /// call) or nothing to make one from.
 pub fn proposed_slug(name: &str) -> Option<String> {
-    let mut out = String::new();
-    for c in name.chars() {
-        if c.is_alphabetic() && !c.is_ascii() {
-            return None;
-        }
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
+    if name.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+        return None;
     }
-    let out = out.trim_end_matches('-').to_string();
-    is_slug(&out).then_some(out)
+    slug_of(name)
 }
 
 pub(super) const WEEKDAYS: [&str; 7] = [

@@ -1,15 +1,35 @@
 //! The one rule for each kind of id: card ids (slugs) and document ids. Validation refuses
 //! what breaks them, and links (`card=`, `read=`, the pages' paths) accept exactly them.
 
-/// Lowercase ASCII letters and digits in hyphen-separated groups: `peace-mission-2018`.
+/// The longest card id: validation refuses a longer one, and a link carrying one names no
+/// card.
+pub const MAX_ID: usize = 100;
+
+/// The one rule of card ids: lowercase ASCII letters and digits in hyphen-separated groups,
+/// `peace-mission-2018`, at most [`MAX_ID`] long.
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
+        && s.len() <= MAX_ID
         && s.split('-').all(|part| {
             !part.is_empty()
                 && part
                     .bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
+}
+
+/// The one slug rule: a name or a path made a card id, its ASCII letters and digits
+/// lowercased and every run of anything else one `-` (`Quillmark Institute` gives
+/// `quillmark-institute`, `Peace_Mission 2018` gives `peace-mission-2018`); `None` when
+/// nothing is left or it is too long to be an id.
+pub fn slug_of(name: &str) -> Option<String> {
+    let slug = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect::<Vec<_>>()
+        .join("-");
+    is_slug(&slug).then_some(slug)
 }
 
 /// Why `id` is not a document id, if it is not: lowercase ASCII letters, digits, `_` and `-`,

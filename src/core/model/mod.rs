@@ -6,9 +6,11 @@
 mod date;
 mod ids;
 pub mod phrases;
+mod words;
 
 pub use date::*;
 pub use ids::*;
+pub use words::*;
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;

@@ -6,7 +6,7 @@
 
 use super::esc;
 use crate::core::catalog::Catalog;
-use crate::core::model::{civil_from_days, *};
+use crate::core::model::*;
 use crate::core::sources::document_time;
 use crate::core::view::{self, SITE_NAME};
 
@@ -16,8 +16,7 @@ const UNDATED: &str = "1970-01-01T00:00:00Z";
 
 /// A day number as an RFC 3339 instant (midnight UTC).
 fn instant(day: i32) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}T00:00:00Z")
+    format!("{}T00:00:00Z", iso_day(day))
 }
 
 /// One entry, before it is written: when its document spoke (for the order) and its XML.

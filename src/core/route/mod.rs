@@ -29,8 +29,7 @@
 //! [`page`]); the app opened at one shows what it names, and a fragment there still wins.
 
 use crate::core::facets::{CardKind, DateCertainty, Dim, Filters, Sourcing};
-use crate::core::model::{Point, Status, civil_from_days};
-use crate::core::validate::is_slug;
+use crate::core::model::{Point, Status, in_years, is_slug, iso_day, parse_iso_day};
 
 mod page;
 pub use page::*;
@@ -164,9 +163,6 @@ fn shown(s: &str) -> String {
     crate::core::text::ellipsize(&plain, 41)
 }
 
-/// The longest card or document id a link may carry; longer is not an id.
-pub const MAX_ID: usize = 100;
-
 fn apply(p: &mut Parsed, key: &str, value: &str) {
     let r = &mut p.route;
     let notices = &mut p.notices;
@@ -241,7 +237,7 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
             )),
         },
         "card" => {
-            if is_slug(value) && value.len() <= MAX_ID {
+            if is_slug(value) {
                 r.card = Some(value.to_string());
             } else {
                 notices.push(format!(
@@ -275,7 +271,7 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
                 shown(value)
             )),
         },
-        "asof" => match crate::core::asof::parse_day(value) {
+        "asof" => match parse_iso_day(value) {
             Some(d) => r.asof = Some(d),
             None => notices.push(format!(
                 "Ignored the date \u{201c}{}\u{201d}: \u{201c}asof\u{201d} takes a day as 2018-08-21.",
@@ -329,9 +325,7 @@ pub fn is_doc_id(s: &str) -> bool {
 
 fn parse_years(v: &str) -> Option<(i32, i32)> {
     let year = |s: &str| {
-        s.parse::<i32>()
-            .ok()
-            .filter(|y| (YEARS.0..=YEARS.1).contains(y))
+        s.parse::<i32>().ok().filter(|y| in_years(*y))
     };
     let (a, b) = match v.split_once('-') {
         Some((a, b)) => (year(a)?, year(b)?),
@@ -349,11 +343,6 @@ fn parse_range(v: &str) -> Option<(i32, i32)> {
     );
     let (a, b) = (a.first_day().clamp(lo, hi), b.last_day().clamp(lo, hi));
     (a < b).then_some((a, b))
-}
-
-fn iso_day(d: i32) -> String {
-    let (y, m, dd) = civil_from_days(d);
-    format!("{y:04}-{m:02}-{dd:02}")
 }
 
 /// The fragment of a card's own link: the card alone, with no query or view, so it reads
@@ -436,7 +425,7 @@ pub fn format(r: &Route) -> String {
         push("t", &format!("{}..{}", iso_day(a), iso_day(b)));
     }
     if let Some(d) = r.asof {
-        push("asof", &crate::core::asof::day_iso(d));
+        push("asof", &iso_day(d));
     }
     parts.join("&")
 }
@@ -633,7 +622,10 @@ mod tests {
         );
         assert!(p.notices[0].contains("pakistan"), "{:?}", p.notices);
         // A card id is capped like a document id.
-        let p = parse(&format!("#card={}", "a".repeat(MAX_ID + 1)));
+        let p = parse(&format!(
+            "#card={}",
+            "a".repeat(crate::core::model::MAX_ID + 1)
+        ));
         assert_eq!((p.route.card, p.notices.len()), (None, 1));
         assert!(p.notices[0].chars().count() < 120, "{:?}", p.notices);
     }

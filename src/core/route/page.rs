@@ -7,7 +7,7 @@
 //! link" and citations give them, and the app opened at one of them shows what it names.
 
 use super::{Parsed, Route, View, format, is_doc_id, parse};
-use crate::core::validate::is_slug;
+use crate::core::model::{is_slug, slug_of};
 
 /// The folder of a card's page, relative to the site root: `card/peace-mission-2018/`.
 pub fn card_page(id: &str) -> String {
@@ -140,17 +140,9 @@ pub fn missing(rest: &str) -> Parsed {
     {
         route.read = Some(last.to_ascii_lowercase());
     } else {
-        // Runs of anything but letters and digits become one `-`: a slug, if anything is left.
-        // ASCII only (ids are), which also keeps Unicode's case tables out of the wasm.
-        let slug = last
-            .to_ascii_lowercase()
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        if !slug.is_empty() && slug.len() <= super::MAX_ID {
-            route.card = Some(slug);
-        }
+        // Runs of anything but letters and digits become one `-`: a slug, if anything is left
+        // (`model::slug_of`, the rule the draft proposes ids by).
+        route.card = slug_of(last);
     }
     Parsed {
         route,

@@ -16,7 +16,9 @@
 
 use super::index::squash;
 use super::normalize::{Token, canonical, is_stop_word, tokens};
-use crate::core::model::{MONTHS, MonthWords, Point, days_in_month, in_years, month_named};
+use crate::core::model::{
+    MonthWords, Point, dates_among, days_in_month, in_years, month_name, month_named,
+};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
@@ -67,11 +69,6 @@ impl Query {
     }
 }
 
-/// A month from its name or an abbreviation of at least three letters (`sept`, `jun`).
-fn month_of(word: &str) -> Option<u8> {
-    month_named(word, MonthWords::Typed)
-}
-
 fn year_of(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
         .then(|| word.parse().ok())
@@ -86,13 +83,6 @@ fn two_digits(word: &str, max: u8) -> Option<u8> {
         .filter(|n| (1..=max).contains(n))
 }
 
-fn day_of(word: &str) -> Option<u8> {
-    (word.len() <= 2)
-        .then(|| word.parse().ok())
-        .flatten()
-        .filter(|d| (1..=31).contains(d))
-}
-
 /// The date query for a point; its words (and label) say the date as a user would.
 fn date_query(p: Point) -> DateQuery {
     let mut words = Vec::new();
@@ -100,7 +90,7 @@ fn date_query(p: Point) -> DateQuery {
         words.push(d.to_string());
     }
     if let Some(m) = p.month {
-        words.push(MONTHS[m as usize - 1].to_ascii_lowercase());
+        words.push(month_name(m).to_ascii_lowercase());
     }
     words.push(p.year.to_string());
     DateQuery {
@@ -111,66 +101,76 @@ fn date_query(p: Point) -> DateQuery {
     }
 }
 
-/// Finds date expressions among the tokens; returns them and which tokens they used.
-fn dates(toks: &[Token]) -> (Vec<DateQuery>, Vec<bool>) {
+/// Finds date expressions among the tokens; returns them and which tokens they used. The
+/// forms only a query has (2017-06 and 2017-06-15, joined by hyphens; "2017 june") are read
+/// here; words as prose writes them ("[15] june 2017", "2017") by the one reader of dates in
+/// words (`model::dates_among`), with months typed (`jun`, `sept`). A date in a query names a
+/// year; a day the month lacks ("31 june 2017") leaves the month.
+fn dates(toks: &[Token], text: &str) -> (Vec<DateQuery>, Vec<bool>) {
     let mut used = vec![false; toks.len()];
-    let mut out = Vec::new();
+    let mut found: Vec<(usize, DateQuery)> = Vec::new();
     let word = |i: usize| toks.get(i).map(|t| t.text.as_str());
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i].text;
-        if let Some(y) = year_of(t) {
-            // 2017-06 or 2017-06-15: the parts are joined by hyphens.
-            let month = word(i + 1)
-                .filter(|_| toks[i + 1].joins_previous)
-                .and_then(|w| two_digits(w, 12));
-            if let Some(m) = month {
-                let day = word(i + 2)
-                    .filter(|_| toks[i + 2].joins_previous)
-                    .and_then(|w| two_digits(w, days_in_month(y, m)));
-                let (p, n) = match day {
-                    Some(d) => (Point::day(y, m, d), 3),
-                    None => (Point::month(y, m), 2),
-                };
-                out.push(date_query(p));
-                used[i..i + n].iter_mut().for_each(|u| *u = true);
-                i += n;
-                continue;
+        let Some(y) = year_of(&toks[i].text) else {
+            i += 1;
+            continue;
+        };
+        // 2017-06 or 2017-06-15: the parts are joined by hyphens.
+        let month = word(i + 1)
+            .filter(|_| toks[i + 1].joins_previous)
+            .and_then(|w| two_digits(w, 12));
+        let (p, n) = if let Some(m) = month {
+            let day = word(i + 2)
+                .filter(|_| toks[i + 2].joins_previous)
+                .and_then(|w| two_digits(w, days_in_month(y, m)));
+            match day {
+                Some(d) => (Point::day(y, m, d), 3),
+                None => (Point::month(y, m), 2),
             }
+        } else if let Some(m) = word(i + 1).and_then(|w| month_named(w, MonthWords::Typed)) {
             // 2017 June
-            if let Some(m) = word(i + 1).and_then(month_of) {
-                out.push(date_query(Point::month(y, m)));
-                used[i] = true;
-                used[i + 1] = true;
-                i += 2;
-                continue;
-            }
-            out.push(date_query(Point::year(y)));
-            used[i] = true;
-        } else if let Some(m) = month_of(t) {
-            // [day] month year
-            if let Some(y) = word(i + 1).and_then(year_of) {
-                let day = i
-                    .checked_sub(1)
-                    .and_then(&word)
-                    .and_then(day_of)
-                    .filter(|&d| d <= days_in_month(y, m));
-                match day {
-                    Some(d) if !used[i - 1] => {
-                        out.push(date_query(Point::day(y, m, d)));
-                        used[i - 1] = true;
-                    }
-                    _ => out.push(date_query(Point::month(y, m))),
-                }
-                used[i] = true;
-                used[i + 1] = true;
-                i += 2;
-                continue;
+            (Point::month(y, m), 2)
+        } else {
+            i += 1;
+            continue;
+        };
+        found.push((i, date_query(p)));
+        used[i..i + n].iter_mut().for_each(|u| *u = true);
+        i += n;
+    }
+    let words: Vec<(&str, &str)> = toks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let before = if i == 0 { 0 } else { toks[i - 1].end };
+            // Typed text is loose about spaces: any run of them is one.
+            let gap = match text.get(before..t.start).unwrap_or("").trim() {
+                "" => " ",
+                "," => ", ",
+                _ => "-",
+            };
+            (t.text.as_str(), gap)
+        })
+        .collect();
+    for mut d in dates_among(&words, MonthWords::Typed) {
+        if d.year.is_none() || used[d.first..=d.last].iter().any(|u| *u) {
+            continue;
+        }
+        if d.point(None).is_none() && d.day.is_some() {
+            // The day is not one of the month's: the month and year still are a date, and the
+            // day's word is a word.
+            d.day = None;
+            if d.first + 1 < d.last && month_named(&toks[d.first].text, MonthWords::Typed).is_none() {
+                d.first += 1;
             }
         }
-        i += 1;
+        let Some(p) = d.point(None) else { continue };
+        found.push((d.first, date_query(p)));
+        used[d.first..=d.last].iter_mut().for_each(|u| *u = true);
     }
-    (out, used)
+    found.sort_by_key(|f| f.0);
+    (found.into_iter().map(|f| f.1).collect(), used)
 }
 
 /// Parses a query. Never fails: anything typed gives some query.
@@ -202,7 +202,7 @@ pub fn parse(input: &str) -> Query {
     }
 
     let toks = tokens(&free);
-    let (found_dates, used) = dates(&toks);
+    let (found_dates, used) = dates(&toks, &free);
     q.dates = found_dates;
     let still_typing = !input.ends_with(|c: char| !c.is_alphanumeric()) && !in_quote;
     let free_words: Vec<&Token> = toks

@@ -7,7 +7,7 @@
 //! names made of syllables, dates of every precision across three decades, every fact kind and
 //! status, and some inferred dates.
 
-use crate::core::model::MONTHS;
+use crate::core::model::{month_name, slug_of};
 use crate::core::raw::*;
 
 mod sentences;
@@ -104,20 +104,10 @@ impl Names {
 }
 
 fn slug(name: &str, i: usize) -> String {
-    let mut s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    while s.contains("--") {
-        s = s.replace("--", "-");
+    match slug_of(name) {
+        Some(s) => format!("{s}-{i}"),
+        None => format!("x-{i}"),
     }
-    format!("{}-{i}", s.trim_matches('-'))
 }
 
 struct Ent {
@@ -328,7 +318,7 @@ fn reports(cast: &Cast, names: &mut Names, rng: &mut Rng, facts: usize, src: &mu
         let title = format!("Defence cooperation report {d}");
         let mut body = format!(
             "{title}\n{} {}, {year}\n\n",
-            MONTHS[rng.below(12)],
+            month_name(rng.below(12) as u8 + 1),
             1 + rng.below(28)
         );
         let mut file = RawFile {

@@ -3,25 +3,15 @@
 
 use super::words::*;
 use super::{Cast, Ent, Rng};
-use crate::core::model::MONTHS;
+use crate::core::model::{Point, month_name, point_words};
 use crate::core::raw::*;
 
 /// A date in words as a report sentence says it: "in 2017", "in June 2017", "on 3 June 2017".
 fn when_of(date: &str) -> String {
-    let parts: Vec<&str> = date.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-    };
-    match parts.as_slice() {
-        [y, m, d] => format!(
-            "on {} {} {y}",
-            d.trim_start_matches('0'),
-            month(m).unwrap_or(&"")
-        ),
-        [y, m] => format!("in {} {y}", month(m).unwrap_or(&"")),
-        _ => format!("in {date}"),
+    match Point::parse(date) {
+        Some(p) if p.day.is_some() => format!("on {}", point_words(p)),
+        Some(p) => format!("in {}", point_words(p)),
+        None => format!("in {date}"),
     }
 }
 
@@ -98,11 +88,11 @@ pub(super) fn report_fact(
         0..=3 => (format!("{fact_year}"), format!("in {fact_year}")),
         4..=7 => (
             format!("{fact_year}-{month:02}"),
-            format!("in {} {fact_year}", MONTHS[month - 1]),
+            format!("in {} {fact_year}", month_name(month as u8)),
         ),
         _ => (
             format!("{fact_year}-{month:02}-{day:02}"),
-            format!("on {day} {} {fact_year}", MONTHS[month - 1]),
+            format!("on {day} {} {fact_year}", month_name(month as u8)),
         ),
     };
     let scene = Scene {

@@ -4,7 +4,6 @@
 use super::{At, Problem, Refs, Validator};
 use crate::core::model::*;
 use crate::core::raw::{RawFile, RawReport};
-use crate::core::text::words;
 
 impl Validator<'_> {
     /// The report a `[[fact]]` block makes from its own document.
@@ -242,52 +241,14 @@ pub fn stated_dates(text: &str) -> Vec<(String, Point)> {
 
 /// As [`stated_dates`], and with `year` given, a day and month that name no year ("24
 /// August", "August 24") too, as days of that year. A month alone with no year is never a
-/// date here: "May" is too often a verb.
+/// date here: "May" is too often a verb. Read by the one reader of dates in words
+/// (`model::dates_in`), so a day the month lacks ("31 February 2019") is no date.
 pub fn stated_dates_in(text: &str, implied_year: Option<i32>) -> Vec<(String, Point)> {
-    let ws = words(text);
-    let month = |w: &str| month_named(w, MonthWords::Prose);
-    let num = |i: usize, max: u32| {
-        ws.get(i)
-            .and_then(|w| w.text.parse::<u32>().ok())
-            .filter(|n| (1..=max).contains(n))
-    };
-    let year = |i: usize| {
-        num(i, YEARS.1 as u32)
-            .map(|y| y as i32)
-            .filter(|y| in_years(*y))
-    };
-    let mut out = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
-        let Some(m) = month(w.text) else { continue };
-        let day_before = i.checked_sub(1).and_then(|j| num(j, 31));
-        let (point, first, last) = if let Some(y) = year(i + 1) {
-            match day_before {
-                Some(d) if d <= u32::from(days_in_month(y, m)) => {
-                    (Point::day(y, m, d as u8), i - 1, i + 1)
-                }
-                _ => (Point::month(y, m), i, i + 1),
-            }
-        } else if let (Some(d), Some(y)) = (num(i + 1, 31), year(i + 2)) {
-            if d > u32::from(days_in_month(y, m)) {
-                continue;
-            }
-            (Point::day(y, m, d as u8), i, i + 2)
-        } else if let Some(y) = implied_year {
-            match (day_before, num(i + 1, 31)) {
-                (Some(d), _) if d <= u32::from(days_in_month(y, m)) => {
-                    (Point::day(y, m, d as u8), i - 1, i)
-                }
-                (None, Some(d)) if d <= u32::from(days_in_month(y, m)) => {
-                    (Point::day(y, m, d as u8), i, i + 1)
-                }
-                _ => continue,
-            }
-        } else {
-            continue;
-        };
-        out.push((text[ws[first].start..ws[last].end].to_string(), point));
-    }
-    out
+    dates_in(text, MonthWords::Prose)
+        .into_iter()
+        .filter(|(_, d)| d.month.is_some() && (d.year.is_some() || d.day.is_some()))
+        .filter_map(|((a, b), d)| Some((text[a..b].to_string(), d.point(implied_year)?)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -326,7 +287,7 @@ mod tests {
         );
         check("In 2016, it was held", None, &[]);
         check("the May meeting", None, &[]);
-        check("31 February 2019", None, &[("February 2019", "2019-02")]);
+        check("31 February 2019", None, &[]);
         check("began on 24 August", None, &[]);
         assert_eq!(
             stated_dates("began on 24 August"),

@@ -90,7 +90,7 @@ pub fn card(cat: &Catalog<'_>, id: &str) -> CardView {
     match cat.record(id) {
         Some(r) if !cat.shows(r) => CardView::NotYet {
             id: id.to_string(),
-            day: cat.day().map(super::day_words).unwrap_or_default(),
+            day: cat.day().map(day_words).unwrap_or_default(),
         },
         Some(RecordRef::Fact(f)) => CardView::Fact(fact_card(cat.data, f)),
         Some(RecordRef::Entity(e)) => CardView::Entity(entity_card(cat.data, e)),

@@ -4,21 +4,24 @@
 //! date where the page gives them, and the quote in a note. The plain-text citation on the card
 //! (`citation`) cites the same sources.
 
+use super::SITE_NAME as SITE;
 use super::card::cited;
 use crate::core::catalog::Catalog;
-use crate::core::coverage::parse_expression;
 use crate::core::export::json_string;
+use crate::core::model::{Point, parse_expression};
 
-/// The explorer's name, as the container of a card.
-pub const SITE: &str = "SCO defence cooperation explorer";
-
-/// CSL date-parts of a page date as printed ("March 5, 2024" gives [2024, 3, 5]).
-fn date_parts(printed: &str) -> Option<Vec<u32>> {
-    let p = parse_expression(printed, None)?;
+/// CSL date-parts of a point: [year], [year, month] or [year, month, day].
+fn parts(p: Point) -> Option<Vec<u32>> {
     let mut parts = vec![u32::try_from(p.year).ok()?];
     parts.extend(p.month.map(u32::from));
     parts.extend(p.day.map(u32::from));
     Some(parts)
+}
+
+/// CSL date-parts of a page date as printed, read as words ("March 5, 2024" gives [2024, 3,
+/// 5]).
+fn date_parts(printed: &str) -> Option<Vec<u32>> {
+    parts(parse_expression(printed, None)?)
 }
 
 /// A BibTeX value: braces balanced by escaping them, TeX specials escaped.
@@ -50,7 +53,9 @@ fn key(s: &str) -> String {
 pub fn csl_json(cat: &Catalog<'_>, id: &str, link: &str, today: &str) -> Option<String> {
     let data = cat.data;
     let (title, _, quotes) = cited(cat, id)?;
-    let accessed = date_parts(today)
+    // Today is an ISO day, read as one (not as words, which took "2026-11-28" for 2026).
+    let accessed = Point::parse(today)
+        .and_then(parts)
         .map(|p| {
             format!(
                 ",\"accessed\":{{\"date-parts\":[[{}]]}}",
@@ -147,7 +152,11 @@ mod tests {
             let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
             let items = v.as_array().expect("an array");
             assert_eq!(items[0]["title"], f.title.as_str());
-            assert_eq!(items[0]["accessed"]["date-parts"][0][0], 2026);
+            assert_eq!(
+                items[0]["accessed"]["date-parts"],
+                serde_json::json!([[2026, 11, 28]]),
+                "accessed: year, month and day"
+            );
             let reports = f.reports();
             assert_eq!(items.len(), 1 + reports.len(), "{}", f.id);
             for (item, r) in items[1..].iter().zip(reports.iter()) {

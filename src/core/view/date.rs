@@ -30,59 +30,25 @@ impl DateView {
     }
 }
 
-fn point_text(p: Point) -> String {
-    match (p.month, p.day) {
-        (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[m as usize - 1], p.year),
-        (Some(m), None) => format!("{} {}", MONTHS[m as usize - 1], p.year),
-        _ => p.year.to_string(),
-    }
-}
-
-/// A day number in words: "21 August 2018".
-pub fn day_words(day: i32) -> String {
-    let (y, m, d) = civil_from_days(day);
-    point_text(Point::day(y, m, d))
-}
-
-/// Words for a date; `None` when the documents do not give one.
+/// Words for a date; `None` when the documents do not give one. The words are the model's
+/// (`model::when_words`, the one writer of dates).
 pub fn date_view(d: &DateSpec) -> Option<DateView> {
     let inferred = match &d.certainty {
         Certainty::Inferred(r) => Some(r.clone()),
         Certainty::Stated => None,
     };
-    let (text, iso, precision) = match d.when {
+    let text = when_words(d.when)?;
+    let (iso, precision) = match d.when {
         When::Unknown => return None,
-        When::Point(p) => (point_text(p), p.iso(), p.precision().slug()),
-        When::Range(a, b) => {
-            let text = match (a.month, a.day, b.month, b.day) {
-                (Some(am), Some(ad), Some(bm), Some(bd)) if a.year == b.year && am == bm => {
-                    format!("{ad}\u{2013}{bd} {} {}", MONTHS[am as usize - 1], a.year)
-                }
-                (Some(am), Some(ad), Some(bm), Some(bd)) if a.year == b.year => {
-                    format!(
-                        "{ad} {} \u{2013} {bd} {} {}",
-                        MONTHS[am as usize - 1],
-                        MONTHS[bm as usize - 1],
-                        a.year
-                    )
-                }
-                (Some(am), None, Some(bm), None) if a.year == b.year => {
-                    format!(
-                        "{} \u{2013} {} {}",
-                        MONTHS[am as usize - 1],
-                        MONTHS[bm as usize - 1],
-                        a.year
-                    )
-                }
-                _ => format!("{} \u{2013} {}", point_text(a), point_text(b)),
-            };
-            let precision = match a.precision() {
+        When::Point(p) => (p.iso(), p.precision().slug()),
+        When::Range(a, _) => (
+            a.iso(),
+            match a.precision() {
                 Precision::Day => "days",
                 Precision::Month => "months",
                 Precision::Year => "years",
-            };
-            (text, a.iso(), precision)
-        }
+            },
+        ),
     };
     Some(DateView {
         text,
