@@ -7,7 +7,9 @@
 //!   in the browser, and on the host, where the publisher renders them to the static pages.
 //! - [`web`]: the one thin module that touches browser APIs (history, clipboard, service
 //!   worker, keyboard shortcuts); components call it only from effects and event handlers.
-//! - `publish` (host only): renders every page of the site with the components.
+//! - `publish` (host only): renders every page of the site with the components; `start`
+//!   (browser only) draws the app over the page. Each is a composition root: the one place
+//!   that knows the components, the shell and the data together.
 //!
 //! The dataset is validated and encoded by `build.rs` from `seeds/` and embedded in the binary;
 //! [`data::dataset`] decodes it once.
@@ -19,9 +21,11 @@ pub mod web;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod publish;
+#[cfg(target_arch = "wasm32")]
+pub mod start;
 
-/// Starts the app in the browser (see `web::start`).
+/// Starts the app in the browser (see `start::start`).
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    web::start();
+    start::start();
 }

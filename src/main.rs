@@ -183,12 +183,12 @@ fn main() {
                     by_field[f as usize].push(text);
                 }
                 let join = |f: Field| {
-                    sco_explorer::core::export::json_string(&by_field[f as usize].join(" \n "))
+                    sco_explorer::core::model::json_string(&by_field[f as usize].join(" \n "))
                 };
                 let _ = writeln!(
                     out,
                     "{{\"id\":{},\"name\":{},\"alias\":{},\"role\":{},\"linked\":{},\"kind\":{},\"summary\":{},\"quote\":{}}}",
-                    sco_explorer::core::export::json_string(r.id(data)),
+                    sco_explorer::core::model::json_string(r.id(data)),
                     join(Field::Name),
                     join(Field::Alias),
                     join(Field::Role),

@@ -7,7 +7,7 @@
 
 use crate::core::catalog::Catalog;
 use crate::core::page::{self, Page, Shell, Site};
-use crate::core::route::{self, Parsed, Place};
+use crate::core::route::{self, Parsed};
 use crate::core::timeline::CHAR_W;
 use crate::ui::app::{App, AppProps, Env, FRAME_WIDTH};
 use std::rc::Rc;
@@ -33,11 +33,7 @@ pub fn site(
 pub async fn body(cat: &'static Catalog<'static>, p: &Page, site: &Site) -> String {
     let env = Env {
         catalog: cat,
-        place: Rc::new(Place {
-            root: page::up(&p.path),
-            base: site.url.clone().unwrap_or_default(),
-            pages: true,
-        }),
+        place: Rc::new(site.place(&p.path)),
         frame_width: FRAME_WIDTH,
         char_w: CHAR_W,
         em: 1.0,

@@ -4,9 +4,9 @@
 //! fact no document had reported yet is absent, from search, the documents and the cards.
 
 use sco_explorer::core::asof::steps;
-use sco_explorer::core::model::{iso_day as day_iso, parse_iso_day as parse_day};
 use sco_explorer::core::catalog::Catalog;
 use sco_explorer::core::model::DocIx;
+use sco_explorer::core::model::{iso_day as day_iso, parse_iso_day as parse_day};
 use sco_explorer::core::route::Route;
 use sco_explorer::core::search::RecordRef;
 use sco_explorer::core::sources::document_time;

@@ -6,10 +6,10 @@
 //! tables, the documents list, the footer, exports.
 
 use sco_explorer::core::asof::steps;
-use sco_explorer::core::model::iso_day as day_iso;
 use sco_explorer::core::catalog::Catalog;
 use sco_explorer::core::export;
 use sco_explorer::core::facets::Dim;
+use sco_explorer::core::model::iso_day as day_iso;
 use sco_explorer::core::model::{DocIx, EntityKind, FactKind};
 use sco_explorer::core::page::{Page, Site};
 use sco_explorer::core::raw::{RawQuote, RawSource};

@@ -77,8 +77,8 @@ fn code_only(src: &str) -> String {
             b'\'' => {
                 // A char literal ('a', '\n', '{'), not a lifetime ('a).
                 let rest = &src[i + 1..];
-                let len = if rest.starts_with('\\') {
-                    rest[1..].find('\'').map(|n| n + 2)
+                let len = if let Some(escaped) = rest.strip_prefix('\\') {
+                    escaped.find('\'').map(|n| n + 2)
                 } else {
                     rest.chars()
                         .next()
@@ -133,7 +133,10 @@ fn without_tests(code: &str) -> (String, Vec<String>) {
         let item = rest.trim_start();
         let skip = at + 12 + (rest.len() - item.len());
         if let Some(decl) = item.strip_prefix("mod ") {
-            let name: String = decl.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let name: String = decl
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
             let after = decl[name.len()..].trim_start();
             if after.starts_with(';') {
                 files.push(name);
@@ -222,7 +225,9 @@ fn imports(code: &str, me: &[String]) -> Vec<Vec<String>> {
 /// A `use` tree (whitespace removed) as the paths it names: `a::{b,c::{d,e}}` gives `a::b`,
 /// `a::c::d`, `a::c::e`.
 fn expand_tree(tree: &str) -> Vec<Vec<String>> {
-    let tree = tree.trim_start_matches("pub(crate)").trim_start_matches("pub");
+    let tree = tree
+        .trim_start_matches("pub(crate)")
+        .trim_start_matches("pub");
     fn go(prefix: &[String], t: &str, out: &mut Vec<Vec<String>>) {
         match t.find('{') {
             None => {
@@ -288,7 +293,11 @@ fn resolve(path: &[String], me: &[String]) -> Option<Vec<String>> {
 
 /// The module a source file is (`src/core/view/mod.rs` is `crate::core::view`).
 fn module_of(rel: &str) -> Vec<String> {
-    let mut parts: Vec<String> = rel.trim_end_matches(".rs").split('/').map(String::from).collect();
+    let mut parts: Vec<String> = rel
+        .trim_end_matches(".rs")
+        .split('/')
+        .map(String::from)
+        .collect();
     if matches!(parts.last().map(String::as_str), Some("mod" | "lib")) {
         parts.pop();
     }
@@ -311,7 +320,13 @@ fn layers(doc: &str) -> BTreeMap<String, Vec<Vec<String>>> {
             (
                 parent.trim().to_string(),
                 rest.split('<')
-                    .map(|layer| layer.split(',').map(|m| m.trim().to_string()).filter(|m| !m.is_empty()).collect())
+                    .map(|layer| {
+                        layer
+                            .split(',')
+                            .map(|m| m.trim().to_string())
+                            .filter(|m| !m.is_empty())
+                            .collect()
+                    })
                     .collect(),
             )
         })
@@ -320,7 +335,10 @@ fn layers(doc: &str) -> BTreeMap<String, Vec<Vec<String>>> {
 
 /// Every rule the tree breaks: an import against the layers, a module the layers do not name,
 /// a cycle. `files` are (path under `src/`, text).
-fn violations(files: &[(String, String)], layers: &BTreeMap<String, Vec<Vec<String>>>) -> Vec<String> {
+fn violations(
+    files: &[(String, String)],
+    layers: &BTreeMap<String, Vec<Vec<String>>>,
+) -> Vec<String> {
     let mut modules: BTreeSet<Vec<String>> = BTreeSet::new();
     let mut code: Vec<(Vec<String>, String)> = Vec::new();
     let mut test_files: BTreeSet<Vec<String>> = BTreeSet::new();
@@ -363,17 +381,27 @@ fn violations(files: &[(String, String)], layers: &BTreeMap<String, Vec<Vec<Stri
     let mut children: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for m in modules.iter().filter(|m| !test_files.contains(*m)) {
         if m.len() > 1 {
-            children.entry(m[..m.len() - 1].join("::")).or_default().insert(m[m.len() - 1].clone());
+            children
+                .entry(m[..m.len() - 1].join("::"))
+                .or_default()
+                .insert(m[m.len() - 1].clone());
         }
     }
     for (parent, kids) in &children {
-        let listed: BTreeSet<String> = layers.get(parent).map(|l| l.iter().flatten().cloned().collect()).unwrap_or_default();
+        let listed: BTreeSet<String> = layers
+            .get(parent)
+            .map(|l| l.iter().flatten().cloned().collect())
+            .unwrap_or_default();
         for k in kids.difference(&listed) {
-            out.push(format!("ARCHITECTURE.md's layers do not name {parent}::{k}"));
+            out.push(format!(
+                "ARCHITECTURE.md's layers do not name {parent}::{k}"
+            ));
         }
     }
     let layer_of = |parent: &str, m: &str| {
-        layers.get(parent).and_then(|l| l.iter().position(|layer| layer.iter().any(|x| x == m)))
+        layers
+            .get(parent)
+            .and_then(|l| l.iter().position(|layer| layer.iter().any(|x| x == m)))
     };
     for (parent, from, to) in &edges {
         if let (Some(a), Some(b)) = (layer_of(parent, from), layer_of(parent, to))
@@ -388,13 +416,20 @@ fn violations(files: &[(String, String)], layers: &BTreeMap<String, Vec<Vec<Stri
     // Cycles, by any road (a depth-first search per room).
     let mut graph: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
     for (p, a, b) in &edges {
-        graph.entry((p.clone(), a.clone())).or_default().insert(b.clone());
+        graph
+            .entry((p.clone(), a.clone()))
+            .or_default()
+            .insert(b.clone());
     }
-    for ((parent, start), _) in &graph {
+    for (parent, start) in graph.keys() {
         let mut stack = vec![(start.clone(), vec![start.clone()])];
         let mut seen = BTreeSet::new();
         while let Some((at, road)) = stack.pop() {
-            for next in graph.get(&(parent.clone(), at.clone())).into_iter().flatten() {
+            for next in graph
+                .get(&(parent.clone(), at.clone()))
+                .into_iter()
+                .flatten()
+            {
                 if next == start {
                     let mut cycle = road.clone();
                     cycle.push(next.clone());
@@ -421,7 +456,10 @@ fn drawers(files: &[(String, String)]) -> Vec<String> {
     let test_files: BTreeSet<String> = files
         .iter()
         .flat_map(|(rel, text)| {
-            let dir = rel.trim_end_matches("mod.rs").trim_end_matches(".rs").trim_end_matches('/');
+            let dir = rel
+                .trim_end_matches("mod.rs")
+                .trim_end_matches(".rs")
+                .trim_end_matches('/');
             let base = if rel.ends_with("mod.rs") || rel.ends_with("lib.rs") {
                 rel.rsplit_once('/').map_or("", |(d, _)| d).to_string()
             } else {
@@ -437,7 +475,9 @@ fn drawers(files: &[(String, String)]) -> Vec<String> {
         let (code, _) = without_tests(&code_only(text));
         let lines = code.lines().filter(|l| !l.trim().is_empty()).count();
         if lines > MAX_FILE_LINES {
-            out.push(format!("{rel}: {lines} lines of code outside tests (at most {MAX_FILE_LINES})"));
+            out.push(format!(
+                "{rel}: {lines} lines of code outside tests (at most {MAX_FILE_LINES})"
+            ));
         }
         let bytes = code.as_bytes();
         let mut from = 0;
@@ -447,16 +487,24 @@ fn drawers(files: &[(String, String)]) -> Vec<String> {
             if at > 0 && is_ident(bytes[at - 1]) {
                 continue;
             }
-            let name: String = code[at + 3..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let name: String = code[at + 3..]
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
             let (brace, semi) = (code[at..].find('{'), code[at..].find(';'));
-            let Some(open) = brace.filter(|b| semi.is_none_or(|s| *b < s)).map(|b| at + b) else {
+            let Some(open) = brace
+                .filter(|b| semi.is_none_or(|s| *b < s))
+                .map(|b| at + b)
+            else {
                 continue;
             };
             let end = closing(&code, open);
             let n = code[at..=end.min(code.len() - 1)].lines().count();
             if n > MAX_FN_LINES {
                 let line = code[..at].lines().count() + 1;
-                out.push(format!("{rel}:{line}: fn {name} is {n} lines (at most {MAX_FN_LINES})"));
+                out.push(format!(
+                    "{rel}:{line}: fn {name} is {n} lines (at most {MAX_FN_LINES})"
+                ));
             }
         }
     }
@@ -470,7 +518,11 @@ fn src_files() -> Vec<(String, String)> {
             if p.is_dir() {
                 walk(root, &p, out);
             } else if p.extension().is_some_and(|x| x == "rs") {
-                let rel = p.strip_prefix(root).expect("under src").to_string_lossy().replace('\\', "/");
+                let rel = p
+                    .strip_prefix(root)
+                    .expect("under src")
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((rel, fs::read_to_string(&p).expect("text")));
             }
         }
@@ -485,7 +537,8 @@ fn src_files() -> Vec<(String, String)> {
 }
 
 fn architecture() -> String {
-    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md")).expect("ARCHITECTURE.md")
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("ARCHITECTURE.md"))
+        .expect("ARCHITECTURE.md")
 }
 
 #[test]
@@ -503,39 +556,74 @@ fn no_function_over_150_lines_and_no_file_over_600_outside_tests() {
 #[test]
 fn the_checks_fail_on_planted_violations() {
     let files = |list: &[(&str, &str)]| -> Vec<(String, String)> {
-        list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     };
     let lay = layers("```layers\ncrate: a < b\n```\n");
     // Clean: b imports a, below it.
     assert_eq!(
-        violations(&files(&[("lib.rs", "mod a; mod b;"), ("a.rs", ""), ("b.rs", "use crate::a::X;")]), &lay),
+        violations(
+            &files(&[
+                ("lib.rs", "mod a; mod b;"),
+                ("a.rs", ""),
+                ("b.rs", "use crate::a::X;")
+            ]),
+            &lay
+        ),
         Vec::<String>::new()
     );
     // A cycle through a grouped `use` and a `super::super::` path in a nested module.
     let planted = files(&[
         ("lib.rs", "mod a; mod b;"),
-        ("a.rs", "use crate::{b, c};\nfn f() { let s = \"crate::b\"; }"),
+        (
+            "a.rs",
+            "use crate::{b, c};\nfn f() { let s = \"crate::b\"; }",
+        ),
         ("b/mod.rs", "mod inner;"),
         ("b/inner.rs", "fn g() { super::super::a::f(); }"),
     ]);
     let found = violations(&planted, &lay);
-    assert!(found.contains(&"crate::a imports crate::b, above it in the layers".to_string()), "{found:?}");
-    assert!(found.iter().any(|v| v.starts_with("import cycle in crate: a -> b -> a")), "{found:?}");
-    assert!(found.contains(&"ARCHITECTURE.md's layers do not name crate::b::inner".to_string()), "{found:?}");
+    assert!(
+        found.contains(&"crate::a imports crate::b, above it in the layers".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|v| v.starts_with("import cycle in crate: a -> b -> a")),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&"ARCHITECTURE.md's layers do not name crate::b::inner".to_string()),
+        "{found:?}"
+    );
     // Test modules import what they like; comments and strings import nothing.
     let tests_only = files(&[
         ("lib.rs", "mod a; mod b;"),
-        ("a.rs", "// use crate::b;\nlet s = \"use crate::b;\";\n#[cfg(test)]\nmod tests { use crate::b::X; }"),
+        (
+            "a.rs",
+            "// use crate::b;\nlet s = \"use crate::b;\";\n#[cfg(test)]\nmod tests { use crate::b::X; }",
+        ),
         ("b.rs", "use crate::a::Y;"),
     ]);
     assert_eq!(violations(&tests_only, &lay), Vec::<String>::new());
     // A long function and a long file.
-    let long_fn = format!("fn big() {{\n{}}}\n", "    let x = 1;\n".repeat(MAX_FN_LINES));
-    assert_eq!(drawers(&files(&[("a.rs", &long_fn)])), ["a.rs:1: fn big is 152 lines (at most 150)"]);
+    let long_fn = format!(
+        "fn big() {{\n{}}}\n",
+        "    let x = 1;\n".repeat(MAX_FN_LINES)
+    );
+    assert_eq!(
+        drawers(&files(&[("a.rs", &long_fn)])),
+        ["a.rs:1: fn big is 152 lines (at most 150)"]
+    );
     let long_file = "const A: u8 = 1;\n".repeat(MAX_FILE_LINES + 1);
     assert_eq!(
         drawers(&files(&[("a.rs", &long_file)])),
-        [format!("a.rs: {} lines of code outside tests (at most {MAX_FILE_LINES})", MAX_FILE_LINES + 1)]
+        [format!(
+            "a.rs: {} lines of code outside tests (at most {MAX_FILE_LINES})",
+            MAX_FILE_LINES + 1
+        )]
     );
     let tested = format!("#[cfg(test)]\nmod tests {{\n{long_fn}}}\n");
     assert_eq!(drawers(&files(&[("a.rs", &tested)])), Vec::<String>::new());

@@ -30,7 +30,7 @@ pub const FACTS_SCHEMA: &str = include_str!("facts.schema.json");
 
 /// The whole dataset as the files a build ships in `data/`: (file name, contents).
 pub fn dataset_files(data: &Dataset) -> Vec<(&'static str, String)> {
-    let all = crate::core::view::by_date(data, 0..data.facts.len() as FactIx);
+    let all = crate::core::order::by_date(data, 0..data.facts.len() as FactIx);
     vec![
         ("facts.csv", csv(data, &all)),
         ("facts.json", json(data, &all)),
@@ -128,27 +128,7 @@ pub fn facts_of(data: &Dataset, records: &[crate::core::search::Rec]) -> Vec<Fac
     let facts = records
         .iter()
         .filter_map(|&r| RecordRef::of(data, r).fact());
-    crate::core::view::by_date(data, facts)
-}
-
-/// A JSON string literal, which is also a TOML basic string (the draft command writes its
-/// values with it): every control character escaped, DEL and C1 included, as TOML requires.
-pub fn json_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::core::order::by_date(data, facts)
 }
 
 /// One CSV field: quoted when it holds a comma, a quote or a line break, quotes doubled. A
@@ -342,22 +322,6 @@ mod tests {
         }
         rows.pop_if(|r| r.len() == 1 && r[0].is_empty());
         rows
-    }
-
-    #[test]
-    fn a_string_literal_reads_back_the_same_in_json_and_in_toml() {
-        for s in [
-            "plain",
-            "say \"yes\" \\ no",
-            "two\nlines\tand\r",
-            "bell\u{7} del\u{7f} c1\u{85}",
-            "Чебаркуль “Peace Mission”",
-        ] {
-            let lit = json_string(s);
-            let json: String = serde_json::from_str(&lit).expect("JSON");
-            let toml: toml::Table = toml::from_str(&format!("v = {lit}")).expect("TOML");
-            assert_eq!((json.as_str(), toml["v"].as_str()), (s, Some(s)), "{lit}");
-        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! core's sorts that run in the browser therefore sort `u32` indices with a `&dyn Fn`
 //! comparator, so they all share one instance, and reorder their items afterwards.
 
+use crate::core::model::{Dataset, FactIx};
 use std::cmp::Ordering;
 
 /// Sorts indices by `cmp`. Not stable: comparators break ties themselves (usually by index).
@@ -51,6 +52,18 @@ pub fn px(v: f64) -> String {
         (_, true) => format!("-0.{frac}"),
         _ => format!("{int}.{frac}"),
     }
+}
+
+/// Facts by date, undated last (ties in dataset order): the one order of lists of facts, on
+/// screen and in exports.
+pub fn by_date(data: &Dataset, facts: impl Iterator<Item = FactIx>) -> Vec<FactIx> {
+    let dated: Vec<(Option<(i32, i32)>, FactIx)> = facts
+        .map(|f| (data.facts[f as usize].date.when.span(), f))
+        .collect();
+    let sorted = sort_by(dated, &|a: &(Option<(i32, i32)>, FactIx), b| {
+        (a.0.is_none(), a.0, a.1).cmp(&(b.0.is_none(), b.0, b.1))
+    });
+    sorted.into_iter().map(|(_, f)| f).collect()
 }
 
 #[cfg(test)]

@@ -18,6 +18,9 @@
 //!   written as of the same moment with different statuses; or a plan reported after an
 //!   outcome. A later document does not settle a disagreement between accounts of what
 //!   happened: both are shown. The current date then spans every disputed value.
+//!
+//! What the rules settle is said in one set of words here (badges, each disagreement, the
+//! headline status, the order of sources), for every screen that shows it.
 
 use crate::core::model::*;
 
@@ -295,6 +298,80 @@ pub fn describe(e: &mut Entity, descriptions: Vec<Description>, docs: &[Document
     } else {
         Vec::new()
     };
+}
+
+// ── In words: how the card, the results and the charts say what the rules settled ────────
+
+/// How the sources are ordered and which gives the current view, as the card says it.
+pub const ORDER_RULE: &str = "Oldest first, by when each document was written (documents whose writing date is unknown last); the latest gives the current status.";
+
+/// What a disagreement is about, in words.
+fn subject(on: Disputed) -> &'static str {
+    match on {
+        Disputed::Date => "the date",
+        Disputed::Status => "the status",
+    }
+}
+
+/// The badges of a fact, in words: how many sources, revised, what they disagree on.
+pub fn badges(f: &Fact) -> Vec<String> {
+    let mut out = Vec::new();
+    if f.report_count() > 1 {
+        out.push(format!("{} sources", f.report_count()));
+    }
+    if f.revised {
+        out.push("revised".to_string());
+    }
+    for d in &f.disputes {
+        out.push(format!("sources disagree on {}", subject(d.on)));
+    }
+    out
+}
+
+/// Each disagreement as a sentence that gives every disputed value with its source, never one.
+pub fn disputes(data: &Dataset, f: &Fact) -> Vec<String> {
+    f.disputes
+        .iter()
+        .map(|d| {
+            let said: Vec<String> = d
+                .reports
+                .iter()
+                .filter_map(|&i| f.reports.get(i as usize))
+                .map(|r| {
+                    let value = match d.on {
+                        Disputed::Date => {
+                            date_view(&r.date).map_or("no date".into(), |v| v.flagged())
+                        }
+                        Disputed::Status => r.status.label().to_ascii_lowercase(),
+                    };
+                    let doc = &data.documents[r.doc as usize].title;
+                    format!("\u{201c}{doc}\u{201d} says {value}")
+                })
+                .collect();
+            format!(
+                "Sources disagree on {}: {}.",
+                subject(d.on),
+                said.join("; ")
+            )
+        })
+        .collect()
+}
+
+/// The status as the card's headline gives it: every disputed status, never one.
+pub fn headline_status(f: &Fact) -> String {
+    match f.disputes.iter().find(|d| d.on == Disputed::Status) {
+        Some(d) => {
+            let mut said: Vec<&str> = d
+                .reports
+                .iter()
+                .filter_map(|&i| f.reports.get(i as usize))
+                .map(|r| r.status.label())
+                .collect();
+            said.dedup();
+            format!("{} (sources disagree)", said.join(" or "))
+        }
+        None => f.status.label().to_string(),
+    }
 }
 
 #[cfg(test)]

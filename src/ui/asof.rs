@@ -3,9 +3,9 @@
 //! the sources said then is the core's (`core::asof`); this only picks the day.
 
 use super::common::{Link, use_nav};
+use crate::core::model::day_words;
 use crate::core::model::{iso_day as day_iso, parse_iso_day as parse_day};
 use crate::core::state::Action;
-use crate::core::model::day_words;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -2,7 +2,7 @@
 //! on a card sits next to the quote it comes from.
 
 use super::common::{CopyField, Link, date_badge, kind_badge, segs, status_badge};
-use crate::core::route::{self, QuoteRef};
+use crate::core::route::QuoteRef;
 use crate::core::state::Action;
 use crate::core::view::{
     CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, ORDER_RULE, SINGLE_FILE_LINKS,
@@ -139,7 +139,6 @@ fn card_actions(props: &ActionsProps) -> Html {
         embed,
         ..
     } = use_nav().env;
-    let fragment = route::card_fragment(&props.id);
     // Built when asked for: the card's citation as a file a reference manager imports.
     let save = |format: &'static str| {
         let id = props.id.to_string();
@@ -161,14 +160,7 @@ fn card_actions(props: &ActionsProps) -> Html {
     // the single-file edition has none, so its links open this file at the card.
     let pages = place.pages;
     let link = place.card_url(&props.id);
-    // The page, seen from this one (absolute where the site's address is known).
-    let permalink = if !pages {
-        format!("#{fragment}")
-    } else if place.base.is_empty() {
-        format!("{}{}", place.root, route::card_page(&props.id))
-    } else {
-        link.clone()
-    };
+    let permalink = place.permalink(&props.id);
     html! {
         <div class="card-actions">
             // Embedded, it opens the card's page outside the frame, as every link there does.

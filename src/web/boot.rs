@@ -7,13 +7,6 @@
 use super::{document, window};
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;
-#[cfg(target_arch = "wasm32")]
-use {
-    crate::core::route::Place,
-    crate::core::timeline::CHAR_W,
-    crate::ui::app::{App, AppProps, Env, FRAME_WIDTH},
-    std::rc::Rc,
-};
 
 /// Where focus was in the prerendered page: the focused element's place among the app's
 /// elements in document order (the app draws the same elements again, so the place finds its
@@ -32,28 +25,39 @@ thread_local! {
     static CARRIED: RefCell<Option<Carried>> = const { RefCell::new(None) };
 }
 
-/// Starts the app in the browser: decodes the data, reads the location, and renders the root
-/// component in place of the prerendered page (or of the loading screen, in builds that have
-/// no pages). Browser only: the host renders pages with `crate::publish` instead.
+/// What the page gives the app as it starts, read by the browser shell: what to show (and
+/// what was typed meanwhile), where the app runs, the first measurements, and the element to
+/// draw into, already in the prerendered page's place.
 #[cfg(target_arch = "wasm32")]
-pub fn start() {
+pub struct Start {
+    pub parsed: crate::core::route::Parsed,
+    pub typed: Option<String>,
+    pub place: crate::core::route::Place,
+    pub frame_width: Option<f64>,
+    pub char_w: Option<f64>,
+    pub em: f64,
+    pub root: web_sys::Element,
+}
+
+/// Before the data is decoded: the panic hook, and the test hooks of a build made for them
+/// (the browser tests' fixture build and the benchmark's builds).
+#[cfg(target_arch = "wasm32")]
+pub fn before_start() {
     yew::set_custom_panic_hook(Box::new(super::panic_hook));
-    // Only a build made with SCO_TEST_HOOKS set (the browser tests' fixture build and the
-    // benchmark's builds) has these.
     if option_env!("SCO_TEST_HOOKS").is_some() {
         super::install_test_hooks();
     }
-    // Decode the embedded data before the first render, between two performance marks, so the
-    // benchmark can read the start-up cost apart from rendering.
-    super::mark("sco:data-start");
-    let catalog = crate::data::catalog();
-    let _ = catalog.record("");
-    super::mark("sco:data-ready");
+}
 
-    let (Some(doc), Some(w)) = (document(), window()) else {
-        return;
-    };
-    let Some(body) = doc.body() else { return };
+/// Takes over the page for the app: reads the location, carries what the visitor did on the
+/// prerendered page (focus, caret, scroll, typed text), measures it, and puts an empty root
+/// in its place, in this task (no frame is painted before the app draws into it). `None`
+/// when there is no document to start in. Browser only: the host renders pages with
+/// `crate::publish` instead; `crate::start` draws the app.
+#[cfg(target_arch = "wasm32")]
+pub fn take_over() -> Option<Start> {
+    let (doc, w) = (document()?, window()?);
+    let body = doc.body()?;
     super::watch_openers();
     let parsed = super::parsed_location();
     let prerendered = doc.get_element_by_id("app");
@@ -66,38 +70,32 @@ pub fn start() {
     });
     // Measured on the prerendered chart when there is one, so the first render already has
     // this screen's width.
+    let frame_width = super::element_width("tl-frame");
+    let char_w = super::label_char_width();
+    let em = super::root_em();
     // Hrefs are absolute where the app moves the address from page to page (a relative one
     // would follow the address); fragments alone in the single-file edition.
-    let (base, pages) = (super::base_url(), super::has_pages());
-    let env = Env {
-        catalog,
-        place: Rc::new(Place {
-            root: if pages { base.clone() } else { String::new() },
-            base,
-            pages,
-        }),
-        frame_width: super::element_width("tl-frame").unwrap_or(FRAME_WIDTH),
-        char_w: super::label_char_width().unwrap_or(CHAR_W),
-        em: super::root_em(),
-        embed: parsed.embed,
-    };
-    let Ok(root) = doc.create_element("div") else {
-        return;
-    };
+    let place = crate::core::route::Place::new(&super::base_url(), super::has_pages(), None);
+    let root = doc.create_element("div").ok()?;
     root.set_id("app");
     // Replaced in this task and rendered in a microtask of it: no frame is painted between.
-    let placed = match &prerendered {
-        Some(p) => p.replace_with_with_node_1(&root),
-        None => body.append_child(&root).map(|_| ()),
-    };
-    if placed.is_err() {
-        return;
+    match &prerendered {
+        Some(p) => p.replace_with_with_node_1(&root).ok()?,
+        None => body.append_child(&root).map(|_| ()).ok()?,
     }
     if let Some(shell) = doc.get_element_by_id("shell") {
         shell.remove();
     }
     pin_head_links(&doc);
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { parsed, typed, env }).render();
+    Some(Start {
+        parsed,
+        typed,
+        place,
+        frame_width,
+        char_w,
+        em,
+        root,
+    })
 }
 
 /// Makes the head's links (icons, manifest) absolute: the app moves the address from page to

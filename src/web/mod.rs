@@ -26,7 +26,8 @@ mod timers;
 
 pub use boot::settle;
 #[cfg(target_arch = "wasm32")]
-pub use boot::start;
+#[cfg(target_arch = "wasm32")]
+pub use boot::{Start, before_start, take_over};
 pub use files::{copy_text, download, today};
 pub use focus::{
     Opener, active_matches, focus, focus_selector, focus_step, on_key, opener, return_to,

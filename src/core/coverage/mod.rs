@@ -164,7 +164,12 @@ fn date_items(doc: DocIx, body: &str, ws: &[Word<'_>]) -> Vec<Item> {
     let words: Vec<(&str, &str)> = ws
         .iter()
         .enumerate()
-        .map(|(i, w)| (w.text, &body[if i == 0 { 0 } else { ws[i - 1].end }..w.start]))
+        .map(|(i, w)| {
+            (
+                w.text,
+                &body[if i == 0 { 0 } else { ws[i - 1].end }..w.start],
+            )
+        })
         .collect();
     dates_among(&words, MonthWords::Prose)
         .into_iter()

@@ -185,8 +185,26 @@ pub(super) fn dateline(body: &str) -> Option<&str> {
 
 /// Capitalised words that open sentences without being names, besides coverage's list.
 const SENTENCE_OPENERS: &[&str] = &[
-    "Until", "Since", "When", "While", "Also", "Meanwhile", "Then", "There", "Here", "Once",
-    "Now", "Later", "Earlier", "Last", "Next", "Both", "All", "Some", "Most", "Each",
+    "Until",
+    "Since",
+    "When",
+    "While",
+    "Also",
+    "Meanwhile",
+    "Then",
+    "There",
+    "Here",
+    "Once",
+    "Now",
+    "Later",
+    "Earlier",
+    "Last",
+    "Next",
+    "Both",
+    "All",
+    "Some",
+    "Most",
+    "Each",
 ];
 
 /// A slug for a name no entity has: `proposed_slug`, unless a record has that id already.

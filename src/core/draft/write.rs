@@ -4,7 +4,7 @@
 use super::read::{Mentioned, WEEKDAYS, Who, dateline};
 use super::{Draft, Reading};
 use crate::core::coverage::{self, ItemKind};
-pub(super) use crate::core::export::json_string as q;
+pub(super) use crate::core::model::json_string as q;
 use crate::core::model::*;
 use std::fmt::Write;
 

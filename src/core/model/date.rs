@@ -210,7 +210,6 @@ pub fn in_years(year: i32) -> bool {
     (YEARS.0..=YEARS.1).contains(&year)
 }
 
-
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -271,7 +270,6 @@ mod tests {
         check("june", None);
         check("", None);
     }
-
 
     #[test]
     fn spans_cover_the_whole_precision() {

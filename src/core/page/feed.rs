@@ -7,7 +7,11 @@
 use super::esc;
 use crate::core::catalog::Catalog;
 use crate::core::model::*;
+use crate::core::route::Place;
 use crate::core::sources::document_time;
+
+/// The feed's path from the site root.
+pub const FEED: &str = "feed.xml";
 use crate::core::view::{self, SITE_NAME};
 
 /// The entry date of a report whose document gives no date at all: Atom needs one, and the
@@ -38,9 +42,10 @@ pub fn entry_title(fact_title: &str, status: &str, date: Option<&str>) -> String
 /// The feed for the site at `base` (an absolute URL ending in `/`).
 pub fn feed(cat: &Catalog<'_>, base: &str) -> String {
     let data = cat.data;
+    let place = Place::new(base, true, None);
     let mut entries: Vec<Entry> = Vec::new();
     for f in &data.facts {
-        let card = format!("{base}{}", crate::core::route::card_page(&f.id));
+        let card = place.page_url(&crate::core::route::card_page(&f.id));
         for s in view::sources(data, f) {
             let Some(doc) = cat.doc(&s.doc_id) else {
                 continue;
@@ -58,7 +63,7 @@ pub fn feed(cat: &Catalog<'_>, base: &str) -> String {
                 .map(|e| format!("\u{201c}{}\u{201d}", e.text))
                 .collect();
             let summary = format!("{} ({})", quotes.join(" "), s.doc_title);
-            let doc_page = format!("{base}{}", crate::core::route::doc_page(&s.doc_id));
+            let doc_page = place.page_url(&crate::core::route::doc_page(&s.doc_id));
             let xml = format!(
                 "<entry>\n<title>{title}</title>\n<id>{id}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{card}\"/>\n<link rel=\"via\" type=\"text/html\" href=\"{doc_page}\" title=\"{doc_title}\"/>\n<updated>{updated}</updated>\n<summary>{summary}</summary>\n</entry>\n",
                 title = esc(&title),
@@ -88,9 +93,10 @@ pub fn feed(cat: &Catalog<'_>, base: &str) -> String {
         .max()
         .map_or(UNDATED.into(), |(first, _)| instant(first));
     let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>{name}: what each document reports</title>\n<subtitle>Every fact as each source document gives it, with its quotes, newest document first.</subtitle>\n<id>{base}</id>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{base}feed.xml\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}\"/>\n<updated>{updated}</updated>\n<author><name>{name}</name></author>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<title>{name}: what each document reports</title>\n<subtitle>Every fact as each source document gives it, with its quotes, newest document first.</subtitle>\n<id>{base}</id>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{feed}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{base}\"/>\n<updated>{updated}</updated>\n<author><name>{name}</name></author>\n",
         name = esc(SITE_NAME),
-        base = esc(base),
+        base = esc(&place.page_url("")),
+        feed = esc(&place.page_url(FEED)),
     );
     for i in order {
         out.push_str(&entries[i as usize].xml);
@@ -102,8 +108,8 @@ pub fn feed(cat: &Catalog<'_>, base: &str) -> String {
 /// The `<link>` that points browsers and feed readers to the feed, for every page's head.
 pub fn head_link(base: &str) -> String {
     format!(
-        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{} (Atom feed)\" href=\"{}feed.xml\">",
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{} (Atom feed)\" href=\"{}\">",
         esc(SITE_NAME),
-        esc(base)
+        esc(&Place::new(base, true, None).page_url(FEED))
     )
 }

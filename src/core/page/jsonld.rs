@@ -7,13 +7,9 @@
 //! on is given; an inferred or disputed one is left to the page's words, which say why.
 
 use super::Site;
-
-/// From a card's page (where every JSON-LD that cites documents sits) to the site root.
-const FROM_CARD: &str = "../../";
 use crate::core::catalog::Catalog;
-use crate::core::export::json_string;
 use crate::core::model::*;
-use crate::core::route::doc_page;
+use crate::core::route::{Place, card_page, doc_page};
 use crate::core::search::RecordRef;
 use crate::core::view::{self, DocumentView, EntityCard, Evidence, FactCard, SITE_NAME};
 
@@ -54,25 +50,26 @@ pub(super) fn web_page(name: &str, url: &str, about: String, citing: Vec<String>
     .replace('<', "\\u003c")
 }
 
-/// Each document the quotes come from, once, as a cited work with its page.
-fn cited(site: &Site, quotes: &[Evidence]) -> Vec<String> {
+/// Each document the quotes come from, once, as a cited work with its page, linked from the
+/// card's page `here`.
+fn cited(here: &Place, quotes: &[Evidence]) -> Vec<String> {
     let mut seen: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     for q in quotes {
         if !seen.contains(&q.doc_id.as_str()) {
             seen.push(&q.doc_id);
-            out.push(work(site, &q.doc_title, &q.doc_id, q.outlet.as_deref()));
+            out.push(work(here, &q.doc_title, &q.doc_id, q.outlet.as_deref()));
         }
     }
     out
 }
 
 /// A source document as a cited work.
-fn work(site: &Site, title: &str, id: &str, outlet: Option<&str>) -> String {
+fn work(here: &Place, title: &str, id: &str, outlet: Option<&str>) -> String {
     object(&[
         ("@type", string("CreativeWork")),
         ("name", string(title)),
-        ("url", string(&site.link(FROM_CARD, &doc_page(id)))),
+        ("url", string(&here.page_url(&doc_page(id)))),
         (
             "publisher",
             outlet.map(|o| object(&[("@type", string("Organization")), ("name", string(o))])),
@@ -111,7 +108,8 @@ pub fn fact(cat: &Catalog<'_>, site: &Site, card: &FactCard, url: &str) -> Strin
         ("endDate", end),
         ("location", list(places)),
     ]);
-    web_page(&card.title, url, about, cited(site, &card.evidence))
+    let here = site.place(&card_page(&card.id));
+    web_page(&card.title, url, about, cited(&here, &card.evidence))
 }
 
 pub fn entity(site: &Site, card: &EntityCard, url: &str) -> String {
@@ -131,7 +129,8 @@ pub fn entity(site: &Site, card: &EntityCard, url: &str) -> String {
         ("alternateName", list(aliases)),
         ("description", string(view::prose(&card.description))),
     ]);
-    web_page(&card.name, url, about, cited(site, &card.evidence))
+    let here = site.place(&card_page(&card.id));
+    web_page(&card.name, url, about, cited(&here, &card.evidence))
 }
 
 pub fn document(d: &DocumentView, url: &str) -> String {

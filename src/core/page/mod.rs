@@ -19,7 +19,7 @@ pub use feed::entry_title;
 pub use shell::Shell;
 
 use crate::core::catalog::Catalog;
-use crate::core::route::{Route, View, card_page, doc_page, page_of};
+use crate::core::route::{Place, Route, View, card_page, doc_page, page_of, up};
 use crate::core::text::ellipsize;
 use crate::core::view::{self, CardView};
 
@@ -67,20 +67,11 @@ impl Site {
         })
     }
 
-    /// A page's address (`path` from the site root), seen from a page `up` below the root
-    /// (`../../`): absolute when the site is known, else relative.
-    pub(super) fn link(&self, up: &str, path: &str) -> String {
-        match &self.url {
-            Some(u) => format!("{u}{path}"),
-            None if path.is_empty() && up.is_empty() => "./".into(),
-            None => format!("{up}{path}"),
-        }
+    /// Where the links of the published page at `path` are written from: every URL a page
+    /// gives (its canonical link, `og:url`, JSON-LD, its hrefs) comes from this `Place`.
+    pub fn place(&self, path: &str) -> Place {
+        Place::new(self.url.as_deref().unwrap_or(""), true, Some(path))
     }
-}
-
-/// From a page's folder back to the site root: `../` for each folder of its path.
-pub fn up(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
 }
 
 /// One published page: where it is, what it shows, and what its head says of it.
@@ -157,7 +148,7 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
         .chain(data.entities.iter().map(|e| e.id.as_str()));
     for id in ids {
         let path = card_page(id);
-        let url = site.link(&up(&path), &path);
+        let url = site.place(&path).page_url(&path);
         let route = Route {
             card: Some(id.to_string()),
             ..Default::default()
@@ -190,7 +181,7 @@ pub fn pages(cat: &Catalog<'_>, shell: &Shell, site: &Site) -> Vec<Page> {
             continue;
         };
         let path = doc_page(&d.id);
-        let url = site.link(&up(&path), &path);
+        let url = site.place(&path).page_url(&path);
         let source = [v.outlet.as_deref(), v.page_date.as_deref()]
             .into_iter()
             .flatten()
@@ -254,7 +245,7 @@ pub fn write(
         .map(|p| (file_of(p), html(p, shell, site, &render(p))))
         .collect();
     if let Some(base) = &site.url {
-        files.push(("sitemap.xml".into(), sitemap(base, pages)));
+        files.push(("sitemap.xml".into(), sitemap(site, pages)));
         files.push(("feed.xml".into(), feed::feed(cat, base)));
     }
     files.push(("robots.txt".into(), robots(site)));
@@ -267,7 +258,7 @@ fn html(p: &Page, shell: &Shell, site: &Site, body: &str) -> String {
     if p.missing {
         return missing_html(p, shell, site, body);
     }
-    let url = esc(&site.link(&up(&p.path), &p.path));
+    let url = esc(&site.place(&p.path).page_url(&p.path));
     let name = esc(&p.name);
     let description = esc(&ellipsize(&p.description, DESCRIPTION));
     let title = if p.path.is_empty() {
@@ -326,15 +317,15 @@ fn feed_link(site: &Site) -> String {
         .map_or(String::new(), |u| format!("{}\n", feed::head_link(u)))
 }
 
-fn sitemap(base: &str, pages: &[Page]) -> String {
+fn sitemap(site: &Site, pages: &[Page]) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    let root = site.place("");
     for p in pages.iter().filter(|p| !p.missing) {
         out.push_str(&format!(
-            "<url><loc>{}{}</loc></url>\n",
-            esc(base),
-            esc(&p.path)
+            "<url><loc>{}</loc></url>\n",
+            esc(&root.page_url(&p.path))
         ));
     }
     out.push_str("</urlset>\n");

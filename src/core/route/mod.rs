@@ -324,9 +324,7 @@ pub fn is_doc_id(s: &str) -> bool {
 }
 
 fn parse_years(v: &str) -> Option<(i32, i32)> {
-    let year = |s: &str| {
-        s.parse::<i32>().ok().filter(|y| in_years(*y))
-    };
+    let year = |s: &str| s.parse::<i32>().ok().filter(|y| in_years(*y));
     let (a, b) = match v.split_once('-') {
         Some((a, b)) => (year(a)?, year(b)?),
         None => (year(v)?, year(v)?),

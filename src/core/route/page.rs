@@ -170,7 +170,54 @@ pub struct Place {
     pub pages: bool,
 }
 
+/// From a page's folder back to the site root: `../` for each folder of its path (`card/x/`
+/// gives `../../`).
+pub fn up(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
 impl Place {
+    /// The one way a place is made: the site root's absolute URL (`base`, `""` when unknown),
+    /// whether the site has pages, and `page`, the path of the published page the links are
+    /// written on (they reach the root through `../`). With no page: in the browser, hrefs
+    /// start at the root's absolute URL (the app moves the address from page to page); in the
+    /// single-file edition (no pages) they are fragments.
+    pub fn new(base: &str, pages: bool, page: Option<&str>) -> Place {
+        let root = match page {
+            Some(path) => up(path),
+            None if pages => base.to_string(),
+            None => String::new(),
+        };
+        Place {
+            root,
+            base: base.to_string(),
+            pages,
+        }
+    }
+
+    /// The URL of the page at `path` (from the site root; `""` is the root) as written here:
+    /// absolute where the site's address is known, else relative to here. Canonical links,
+    /// `og:url`, JSON-LD, the feed and the sitemap all take it.
+    pub fn page_url(&self, path: &str) -> String {
+        if !self.base.is_empty() {
+            format!("{}{path}", self.base)
+        } else if path.is_empty() && self.root.is_empty() {
+            "./".to_string()
+        } else {
+            format!("{}{path}", self.root)
+        }
+    }
+
+    /// A card's permalink, as written here: its page (absolute where the site's address is
+    /// known), or in the single-file edition, which has no pages, its fragment.
+    pub fn permalink(&self, id: &str) -> String {
+        if self.pages {
+            self.page_url(&card_page(id))
+        } else {
+            format!("#{}", super::card_fragment(id))
+        }
+    }
+
     /// The href of a route: its page where one shows exactly it, else the root with the
     /// route's fragment. The page route keeps links working with JavaScript off.
     pub fn href(&self, r: &Route) -> String {

@@ -161,7 +161,8 @@ fn dates(toks: &[Token], text: &str) -> (Vec<DateQuery>, Vec<bool>) {
             // The day is not one of the month's: the month and year still are a date, and the
             // day's word is a word.
             d.day = None;
-            if d.first + 1 < d.last && month_named(&toks[d.first].text, MonthWords::Typed).is_none() {
+            if d.first + 1 < d.last && month_named(&toks[d.first].text, MonthWords::Typed).is_none()
+            {
                 d.first += 1;
             }
         }

@@ -1,7 +1,7 @@
 //! Ranking: from a parsed query to ordered hits, plus what the highlighter needs and what to
 //! suggest when nothing matches. The scoring rules are documented in the parent module.
 
-pub use super::expand::edit_distance;
+pub use super::expand::{PREFIX_POSTINGS_BUDGET, edit_distance};
 use super::expand::{expand, suggest};
 use super::index::Index;
 use super::normalize::{canonical, is_stop_word, tokens};
@@ -92,10 +92,6 @@ impl Highlighter {
 const NAME_COVER_BONUS: f32 = 10.0;
 /// At most this many names are looked at for whole-query name matches.
 const NAME_LIFT_LIMIT: usize = 300;
-/// A prefix expansion stops adding words (most frequent first) once it reaches this many
-/// postings, so a one- or two-letter prefix over a huge dataset stays fast; the next letter
-/// makes the match complete again. Never reached by the real dataset.
-pub const PREFIX_POSTINGS_BUDGET: u64 = 200_000;
 
 const NAME_BIT: u32 = 1 << Field::Name as u32;
 

@@ -10,10 +10,10 @@
 //!   are listed apart.
 
 use super::scale::Viewport;
+use crate::core::model::date_view;
 use crate::core::model::*;
 use crate::core::order::{order_of, permute, sort_by};
 use crate::core::search::{Rec, RecordRef};
-use crate::core::view::date_view;
 
 /// Something to place on a lane: an event, or a membership standing.
 #[derive(Debug, Clone, PartialEq)]
@@ -177,7 +177,7 @@ fn fact_name(f: &Fact) -> String {
         date
     );
     // What the sources make of it, in the same words as the card.
-    for b in crate::core::view::badges(f) {
+    for b in crate::core::sources::badges(f) {
         name.push_str("; ");
         name.push_str(&b);
     }

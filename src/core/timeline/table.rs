@@ -2,9 +2,9 @@
 //! every membership standing with its start and end in words.
 
 use super::chart::Chart;
+use crate::core::model::date_view;
 use crate::core::model::*;
 use crate::core::order::sort_by;
-use crate::core::view::date_view;
 
 /// A row of the events table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +56,7 @@ fn sources_note(data: &Dataset, f: &Fact) -> Option<String> {
             first.status.label().to_ascii_lowercase()
         ));
     }
-    parts.extend(crate::core::view::disputes(data, f));
+    parts.extend(crate::core::sources::disputes(data, f));
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 

@@ -124,7 +124,8 @@ impl fmt::Display for Problem {
             }
             Problem::BadId => write!(
                 f,
-                "id must be a slug (lowercase letters, digits, single hyphens)"
+                "id must be a slug (lowercase letters, digits, single hyphens; at most {} characters)",
+                crate::core::model::MAX_ID
             ),
             Problem::DuplicateId {
                 first_file,

@@ -728,7 +728,7 @@ quotes = ["held in Kyrgyzstan"]
         check(
             &fact("date = \"2016\"\nquotes = [\"Peace\"]").replace("\"pm-2016\"", "\"PM 2016\""),
             &[
-                "seeds/doc.toml: fact `PM 2016`: id must be a slug (lowercase letters, digits, single hyphens)",
+                "seeds/doc.toml: fact `PM 2016`: id must be a slug (lowercase letters, digits, single hyphens; at most 100 characters)",
             ],
         );
         check(

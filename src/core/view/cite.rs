@@ -7,8 +7,7 @@
 use super::SITE_NAME as SITE;
 use super::card::cited;
 use crate::core::catalog::Catalog;
-use crate::core::export::json_string;
-use crate::core::model::{Point, parse_expression};
+use crate::core::model::{Point, json_string, parse_expression};
 
 /// CSL date-parts of a point: [year], [year, month] or [year, month, day].
 fn parts(p: Point) -> Option<Vec<u32>> {

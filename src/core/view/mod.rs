@@ -8,16 +8,16 @@
 
 mod card;
 mod cite;
-mod date;
 mod documents;
 mod reader;
 mod search;
 mod sources;
 mod text;
 
+/// Dates as a screen shows them are the model's words (`model::date_view`).
+pub use crate::core::model::{DateView, INFERRED, date_view};
 pub use card::*;
 pub use cite::*;
-pub use date::*;
 pub use documents::*;
 pub use reader::*;
 pub use search::*;
@@ -197,19 +197,10 @@ fn facts_by_date_as(
     facts: impl Iterator<Item = FactIx>,
     link: &dyn Fn(FactIx) -> FactLink,
 ) -> Vec<FactLink> {
-    by_date(data, facts).into_iter().map(link).collect()
-}
-
-/// Facts by date, undated last (ties in dataset order): the one order of lists of facts, on
-/// screen and in exports.
-pub fn by_date(data: &Dataset, facts: impl Iterator<Item = FactIx>) -> Vec<FactIx> {
-    let dated: Vec<(Option<(i32, i32)>, FactIx)> = facts
-        .map(|f| (data.facts[f as usize].date.when.span(), f))
-        .collect();
-    let sorted = crate::core::order::sort_by(dated, &|a: &(Option<(i32, i32)>, FactIx), b| {
-        (a.0.is_none(), a.0, a.1).cmp(&(b.0.is_none(), b.0, b.1))
-    });
-    sorted.into_iter().map(|(_, f)| f).collect()
+    crate::core::order::by_date(data, facts)
+        .into_iter()
+        .map(link)
+        .collect()
 }
 
 #[cfg(test)]
