@@ -17,15 +17,110 @@
 //! Where a person must decide, the value is `"TODO: ..."`, which the build refuses with the
 //! question ([`crate::core::source::parse_file`]).
 //!
-//! `read` finds sentences, dates and matches; `write` turns them into TOML.
+//! `read` finds sentences and what each is worth; `standing` reads membership news in them;
+//! `matching` finds the known fact each speaks of; `write` turns them into TOML.
 
+mod matching;
 mod read;
+mod standing;
 mod write;
 
 pub use crate::core::coverage::parse_expression;
 use crate::core::coverage::{self, Item};
 use crate::core::model::*;
-pub use read::{continues, proposed_slug, proposed_status};
+pub use read::{continues, proposed_status};
+pub use standing::proposed_slug;
+
+/// A sentence worth a record (and the sentences after it in its paragraph that add a date):
+/// quotes, date, kind suggested and entities named.
+struct Mentioned {
+    pub quotes: Vec<String>,
+    pub date: Option<When>,
+    pub kind: Option<FactKind>,
+    pub entities: Vec<EntityIx>,
+    /// Known facts it may speak of on weaker evidence, and why: listed as comments for the
+    /// curator, never drafted as reports.
+    pub maybe: Vec<(FactIx, String)>,
+    /// The standings it says someone began or held (a membership or presidency fact's
+    /// entries), each with who.
+    pub membership: Vec<(Who, Standing, Edge)>,
+}
+
+/// Whom a standing phrase is about: a known entity, or a name no entity has yet (the draft
+/// writes an `[[entity]]` stub for it, with this proposed id).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Who {
+    Known(EntityIx),
+    New { name: String, slug: Option<String> },
+}
+
+/// What a sentence says of standings: each (who, standing, edge) with the date that goes with
+/// it (the first date after its phrase, else the sentence's).
+type Stated = Vec<(Who, Standing, Edge, Option<When>)>;
+
+impl Mentioned {
+    /// A sentence's record with nothing more than its quote, names and date.
+    fn of(quote: &str, date: Option<When>, entities: Vec<EntityIx>) -> Mentioned {
+        Mentioned {
+            quotes: vec![quote.to_string()],
+            date,
+            kind: None,
+            entities,
+            maybe: Vec::new(),
+            membership: Vec::new(),
+        }
+    }
+
+    /// Takes in what another sentence adds to this record: its quotes (once), its names, and
+    /// its date where it is finer than a year and this record's is not.
+    fn absorb(&mut self, other: Mentioned) {
+        for q in other.quotes {
+            if !self.quotes.contains(&q) {
+                self.quotes.push(q);
+            }
+        }
+        self.entities.extend(other.entities);
+        self.entities.sort_unstable();
+        self.entities.dedup();
+        if let Some(d) = other.date.filter(|&d| finer_than_year(d))
+            && !self.date.is_some_and(finer_than_year)
+        {
+            self.date = Some(d);
+        }
+    }
+}
+
+/// A sentence's date: a range when its first two date expressions have the same precision
+/// ("opened on 22 August and runs until 29 August"), else its most precise one (the
+/// "September 2016" of "Peace Mission 2016 was held in September 2016").
+fn sentence_date(found: &[Point]) -> Option<When> {
+    match found {
+        [a, b, ..] if a.precision() == b.precision() && a.first_day() < b.first_day() => {
+            Some(When::Range(*a, *b))
+        }
+        _ => found
+            .iter()
+            .rev()
+            .max_by_key(|p| p.precision())
+            .map(|p| When::Point(*p)),
+    }
+}
+
+/// Finer than a year: a date that can tell two events of one year apart.
+fn finer_than_year(w: When) -> bool {
+    w.precision().is_some_and(|p| p != Precision::Year)
+}
+
+/// Names that are days of the week, never of an entity.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// What the draft holds, besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,8 +1,9 @@
 //! Writing the draft: TOML values, the `[document]` table, records and stubs, with a marked
 //! TODO wherever a person decides.
 
-use super::read::{Mentioned, WEEKDAYS, Who, dateline};
+use super::read::dateline;
 use super::{Draft, Reading};
+use super::{Mentioned, WEEKDAYS, Who};
 use crate::core::coverage::{self, ItemKind};
 pub(super) use crate::core::model::json_string as q;
 use crate::core::model::*;
@@ -247,7 +248,7 @@ pub(super) fn description_reports(data: &Dataset, facts: &[Mentioned], t: &mut S
                 t,
                 "\n[[report]]\n# this document gives {} a standing ({}): its latest description says {}",
                 entity.name,
-                super::read::in_prose(standing.label()),
+                super::matching::in_prose(standing.label()),
                 q(&entity.description)
             );
             let _ = writeln!(t, "entity = {}", q(&entity.id));
@@ -331,7 +332,7 @@ pub(super) fn entity_stubs(
                 q(text)
             );
         }
-        match super::read::new_slug(data, text) {
+        match super::standing::new_slug(data, text) {
             Some(slug) => {
                 let _ = writeln!(
                     t,

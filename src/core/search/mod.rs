@@ -40,8 +40,10 @@
 //! instead, each term searched alone, with [`rank::Partial`] saying how many of how many.
 
 mod expand;
+mod highlight;
 pub mod index;
 pub mod normalize;
+mod past;
 pub mod query;
 pub mod rank;
 

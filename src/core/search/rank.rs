@@ -3,8 +3,11 @@
 
 pub use super::expand::{PREFIX_POSTINGS_BUDGET, edit_distance};
 use super::expand::{expand, suggest};
+pub use super::highlight::Highlighter;
 use super::index::Index;
 use super::normalize::{canonical, is_stop_word, tokens};
+pub use super::past::Past;
+use super::past::{Matched, still_matches};
 use super::query::{Query, Term};
 use super::{Field, Rec, RecordRef, Weights, fields};
 use crate::core::model::Dataset;
@@ -40,52 +43,6 @@ pub struct Partial {
     pub matched: usize,
     pub of: usize,
     pub words: Vec<String>,
-}
-
-/// Marks the words of a text that the query matched: words equal to a matched index term,
-/// and words starting with a prefix the user is typing.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Highlighter {
-    /// Sorted, for binary search.
-    terms: Vec<Box<str>>,
-    prefixes: Vec<String>,
-}
-
-impl Highlighter {
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.prefixes.is_empty()
-    }
-
-    fn hit(&self, t: &str) -> bool {
-        let one = |t: &str| {
-            self.terms.binary_search_by(|x| (**x).cmp(t)).is_ok()
-                || self.prefixes.iter().any(|p| t.starts_with(p.as_str()))
-        };
-        one(t) || canonical(t).is_some_and(|c| one(&c))
-    }
-
-    /// Byte ranges of the matched words of `text`, in order, not overlapping.
-    pub fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
-        if self.is_empty() {
-            return Vec::new();
-        }
-        let toks = tokens(text);
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        for (i, t) in toks.iter().enumerate() {
-            let joined =
-                t.joins_previous && i > 0 && self.hit(&format!("{}{}", toks[i - 1].text, t.text));
-            if joined {
-                let start = toks[i - 1].start;
-                match out.last_mut() {
-                    Some(last) if last.0 == start => last.1 = t.end,
-                    _ => out.push((start, t.end)),
-                }
-            } else if self.hit(&t.text) {
-                out.push((t.start, t.end));
-            }
-        }
-        out
-    }
 }
 
 /// Within tiers 3 and 4, up to this much is added for how much of the name the query covers.
@@ -162,56 +119,6 @@ impl Visitor<'_> {
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
-}
-
-/// A search of the sources as they stood on a past date (`core::asof`). The index holds
-/// today's words, so a record that did not exist then is left out, and a record whose words
-/// were fewer then (a later report, description or name) must match in what it said then:
-/// a word or a date only a later document gives finds nothing.
-pub struct Past<'a> {
-    /// Per record: it existed on the day.
-    pub exists: &'a [bool],
-    /// Per record: its words on the day differ from today's (`data` holds them).
-    pub recheck: &'a [bool],
-}
-
-impl Past<'_> {
-    fn exists(&self, r: Rec) -> bool {
-        self.exists.get(r as usize).copied().unwrap_or(false)
-    }
-
-    fn recheck(&self, r: Rec) -> bool {
-        self.recheck.get(r as usize).copied().unwrap_or(false)
-    }
-}
-
-/// What one group of a query matched, kept to recheck a past record: a word's index terms,
-/// or a date's stretch and words.
-enum Matched {
-    Word(Vec<u32>),
-    Date {
-        span: (i32, i32),
-        words: Option<Vec<u32>>,
-    },
-}
-
-/// Whether record `r`, as `data` has it, still matches every group.
-fn still_matches(ix: &Index, data: &Dataset, r: Rec, groups: &[Matched]) -> bool {
-    let rec = RecordRef::of(data, r);
-    let terms = ix.record_terms(data, rec);
-    let has = |t: &u32| terms.binary_search(t).is_ok();
-    groups.iter().all(|g| match g {
-        Matched::Word(ts) => ts.iter().any(has),
-        Matched::Date { span, words } => {
-            let dated = rec.fact().is_some_and(|f| {
-                data.facts[f as usize]
-                    .report_dates()
-                    .filter_map(|d| d.when.span())
-                    .any(|d| super::index::within(d, *span))
-            });
-            dated || words.as_ref().is_some_and(|w| w.iter().all(has))
-        }
-    })
 }
 
 /// Runs a query and returns every hit, *unordered*: ordering all of them is wasted work when a
@@ -528,16 +435,8 @@ fn search_with(
     // facet counts, the first page's date ranks) read their per-record tables front to back
     // rather than in the order the postings happened to arrive. `seen` stays whole: it is
     // what the slots are reset by.
-    let mut candidates: Vec<Rec> =
-        Vec::with_capacity(narrowed.as_ref().map_or(seen.len(), Vec::len));
+    let mut candidates = read_off(alive, narrowed.as_ref().map_or(seen.len(), Vec::len));
     drop(narrowed);
-    for (i, word) in alive.iter_mut().enumerate() {
-        let mut bits = std::mem::take(word);
-        while bits != 0 {
-            candidates.push(i as Rec * 64 + bits.trailing_zeros());
-            bits &= bits - 1;
-        }
-    }
     if let Some(p) = past {
         candidates
             .retain(|&r| p.exists(r) && (!p.recheck(r) || still_matches(ix, data, r, &matched)));
@@ -561,19 +460,7 @@ fn search_with(
     };
     // In the past, only words some record said then.
     if let Some(p) = past {
-        suggestions.retain(|word| {
-            ix.find(word).is_some_and(|t| {
-                ix.postings(t).any(|posting| {
-                    let r = posting >> 8;
-                    p.exists(r)
-                        && (!p.recheck(r)
-                            || ix
-                                .record_terms(data, RecordRef::of(data, r))
-                                .binary_search(&t)
-                                .is_ok())
-                })
-            })
-        });
+        suggestions.retain(|word| p.said(ix, data, word));
     }
     // The highlighter looks words up by binary search.
     let highlight = sorted_unique(highlight);
@@ -587,6 +474,19 @@ fn search_with(
         partial: None,
         only_common: false,
     }
+}
+
+/// The records whose bits are set, in record order, clearing them for the next search.
+fn read_off(alive: &mut [u64], capacity: usize) -> Vec<Rec> {
+    let mut out: Vec<Rec> = Vec::with_capacity(capacity);
+    for (i, word) in alive.iter_mut().enumerate() {
+        let mut bits = std::mem::take(word);
+        while bits != 0 {
+            out.push(i as Rec * 64 + bits.trailing_zeros());
+            bits &= bits - 1;
+        }
+    }
+    out
 }
 
 /// A date group: facts dated within the stretch (read from the facts by first day), and
