@@ -628,3 +628,36 @@ fn the_checks_fail_on_planted_violations() {
     let tested = format!("#[cfg(test)]\nmod tests {{\n{long_fn}}}\n");
     assert_eq!(drawers(&files(&[("a.rs", &tested)])), Vec::<String>::new());
 }
+
+/// The site's name has one home in the code (`view::SITE_NAME`, `view::SHORT_NAME`); the
+/// static files that cannot call the code (the shell page, the web manifest, the JSON Schema)
+/// say the same, or this fails naming the file.
+#[test]
+fn the_static_files_say_the_sites_name_as_the_code_does() {
+    use sco_explorer::core::view::{SHORT_NAME, SITE_NAME};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |f: &str| fs::read_to_string(root.join(f)).unwrap_or_else(|e| panic!("{f}: {e}"));
+    let index = read("index.html");
+    for needle in [
+        format!("<title>{SITE_NAME}</title>"),
+        format!("property=\"og:site_name\" content=\"{SITE_NAME}\""),
+        format!("<p class=\"site-title\">{SITE_NAME}</p>"),
+    ] {
+        assert!(index.contains(&needle), "index.html does not say {needle}");
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read("style/manifest.webmanifest")).expect("JSON");
+    assert_eq!(
+        (manifest["name"].as_str(), manifest["short_name"].as_str()),
+        (Some(SITE_NAME), Some(SHORT_NAME)),
+        "style/manifest.webmanifest"
+    );
+    let schema: serde_json::Value =
+        serde_json::from_str(&read("src/core/facts.schema.json")).expect("JSON");
+    assert!(
+        schema["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with(SITE_NAME)),
+        "src/core/facts.schema.json"
+    );
+}

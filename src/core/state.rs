@@ -88,21 +88,17 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
     s.history = History::Push;
     match action {
         Action::Query(q) => {
-            use crate::core::route::MAX_QUERY;
-            let kept: Vec<char> = q
-                .chars()
-                .filter(|c| !c.is_control() && !crate::core::text::is_bidi_control(*c))
-                .collect();
+            use crate::core::route::{MAX_QUERY, clean_query};
+            let (query, cut) = clean_query(&q);
             // A pasted essay is cut, and the user is told once, not left to wonder.
-            if kept.len() > MAX_QUERY {
+            if let Some(n) = cut {
                 let notice = format!(
-                    "The search was cut to its first {MAX_QUERY} characters ({} were typed or pasted).",
-                    kept.len()
+                    "The search was cut to its first {MAX_QUERY} characters ({n} were typed or pasted)."
                 );
                 s.notices.retain(|n| !n.starts_with("The search was cut"));
                 s.notices.push(notice);
             }
-            route.query = kept.into_iter().take(MAX_QUERY).collect();
+            route.query = query;
             // Typing is a search: it brings the results back into view.
             route.card = None;
             if route.view == View::Documents {

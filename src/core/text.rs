@@ -180,6 +180,22 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     out
 }
 
+/// Text for an element's content or a quoted attribute value: the one HTML escape, for the
+/// pages' heads and for the embed code a reader copies.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

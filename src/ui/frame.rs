@@ -27,9 +27,10 @@ pub fn embed_snippet(route: &Route, url: &str) -> String {
         (None, None, View::Documents) => ("Source documents", 640),
         (None, None, View::Search) => ("Search results", 720),
     };
-    let url = url.replace('&', "&amp;").replace('"', "&quot;");
     format!(
-        "<iframe src=\"{url}\" title=\"{what} from the SCO defence cooperation explorer\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\"></iframe>"
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height}\" style=\"border:0\" loading=\"lazy\"></iframe>",
+        crate::core::text::esc(url),
+        crate::core::text::esc(&format!("{what} from the {}", crate::core::view::SITE_NAME))
     )
 }
 
@@ -44,7 +45,7 @@ pub fn header(props: &HeaderProps) -> Html {
         <header class="site-header">
             <div class="brand">
                 <p class="site-title">
-                    <Link action={Action::SetView(View::Search)} class="home">{ "SCO defence cooperation explorer" }</Link>
+                    <Link action={Action::SetView(View::Search)} class="home">{ crate::core::view::SITE_NAME }</Link>
                 </p>
                 <p class="tagline">{ "Facts from the source documents, each with its quote" }</p>
             </div>

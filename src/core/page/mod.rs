@@ -26,20 +26,7 @@ use crate::core::view::{self, CardView};
 /// The longest description a page gives previews (search engines cut near 160).
 const DESCRIPTION: usize = 200;
 
-/// Text for an element's content or a quoted attribute value.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::core::text::esc;
 
 /// Where the site is published: an absolute base URL ending in `/` (from `SCO_SITE_URL`), or
 /// unknown, when every link a page gives of itself is relative.

@@ -163,11 +163,77 @@ fn shown(s: &str) -> String {
     crate::core::text::ellipsize(&plain, 41)
 }
 
+/// Every key a link's fragment holds: the one table parsing and writing share (the table
+/// above is its words, and README.md's; a test keeps them equal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Embed,
+    View,
+    Query,
+    Filter(Dim),
+    Card,
+    Read,
+    Quote,
+    Timeline,
+    AsOf,
+}
+
+impl Key {
+    const ALL: [Key; 15] = [
+        Key::View,
+        Key::Query,
+        Key::Filter(Dim::Kind),
+        Key::Filter(Dim::Entity),
+        Key::Filter(Dim::Year),
+        Key::Filter(Dim::Doc),
+        Key::Filter(Dim::Status),
+        Key::Filter(Dim::Sources),
+        Key::Filter(Dim::Certainty),
+        Key::Card,
+        Key::Read,
+        Key::Quote,
+        Key::Timeline,
+        Key::AsOf,
+        Key::Embed,
+    ];
+
+    /// The key's name in a link; a filter's is its dimension's (`Dim::key`).
+    fn name(self) -> &'static str {
+        match self {
+            Key::Embed => "embed",
+            Key::View => "view",
+            Key::Query => "q",
+            Key::Filter(d) => d.key(),
+            Key::Card => "card",
+            Key::Read => "read",
+            Key::Quote => "quote",
+            Key::Timeline => "t",
+            Key::AsOf => "asof",
+        }
+    }
+
+    /// The key a link's name stands for. `date=` is what links said before the key was named
+    /// after the data's `certainty`.
+    fn of(name: &str) -> Option<Key> {
+        match name {
+            "date" => Some(Key::Filter(Dim::Certainty)),
+            _ => Key::ALL.into_iter().find(|k| k.name() == name),
+        }
+    }
+}
+
 fn apply(p: &mut Parsed, key: &str, value: &str) {
     let r = &mut p.route;
     let notices = &mut p.notices;
-    match key {
-        "embed" => match value {
+    let Some(known) = Key::of(key) else {
+        notices.push(format!(
+            "Ignored the unknown link parameter \u{201c}{}\u{201d}.",
+            shown(key)
+        ));
+        return;
+    };
+    match known {
+        Key::Embed => match value {
             "1" | "" => p.embed = true,
             "0" => {}
             _ => p.notices.push(format!(
@@ -175,68 +241,64 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
                 shown(value)
             )),
         },
-        "view" => match View::ALL.into_iter().find(|v| v.slug() == value) {
+        Key::View => match View::ALL.into_iter().find(|v| v.slug() == value) {
             Some(v) => r.view = v,
             None => notices.push(format!(
                 "Unknown view \u{201c}{}\u{201d}; showing search.",
                 shown(value)
             )),
         },
-        "q" => {
-            if value.chars().count() > MAX_QUERY {
+        Key::Query => {
+            let (query, cut) = clean_query(value);
+            if cut.is_some() {
                 notices.push(format!(
                     "The search in the link was cut to {MAX_QUERY} characters."
                 ));
             }
-            r.query = value
-                .chars()
-                .filter(|c| !c.is_control() && !crate::core::text::is_bidi_control(*c))
-                .take(MAX_QUERY)
-                .collect();
+            r.query = query;
         }
-        "type" => list(value, Dim::Kind, notices, |v| {
+        Key::Filter(d @ Dim::Kind) => list(value, d, notices, |v| {
             CardKind::from_slug(v)
                 .map(|k| r.filters.kinds.insert(k))
                 .is_some()
         }),
-        "status" => list(value, Dim::Status, notices, |v| {
+        Key::Filter(d @ Dim::Status) => list(value, d, notices, |v| {
             Status::from_slug(v)
                 .map(|s| r.filters.statuses.insert(s))
                 .is_some()
         }),
-        // `date=` is what links said before the key was named after the data's `certainty`.
-        "certainty" | "date" => list(value, Dim::Certainty, notices, |v| {
+        Key::Filter(d @ Dim::Certainty) => list(value, d, notices, |v| {
             DateCertainty::from_slug(v)
                 .map(|s| r.filters.certainty.insert(s))
                 .is_some()
         }),
-        "sources" => list(value, Dim::Sources, notices, |v| {
+        Key::Filter(d @ Dim::Sources) => list(value, d, notices, |v| {
             Sourcing::from_slug(v)
                 .map(|s| r.filters.sources.insert(s))
                 .is_some()
         }),
-        "ent" => list(value, Dim::Entity, notices, |v| {
+        Key::Filter(d @ Dim::Entity) => list(value, d, notices, |v| {
             let ok = is_slug(v);
             if ok {
                 r.filters.entities.insert(v.to_string());
             }
             ok
         }),
-        "src" => list(value, Dim::Doc, notices, |v| {
+        Key::Filter(d @ Dim::Doc) => list(value, d, notices, |v| {
             let ok = is_doc_id(v);
             if ok {
                 r.filters.docs.insert(v.to_string());
             }
             ok
         }),
-        "years" => match parse_years(value) {
+        Key::Filter(Dim::Year) => match parse_years(value) {
             Some(y) => r.filters.years = Some(y),
             None => notices.push(format!(
                 "Ignored the year range \u{201c}{}\u{201d}.",
                 shown(value)
             )),
         },
-        "card" => {
+        Key::Card => {
             if is_slug(value) {
                 r.card = Some(value.to_string());
             } else {
@@ -246,7 +308,7 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
                 ));
             }
         }
-        "read" => {
+        Key::Read => {
             if is_doc_id(value) {
                 r.read = Some(value.to_string());
             } else {
@@ -256,7 +318,7 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
                 ));
             }
         }
-        "quote" => match value
+        Key::Quote => match value
             .rsplit_once('.')
             .and_then(|(c, n)| Some((c, n.parse::<u16>().ok().filter(|n| *n >= 1)?)))
         {
@@ -271,24 +333,20 @@ fn apply(p: &mut Parsed, key: &str, value: &str) {
                 shown(value)
             )),
         },
-        "asof" => match parse_iso_day(value) {
+        Key::AsOf => match parse_iso_day(value) {
             Some(d) => r.asof = Some(d),
             None => notices.push(format!(
                 "Ignored the date \u{201c}{}\u{201d}: \u{201c}asof\u{201d} takes a day as 2018-08-21.",
                 shown(value)
             )),
         },
-        "t" => match parse_range(value) {
+        Key::Timeline => match parse_range(value) {
             Some(t) => r.timeline = Some(t),
             None => notices.push(format!(
                 "Ignored the timeline range \u{201c}{}\u{201d}.",
                 shown(value)
             )),
         },
-        _ => notices.push(format!(
-            "Ignored the unknown link parameter \u{201c}{}\u{201d}.",
-            shown(key)
-        )),
     }
 }
 
@@ -343,6 +401,18 @@ fn parse_range(v: &str) -> Option<(i32, i32)> {
     (a < b).then_some((a, b))
 }
 
+/// The one rule of what a query holds, however it comes (typed, pasted, in a link): no control
+/// or bidirectional-control characters, and at most [`MAX_QUERY`] characters. Gives the query,
+/// and when it was cut, how many characters it had.
+pub fn clean_query(q: &str) -> (String, Option<usize>) {
+    let kept: Vec<char> = q
+        .chars()
+        .filter(|c| !c.is_control() && !crate::core::text::is_bidi_control(*c))
+        .collect();
+    let cut = (kept.len() > MAX_QUERY).then_some(kept.len());
+    (kept.into_iter().take(MAX_QUERY).collect(), cut)
+}
+
 /// The fragment of a card's own link: the card alone, with no query or view, so it reads
 /// the same for whoever opens it. Permalinks and citations use it.
 pub fn card_fragment(id: &str) -> String {
@@ -357,10 +427,10 @@ pub fn format(r: &Route) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut push = |k: &str, v: &str| parts.push(format!("{k}={}", encode(v)));
     if r.view != View::Search {
-        push("view", r.view.slug());
+        push(Key::View.name(), r.view.slug());
     }
     if !r.query.is_empty() {
-        push("q", &r.query);
+        push(Key::Query.name(), &r.query);
     }
     let f = &r.filters;
     let join = |it: &mut dyn Iterator<Item = &str>| it.collect::<Vec<_>>().join(",");
@@ -378,7 +448,7 @@ pub fn format(r: &Route) -> String {
     }
     if let Some((a, b)) = f.years {
         push(
-            "years",
+            Dim::Year.key(),
             &if a == b {
                 a.to_string()
             } else {
@@ -411,19 +481,22 @@ pub fn format(r: &Route) -> String {
         );
     }
     if let Some(c) = &r.card {
-        push("card", c);
+        push(Key::Card.name(), c);
     }
     if let Some(d) = &r.read {
-        push("read", d);
+        push(Key::Read.name(), d);
     }
     if let Some(q) = &r.quote {
-        push("quote", &format!("{}.{}", q.card, q.n));
+        push(Key::Quote.name(), &format!("{}.{}", q.card, q.n));
     }
     if let Some((a, b)) = r.timeline {
-        push("t", &format!("{}..{}", iso_day(a), iso_day(b)));
+        push(
+            Key::Timeline.name(),
+            &format!("{}..{}", iso_day(a), iso_day(b)),
+        );
     }
     if let Some(d) = r.asof {
-        push("asof", &iso_day(d));
+        push(Key::AsOf.name(), &iso_day(d));
     }
     parts.join("&")
 }
@@ -539,6 +612,13 @@ mod tests {
             "README.md's URL table differs from route/mod.rs's"
         );
         assert!(here.len() >= 12, "{here:?}");
+        // The table names exactly the keys the one key table reads and writes, in its order.
+        let keys: Vec<String> = here
+            .iter()
+            .map(|row| row[0].trim_matches('`').to_string())
+            .collect();
+        let names: Vec<String> = Key::ALL.iter().map(|k| k.name().to_string()).collect();
+        assert_eq!(keys, names);
         // Every example is a link the parser takes as it is, with no notice.
         for row in &here {
             let example = row[2].trim_matches('`');

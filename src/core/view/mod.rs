@@ -27,12 +27,17 @@ pub use text::*;
 use crate::core::model::*;
 use crate::core::search::rank::Highlighter;
 
-/// The site's name, as titles and link previews give it.
+/// The site's name, as titles, link previews, the header and citations give it: its one home
+/// in the code (the static shell `index.html` and the web manifest carry it too, and
+/// `tests/tidy.rs` checks that they say the same).
 pub const SITE_NAME: &str = "SCO defence cooperation explorer";
+
+/// The site's short name, where space is short (a window's title, an installed app's label).
+pub const SHORT_NAME: &str = "SCO explorer";
 
 /// The title of a page or view that shows one thing: "Peace Mission 2018 · SCO explorer".
 pub fn titled(name: &str) -> String {
-    format!("{name} \u{b7} SCO explorer")
+    format!("{name} \u{b7} {SHORT_NAME}")
 }
 
 /// Said beside "Copy link" in the single-file edition, which has no pages of its own.
