@@ -182,21 +182,18 @@ fn main() {
                 for (f, text) in fields(data, r) {
                     by_field[f as usize].push(text);
                 }
-                let join = |f: Field| {
-                    sco_explorer::core::model::json_string(&by_field[f as usize].join(" \n "))
-                };
-                let _ = writeln!(
-                    out,
-                    "{{\"id\":{},\"name\":{},\"alias\":{},\"role\":{},\"linked\":{},\"kind\":{},\"summary\":{},\"quote\":{}}}",
-                    sco_explorer::core::model::json_string(r.id(data)),
-                    join(Field::Name),
-                    join(Field::Alias),
-                    join(Field::Role),
-                    join(Field::Linked),
-                    join(Field::Kind),
-                    join(Field::Summary),
-                    join(Field::Quote),
-                );
+                let join = |f: Field| by_field[f as usize].join(" \n ");
+                let line = serde_json::json!({
+                    "id": r.id(data),
+                    "name": join(Field::Name),
+                    "alias": join(Field::Alias),
+                    "role": join(Field::Role),
+                    "linked": join(Field::Linked),
+                    "kind": join(Field::Kind),
+                    "summary": join(Field::Summary),
+                    "quote": join(Field::Quote),
+                });
+                let _ = writeln!(out, "{line}");
             }
         }
         Some("show") => match show(&args[1..]) {

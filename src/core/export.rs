@@ -7,6 +7,7 @@
 //! Cyrillic or any typographic quote; LibreOffice and R's `read.csv` skip the mark.
 
 use crate::core::model::*;
+use serde::Serialize;
 
 /// The CSV header, in column order.
 pub const CSV_COLUMNS: [&str; 13] = [
@@ -200,98 +201,183 @@ pub fn csv(data: &Dataset, facts: &[FactIx]) -> String {
     )
 }
 
-/// A summary or description: the text, or `null` where no document gives one.
-fn json_prose(text: Option<&str>) -> String {
-    match text.filter(|t| !t.is_empty()) {
-        Some(t) => json_string(t),
-        None => "null".to_string(),
+// ── JSON: one set of rows, written by serde ────────────────────────────────────────────────
+
+/// A date as the JSON gives it: ISO text, its precision, and how sure it is (with why).
+#[derive(Serialize)]
+struct DateRow<'a> {
+    iso: String,
+    precision: &'static str,
+    certainty: &'static str,
+    reason: &'a str,
+}
+
+impl<'a> DateRow<'a> {
+    fn of(d: &'a DateSpec) -> Self {
+        let (certainty, reason) = self::certainty(d);
+        DateRow {
+            iso: d.when.iso(),
+            precision: precision(d.when),
+            certainty,
+            reason,
+        }
     }
+}
+
+#[derive(Serialize)]
+struct EntityRef<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+/// One source's word on a fact.
+#[derive(Serialize)]
+struct SourceRow<'a> {
+    document: &'a str,
+    title: &'a str,
+    status: &'static str,
+    date: DateRow<'a>,
+    /// This document's own summary; `null` when it gives none.
+    summary: Option<&'a str>,
+    quotes: Vec<&'a str>,
+}
+
+/// A fact, with its current view and every source's own word.
+#[derive(Serialize)]
+struct FactRow<'a> {
+    id: &'a str,
+    title: &'a str,
+    /// The current summary; `null` when no source gives one.
+    summary: Option<&'a str>,
+    kind: &'static str,
+    status: &'static str,
+    date: DateRow<'a>,
+    places: Vec<EntityRef<'a>>,
+    participants: Vec<EntityRef<'a>>,
+    revised: bool,
+    sources: Vec<SourceRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct Facts<'a> {
+    facts: Vec<FactRow<'a>>,
+}
+
+/// One document's description of an entity.
+#[derive(Serialize)]
+struct DescriptionRow<'a> {
+    document: &'a str,
+    title: &'a str,
+    description: &'a str,
+    quotes: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct EntityRow<'a> {
+    id: &'a str,
+    kind: &'static str,
+    name: &'a str,
+    /// The current description; `null` when no document gives one.
+    description: Option<&'a str>,
+    descriptions: Vec<DescriptionRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entities<'a> {
+    entities: Vec<EntityRow<'a>>,
+}
+
+fn prose(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
+}
+
+fn refs<'a>(data: &'a Dataset, ents: &[EntityIx]) -> Vec<EntityRef<'a>> {
+    ents.iter()
+        .map(|&e| {
+            let e = &data.entities[e as usize];
+            EntityRef {
+                id: &e.id,
+                name: &e.name,
+            }
+        })
+        .collect()
+}
+
+fn fact_row<'a>(data: &'a Dataset, f: &'a Fact, reports: &'a [Report]) -> FactRow<'a> {
+    FactRow {
+        id: &f.id,
+        title: &f.title,
+        summary: prose(&f.summary),
+        kind: f.kind.slug(),
+        status: f.status.slug(),
+        date: DateRow::of(&f.date),
+        places: refs(data, &f.places),
+        participants: refs(data, &f.participants),
+        revised: f.revised,
+        sources: reports
+            .iter()
+            .map(|r| {
+                let d = &data.documents[r.doc as usize];
+                SourceRow {
+                    document: &d.id,
+                    title: &d.title,
+                    status: r.status.slug(),
+                    date: DateRow::of(&r.date),
+                    summary: r.summary.as_deref().and_then(prose),
+                    quotes: r.quotes.iter().map(|q| data.quote_text(q)).collect(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The facts `facts` as JSON: `{"facts": [...]}`, each with its current view and every
+/// source's own word (status, date, summary and quotes as of that document).
+pub fn json(data: &Dataset, facts: &[FactIx]) -> String {
+    let reports: Vec<_> = facts
+        .iter()
+        .map(|&ix| data.facts[ix as usize].reports())
+        .collect();
+    let rows = facts
+        .iter()
+        .zip(&reports)
+        .map(|(&ix, r)| fact_row(data, &data.facts[ix as usize], r))
+        .collect();
+    let mut out = serde_json::to_string(&Facts { facts: rows }).unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 /// Every entity as JSON: `{"entities": [...]}`, each with its current description and every
 /// document's description, oldest first, with its quotes.
 pub fn entities_json(data: &Dataset) -> String {
-    let rows = data.entities.iter().map(|e| {
-        let descriptions = json_list(e.descriptions().iter().map(|d| {
-            let doc = &data.documents[d.doc as usize];
-            format!(
-                "{{\"document\":{},\"title\":{},\"description\":{},\"quotes\":{}}}",
-                json_string(&doc.id),
-                json_string(&doc.title),
-                json_string(&d.text),
-                json_list(d.quotes.iter().map(|q| json_string(data.quote_text(q))))
-            )
-        }));
-        format!(
-            "{{\"id\":{},\"kind\":{},\"name\":{},\"description\":{},\"descriptions\":{}}}",
-            json_string(&e.id),
-            json_string(e.kind.slug()),
-            json_string(&e.name),
-            json_prose(Some(&e.description)),
-            descriptions
-        )
-    });
-    format!("{{\"entities\":{}}}\n", json_list(rows))
-}
-
-fn json_list(items: impl IntoIterator<Item = String>) -> String {
-    format!("[{}]", items.into_iter().collect::<Vec<_>>().join(","))
-}
-
-fn json_date(d: &DateSpec) -> String {
-    let (sure, why) = certainty(d);
-    format!(
-        "{{\"iso\":{},\"precision\":{},\"certainty\":{},\"reason\":{}}}",
-        json_string(&d.when.iso()),
-        json_string(precision(d.when)),
-        json_string(sure),
-        json_string(why)
-    )
-}
-
-fn json_entities(data: &Dataset, ents: &[EntityIx]) -> String {
-    json_list(ents.iter().map(|&e| {
-        let e = &data.entities[e as usize];
-        format!(
-            "{{\"id\":{},\"name\":{}}}",
-            json_string(&e.id),
-            json_string(&e.name)
-        )
-    }))
-}
-
-/// The facts `facts` as JSON: `{"facts": [...]}`, each with its current view and every
-/// source's own word (status, date and quotes as of that document).
-pub fn json(data: &Dataset, facts: &[FactIx]) -> String {
-    let rows = facts.iter().map(|&ix| {
-        let f = &data.facts[ix as usize];
-        let sources = json_list(f.reports().iter().map(|r| {
-            let d = &data.documents[r.doc as usize];
-            format!(
-                "{{\"document\":{},\"title\":{},\"status\":{},\"date\":{},\"summary\":{},\"quotes\":{}}}",
-                json_string(&d.id),
-                json_string(&d.title),
-                json_string(r.status.slug()),
-                json_date(&r.date),
-                json_prose(r.summary.as_deref()),
-                json_list(r.quotes.iter().map(|q| json_string(data.quote_text(q))))
-            )
-        }));
-        format!(
-            "{{\"id\":{},\"title\":{},\"summary\":{},\"kind\":{},\"status\":{},\"date\":{},\"places\":{},\"participants\":{},\"revised\":{},\"sources\":{}}}",
-            json_string(&f.id),
-            json_string(&f.title),
-            json_prose(Some(&f.summary)),
-            json_string(f.kind.slug()),
-            json_string(f.status.slug()),
-            json_date(&f.date),
-            json_entities(data, &f.places),
-            json_entities(data, &f.participants),
-            f.revised,
-            sources
-        )
-    });
-    format!("{{\"facts\":{}}}\n", json_list(rows))
+    let all: Vec<_> = data.entities.iter().map(|e| e.descriptions()).collect();
+    let rows = data
+        .entities
+        .iter()
+        .zip(&all)
+        .map(|(e, ds)| EntityRow {
+            id: &e.id,
+            kind: e.kind.slug(),
+            name: &e.name,
+            description: prose(&e.description),
+            descriptions: ds
+                .iter()
+                .map(|d| {
+                    let doc = &data.documents[d.doc as usize];
+                    DescriptionRow {
+                        document: &doc.id,
+                        title: &doc.title,
+                        description: &d.text,
+                        quotes: d.quotes.iter().map(|q| data.quote_text(q)).collect(),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let mut out = serde_json::to_string(&Entities { entities: rows }).unwrap_or_default();
+    out.push('\n');
+    out
 }
 
 #[cfg(test)]

@@ -5,9 +5,28 @@ use super::read::dateline;
 use super::{Draft, Reading};
 use super::{Mentioned, WEEKDAYS, Who};
 use crate::core::coverage::{self, ItemKind};
-pub(super) use crate::core::model::json_string as q;
 use crate::core::model::*;
 use std::fmt::Write;
+
+/// A TOML basic string: every control character escaped, DEL and C1 included, as TOML
+/// requires (it also reads as a JSON string literal, though JSON is `serde_json`'s to write).
+pub(super) fn q(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
 
 /// "a, b or c": the values a TODO chooses between, from the model's own list.
 pub(super) fn choices(slugs: &[&str]) -> String {
@@ -483,6 +502,27 @@ pub(super) fn write_entities(t: &mut String, data: &Dataset, ents: &[EntityIx], 
             pick(&|k| matches!(k, EntityKind::ExerciseSeries | EntityKind::ConferenceSeries));
         if let Some(s) = series.first() {
             let _ = writeln!(t, "series = {}", q(s));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_string_literal_reads_back_the_same_in_json_and_in_toml() {
+        for s in [
+            "plain",
+            "say \"yes\" \\ no",
+            "two\nlines\tand\r",
+            "bell\u{7} del\u{7f} c1\u{85}",
+            "Чебаркуль “Peace Mission”",
+        ] {
+            let lit = q(s);
+            let json: String = serde_json::from_str(&lit).expect("JSON");
+            let toml: toml::Table = toml::from_str(&format!("v = {lit}")).expect("TOML");
+            assert_eq!((json.as_str(), toml["v"].as_str()), (s, Some(s)), "{lit}");
         }
     }
 }

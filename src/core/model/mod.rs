@@ -5,13 +5,11 @@
 
 mod date;
 mod ids;
-mod json;
 pub mod phrases;
 mod words;
 
 pub use date::*;
 pub use ids::*;
-pub use json::*;
 pub use words::*;
 
 use serde::{Deserialize, Serialize};

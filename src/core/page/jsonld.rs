@@ -12,27 +12,29 @@ use crate::core::model::*;
 use crate::core::route::{Place, card_page, doc_page};
 use crate::core::search::RecordRef;
 use crate::core::view::{self, DocumentView, EntityCard, Evidence, FactCard, SITE_NAME};
+use serde_json::Value;
 
-/// A JSON object from (key, already-written value) pairs, leaving out empty values.
-fn object(fields: &[(&str, Option<String>)]) -> String {
-    let body: Vec<String> = fields
-        .iter()
-        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{}:{v}", json_string(k))))
-        .collect();
-    format!("{{{}}}", body.join(","))
+/// A JSON object from (key, value) pairs, leaving out absent values.
+fn object(fields: &[(&str, Option<Value>)]) -> Value {
+    Value::Object(
+        fields
+            .iter()
+            .filter_map(|(k, v)| Some((k.to_string(), v.clone()?)))
+            .collect(),
+    )
 }
 
-fn string(s: &str) -> Option<String> {
-    Some(json_string(s))
+fn string(s: &str) -> Option<Value> {
+    Some(Value::String(s.to_string()))
 }
 
-fn list(items: Vec<String>) -> Option<String> {
-    (!items.is_empty()).then(|| format!("[{}]", items.join(",")))
+fn list(items: Vec<Value>) -> Option<Value> {
+    (!items.is_empty()).then_some(Value::Array(items))
 }
 
 /// The page around what it is about. `<` is escaped so no text can close the script element.
-pub(super) fn web_page(name: &str, url: &str, about: String, citing: Vec<String>) -> String {
-    object(&[
+pub(super) fn web_page(name: &str, url: &str, about: Value, citing: Vec<Value>) -> String {
+    let page = object(&[
         ("@context", string("https://schema.org")),
         ("@type", string("WebPage")),
         ("name", string(name)),
@@ -46,13 +48,15 @@ pub(super) fn web_page(name: &str, url: &str, about: String, citing: Vec<String>
         ),
         ("about", Some(about)),
         ("citation", list(citing)),
-    ])
-    .replace('<', "\\u003c")
+    ]);
+    serde_json::to_string(&page)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
 }
 
 /// Each document the quotes come from, once, as a cited work with its page, linked from the
 /// card's page `here`.
-fn cited(here: &Place, quotes: &[Evidence]) -> Vec<String> {
+fn cited(here: &Place, quotes: &[Evidence]) -> Vec<Value> {
     let mut seen: Vec<&str> = Vec::new();
     let mut out = Vec::new();
     for q in quotes {
@@ -65,7 +69,7 @@ fn cited(here: &Place, quotes: &[Evidence]) -> Vec<String> {
 }
 
 /// A source document as a cited work.
-fn work(here: &Place, title: &str, id: &str, outlet: Option<&str>) -> String {
+fn work(here: &Place, title: &str, id: &str, outlet: Option<&str>) -> Value {
     object(&[
         ("@type", string("CreativeWork")),
         ("name", string(title)),
@@ -78,7 +82,7 @@ fn work(here: &Place, title: &str, id: &str, outlet: Option<&str>) -> String {
 }
 
 /// `startDate` and `endDate` for a stated, undisputed date, at its precision.
-fn dates(f: &Fact) -> (Option<String>, Option<String>) {
+fn dates(f: &Fact) -> (Option<Value>, Option<Value>) {
     let disputed = f.disputes.iter().any(|d| d.on == Disputed::Date);
     if disputed || f.date.certainty != Certainty::Stated {
         return (None, None);
@@ -95,7 +99,7 @@ pub fn fact(cat: &Catalog<'_>, site: &Site, card: &FactCard, url: &str) -> Strin
         Some(RecordRef::Fact(f)) => dates(&cat.data.facts[f as usize]),
         _ => (None, None),
     };
-    let places: Vec<String> = card
+    let places: Vec<Value> = card
         .places
         .iter()
         .map(|p| object(&[("@type", string("Place")), ("name", string(&p.name))]))
@@ -122,7 +126,7 @@ pub fn entity(site: &Site, card: &EntityCard, url: &str) -> String {
         Some(EntityKind::Place) => "Place",
         _ => "Thing",
     };
-    let aliases: Vec<String> = card.aliases.iter().map(|a| json_string(a)).collect();
+    let aliases: Vec<Value> = card.aliases.iter().filter_map(|a| string(a)).collect();
     let about = object(&[
         ("@type", string(kind)),
         ("name", string(&card.name)),

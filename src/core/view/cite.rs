@@ -7,7 +7,8 @@
 use super::SITE_NAME as SITE;
 use super::card::cited;
 use crate::core::catalog::Catalog;
-use crate::core::model::{Point, json_string, parse_expression};
+use crate::core::model::{Point, parse_expression};
+use serde::Serialize;
 
 /// CSL date-parts of a point: [year], [year, month] or [year, month, day].
 fn parts(p: Point) -> Option<Vec<u32>> {
@@ -48,54 +49,67 @@ fn key(s: &str) -> String {
         .collect()
 }
 
+/// CSL date-parts: `[[year, month, day]]`, as precise as known.
+#[derive(Serialize)]
+struct DateParts {
+    #[serde(rename = "date-parts")]
+    parts: [Vec<u32>; 1],
+}
+
+/// One CSL-JSON item: the card itself (a web page) or a document it quotes (an article).
+#[derive(Serialize)]
+struct CslItem<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    title: &'a str,
+    #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
+    container: Option<&'a str>,
+    #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    accessed: Option<DateParts>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issued: Option<DateParts>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
 /// CSL-JSON for record `id`, cited on `today` (ISO `YYYY-MM-DD`) from `link`.
 pub fn csl_json(cat: &Catalog<'_>, id: &str, link: &str, today: &str) -> Option<String> {
     let data = cat.data;
     let (title, _, quotes) = cited(cat, id)?;
-    // Today is an ISO day, read as one (not as words, which took "2026-11-28" for 2026).
-    let accessed = Point::parse(today)
-        .and_then(parts)
-        .map(|p| {
-            format!(
-                ",\"accessed\":{{\"date-parts\":[[{}]]}}",
-                p.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
-            )
-        })
-        .unwrap_or_default();
-    let mut items = vec![format!(
-        "{{\"id\":{},\"type\":\"webpage\",\"title\":{},\"container-title\":{},\"URL\":{}{accessed}}}",
-        json_string(id),
-        json_string(&title),
-        json_string(SITE),
-        json_string(link)
-    )];
+    let date = |p: Vec<u32>| DateParts { parts: [p] };
+    let mut items = vec![CslItem {
+        id,
+        kind: "webpage",
+        title: &title,
+        container: Some(SITE),
+        url: Some(link),
+        // Today is an ISO day, read as one (not as words, which took "2026-11-28" for 2026).
+        accessed: Point::parse(today).and_then(parts).map(date),
+        issued: None,
+        note: None,
+    }];
     for q in &quotes {
         let doc = &data.documents[q.doc as usize];
-        let mut item = format!(
-            "{{\"id\":{},\"type\":\"article\",\"title\":{}",
-            json_string(&doc.id),
-            json_string(&doc.title)
-        );
-        if let Some(o) = &doc.outlet {
-            item.push_str(&format!(",\"container-title\":{}", json_string(o)));
-        }
-        if let Some(parts) = doc.page_date.as_deref().and_then(date_parts) {
-            let parts: Vec<String> = parts.iter().map(u32::to_string).collect();
-            item.push_str(&format!(
-                ",\"issued\":{{\"date-parts\":[[{}]]}}",
-                parts.join(",")
-            ));
-        }
-        item.push_str(&format!(
-            ",\"note\":{}}}",
-            json_string(&format!(
+        items.push(CslItem {
+            id: &doc.id,
+            kind: "article",
+            title: &doc.title,
+            container: doc.outlet.as_deref(),
+            url: None,
+            accessed: None,
+            issued: doc.page_date.as_deref().and_then(date_parts).map(date),
+            note: Some(format!(
                 "Quoted for \u{201c}{title}\u{201d}: \u{201c}{}\u{201d}",
                 data.quote_text(q)
-            ))
-        ));
-        items.push(item);
+            )),
+        });
     }
-    Some(format!("[{}]\n", items.join(",\n")))
+    let mut out = serde_json::to_string(&items).ok()?;
+    out.push('\n');
+    Some(out)
 }
 
 /// BibTeX for record `id`, cited on `today` (ISO) from `link`: `@misc` entries, which every
