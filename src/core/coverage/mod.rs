@@ -11,7 +11,6 @@ pub use hints::{
     Stale, document_year, entities_for_name, facts_for_date, stale_prose, stale_standings,
 };
 
-pub use crate::core::model::parse_expression;
 use crate::core::model::{Dataset, DocIx, MonthWords, dates_among, in_years};
 use crate::core::text::{Folded, Word, fold, joinable_gap, line_of, words};
 use crate::core::validate::Ignore;

@@ -25,8 +25,8 @@ mod read;
 mod standing;
 mod write;
 
-pub use crate::core::coverage::parse_expression;
 use crate::core::coverage::{self, Item};
+pub use crate::core::model::parse_expression;
 use crate::core::model::*;
 pub use read::{continues, proposed_status};
 pub use standing::proposed_slug;

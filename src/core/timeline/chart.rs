@@ -199,7 +199,7 @@ fn kind_lane(k: FactKind) -> (u8, &'static str, &'static str) {
     }
 }
 
-fn standing_class(s: Standing) -> &'static str {
+pub fn standing_class(s: Standing) -> &'static str {
     match s {
         Standing::FullMember => "full-member",
         Standing::Observer => "observer",

@@ -1,10 +1,20 @@
 //! What the timeline's shapes and colours mean, and the SVG masks its faded edges use.
 
+use crate::core::model::{Standing, Status};
+use crate::core::timeline::standing_class;
 use yew::prelude::*;
+
+/// A status in the legend: the model's word, and for a plan, that it is as of its document.
+fn status_words(s: Status) -> String {
+    match s {
+        Status::Happened => s.label().to_string(),
+        _ => format!("{}, as of its document", s.label()),
+    }
+}
 
 /// What the shapes and colours mean (a function: it has no state or props).
 pub fn legend() -> Html {
-    let swatch = |class: &'static str, text: &'static str| {
+    let swatch = |class: Classes, text: String| {
         html! {
             <li>
                 <svg width="28" height="14" aria-hidden="true"><g class={classes!("mark", class)}><rect class="shape" x="1" y="1" width="26" height="12" rx="3" /></g></svg>
@@ -16,10 +26,8 @@ pub fn legend() -> Html {
         <div class="legend">
             <h3 class="visually-hidden">{ "Legend" }</h3>
             <ul aria-label="Statuses">
-                { swatch("happened", "Held / happened") }
-                { swatch("planned", "Planned, as of its document") }
-                { swatch("intended", "Intended") }
-                { swatch("in-progress", "In progress") }
+                // The model's words for each status and standing, as the cards and table say them.
+                { for Status::ALL.into_iter().map(|s| swatch(classes!(s.slug()), status_words(s))) }
                 <li><span class="legend-sym">{ "\u{2248}" }</span>{ " date inferred (reason on the card)" }</li>
                 <li><span class="legend-fade" aria-hidden="true"></span>{ " start or end given by no document" }</li>
                 <li><span class="legend-horizon" aria-hidden="true"></span>{ " latest date the documents speak of" }</li>
@@ -33,11 +41,7 @@ pub fn legend() -> Html {
                 </li>
             </ul>
             <ul aria-label="Standings">
-                { swatch("happened full-member", "Full member") }
-                { swatch("happened observer", "Observer") }
-                { swatch("happened agreement-party", "Party to the Agreement on Joint Military Exercises") }
-                { swatch("happened accession", "Accession to the Agreement in progress") }
-                { swatch("happened presidency", "SCO presidency") }
+                { for Standing::ALL.into_iter().map(|s| swatch(classes!("happened", standing_class(s)), s.label().to_string())) }
             </ul>
             <svg width="0" height="0" aria-hidden="true" class="defs">
                 <defs>
