@@ -275,6 +275,16 @@ fn source_list(card: &str, sources: &[SourceView]) -> Html {
     }
 }
 
+/// Where "All N facts naming X" leads: the results filtered to it (a state or organisation),
+/// else a search for its name.
+fn all_facts(e: &EntityCard) -> Action {
+    if e.filterable {
+        Action::Toggle(crate::core::facets::Dim::Entity, e.id.clone())
+    } else {
+        Action::Query(format!("\"{}\"", e.name))
+    }
+}
+
 fn entity_detail(e: &EntityCard, citation: Option<&AttrValue>) -> Html {
     html! {
         <article class="card-detail entity" aria-labelledby="card-title">
@@ -298,13 +308,24 @@ fn entity_detail(e: &EntityCard, citation: Option<&AttrValue>) -> Html {
             <dl class="facts">
                 if !e.roles.is_empty() { <><dt>{ "Roles, as stated" }</dt><dd>{ e.roles.join("; ") }</dd></> }
                 if let Some(a) = &e.affiliation { <><dt>{ "Belongs to" }</dt><dd>{ entity_links(std::slice::from_ref(a)) }</dd></> }
-                if !e.members.is_empty() { <><dt>{ "Affiliated" }</dt><dd>{ entity_links(&e.members) }</dd></> }
+                if !e.members.is_empty() {
+                    <><dt>{ "Affiliated" }</dt><dd>
+                        { entity_links(&e.members) }
+                        if e.members_total > e.members.len() { { format!("and {} more", e.members_total - e.members.len()) } }
+                    </dd></>
+                }
                 if let Some(p) = &e.purpose { <><dt>{ "Stated purpose" }</dt><dd>{ p.clone() }</dd></> }
             </dl>
             { evidence_list(&e.id, &e.evidence, true) }
             <section class="takes-part" aria-labelledby="facts-heading">
-                <h3 id="facts-heading">{ format!("Facts ({})", e.facts.len()) }</h3>
+                <h3 id="facts-heading">{ format!("Facts ({})", e.facts_total) }</h3>
                 if e.facts.is_empty() { <p>{ "No fact names it directly." }</p> } else { { fact_links(&e.facts) } }
+                if e.facts_total > e.facts.len() {
+                    <p class="more-link">
+                        { format!("The latest {} of them. ", e.facts.len()) }
+                        <Link action={all_facts(e)}>{ format!("All {} facts naming {}", e.facts_total, e.name) }</Link>
+                    </p>
+                }
             </section>
             <section class="mentions" aria-labelledby="mentions-heading">
                 <h3 id="mentions-heading">{ "Mentioned in" }</h3>
@@ -316,6 +337,9 @@ fn entity_detail(e: &EntityCard, citation: Option<&AttrValue>) -> Html {
                         </li>
                     }) }
                 </ul>
+                if e.mentioned_total > e.mentioned_in.len() {
+                    <p class="more-link">{ format!("And {} more documents.", e.mentioned_total - e.mentioned_in.len()) }</p>
+                }
             </section>
             <CardActions id={e.id.clone()} citation={citation.cloned()} />
         </article>

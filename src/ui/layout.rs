@@ -14,7 +14,7 @@ use super::reader::{DocumentList, Reader};
 use super::search::{Filters, Results, SearchBox};
 use super::timeline::{TableView, Timeline};
 use crate::core::catalog::Catalog;
-use crate::core::route::{Place, Route, View};
+use crate::core::route::{Place, Route, View, card_alone};
 use crate::core::state::{Action, AppState};
 use crate::core::view;
 use crate::web::Offline;
@@ -87,7 +87,12 @@ pub fn full(
     let r = &state.route;
     let charting = matches!(r.view, View::Timeline | View::Table);
     let has_card = pieces.card.is_some();
+    let alone = card_alone(r);
     let main = pieces.screen.unwrap_or_else(|| {
+        if alone {
+            // A card alone is its page: the card, with no results or filters beside it.
+            return html! { <div class="search-view card-page">{ pieces.card.clone().unwrap_or_default() }</div> };
+        }
         html! {
             <div class={classes!("search-view", has_card.then_some("has-card"), charting.then_some("charting"))}>
                 <div class="columns">
@@ -100,7 +105,7 @@ pub fn full(
     });
     // The count is said where results are shown; elsewhere it would only confuse.
     let status = match m.results.total {
-        _ if r.read.is_some() || r.view == View::Documents => String::new(),
+        _ if r.read.is_some() || r.view == View::Documents || alone => String::new(),
         0 => "No results".to_string(),
         1 => "1 result".to_string(),
         n => format!("{n} results"),
@@ -108,9 +113,9 @@ pub fn full(
     let counts = cat.counts();
     html! {
         <>
-            { skip_link(&SkipProps { to_results: r.view == View::Search && r.read.is_none() }) }
+            { skip_link(&SkipProps { to_results: r.view == View::Search && r.read.is_none() && !alone }) }
             <Header route={r.clone()} link={place.share(r, known)} embed={place.embed_url(r)} />
-            <main id="main" class={classes!(has_card.then_some("has-card"))}>
+            <main id="main" class={classes!((has_card && !alone).then_some("has-card"))}>
                 <h1 class="visually-hidden">{ view::SITE_NAME }</h1>
                 { update_banner(&OfflineProps { offline }) }
                 { notices(&NoticesProps { notices: state.notices.clone(), dispatch: dispatch.clone() }) }

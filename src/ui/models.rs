@@ -43,6 +43,13 @@ impl Models {
 #[hook]
 pub fn use_models(state: &AppState, cat: &'static Catalog<'static>, place: &Rc<Place>) -> Models {
     let r = &state.route;
+    // The charts draw the facts among the filtered records; built only when a chart is shown,
+    // and keyed on the query and filters, not on the results: "show more" must not rebuild it.
+    let charting = matches!(r.view, View::Timeline | View::Table);
+    // Results are shown beside the filters, or drawn as charts; a card alone, a document or
+    // the documents list shows none, so none are made.
+    let listing = charting
+        || (r.view == View::Search && r.read.is_none() && !crate::core::route::card_alone(r));
     let results = {
         let key = (
             r.query.clone(),
@@ -50,8 +57,12 @@ pub fn use_models(state: &AppState, cat: &'static Catalog<'static>, place: &Rc<P
             state.shown,
             state.expanded.clone(),
             r.asof,
+            listing,
         );
-        use_memo(key, |(q, f, shown, expanded, _)| {
+        use_memo(key, |(q, f, shown, expanded, _, listing)| {
+            if !*listing {
+                return ResultsView::default();
+            }
             let r = Route {
                 query: q.clone(),
                 filters: f.clone(),
@@ -60,9 +71,6 @@ pub fn use_models(state: &AppState, cat: &'static Catalog<'static>, place: &Rc<P
             view::results_counted_later(cat, &r, *shown, expanded)
         })
     };
-    // The charts draw the facts among the filtered records; built only when a chart is shown,
-    // and keyed on the query and filters, not on the results: "show more" must not rebuild it.
-    let charting = matches!(r.view, View::Timeline | View::Table);
     let chart = use_memo(
         (r.query.clone(), r.filters.clone(), charting, r.asof),
         |(_, _, on, asof)| {

@@ -46,6 +46,13 @@ pub fn page_of(r: &Route) -> Option<String> {
     }
 }
 
+/// Whether a route shows a card alone: a card and nothing else (no query, filter, other view,
+/// date or document), which is what the card's page shows. The app draws it by itself, with
+/// the site's header and search box: the page is the card, not the start view beside it.
+pub fn card_alone(r: &Route) -> bool {
+    r.card.is_some() && r.read.is_none() && page_of(r).is_some()
+}
+
 /// The route a page's folder names: its last one or two path segments (`timeline`,
 /// `card/<id>`), or `None` when they name no page.
 fn route_of(dir: &str, name: &str) -> Option<Route> {

@@ -53,8 +53,11 @@ pub struct EntityCard {
     pub search_aliases: Vec<String>,
     pub roles: Vec<String>,
     pub affiliation: Option<EntityLink>,
-    /// Entities affiliated with this one (bodies of an organisation, people of a state).
+    /// Entities affiliated with this one (bodies of an organisation, people of a state): the
+    /// first [`CARD_LIST`].
     pub members: Vec<EntityLink>,
+    /// How many are affiliated.
+    pub members_total: usize,
     /// The latest description, with the document it comes from; `None` when no document
     /// describes it (as of a date before any does).
     pub description: Option<Said>,
@@ -62,10 +65,18 @@ pub struct EntityCard {
     pub earlier: Vec<Said>,
     pub purpose: Option<String>,
     pub evidence: Vec<Evidence>,
-    /// The facts it takes part in, in date order (undated last).
+    /// The facts it takes part in, in date order (undated last): the latest [`CARD_LIST`] of
+    /// them where there are more (a card stays a card, whatever the data's size).
     pub facts: Vec<FactLink>,
-    /// (document id, title, mentions), most mentions first.
+    /// How many facts it takes part in, listed or not.
+    pub facts_total: usize,
+    /// Whether the filters can list its facts (a state or an organisation); else a search for
+    /// its name does.
+    pub filterable: bool,
+    /// (document id, title, mentions), most mentions first: the first [`CARD_LIST`].
     pub mentioned_in: Vec<(String, String, usize)>,
+    /// How many documents mention it.
+    pub mentioned_total: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,6 +204,17 @@ pub fn fact_card(data: &Dataset, ix: FactIx) -> FactCard {
     }
 }
 
+/// The most items a card lists of one kind (facts, documents, members): the rest are counted
+/// and one link away, so a card's page stays small at any size of the data.
+pub const CARD_LIST: usize = 25;
+
+/// The last `n` of a list, or all of it.
+fn last<T>(mut v: Vec<T>, n: usize) -> Vec<T> {
+    let from = v.len().saturating_sub(n);
+    v.drain(..from);
+    v
+}
+
 pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
     let e = &data.entities[ix as usize];
     let takes_part = |f: &Fact| {
@@ -206,6 +228,7 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
         data,
         (0..data.facts.len() as FactIx).filter(|&f| takes_part(&data.facts[f as usize])),
     );
+    let facts_total = facts.len();
     let mut counts = vec![0usize; data.documents.len()];
     for m in data.mentions.iter().filter(|m| m.entity == ix) {
         counts[m.doc as usize] += 1;
@@ -222,10 +245,19 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
             )
         })
         .collect();
-    let mentioned_in =
+    let mut mentioned_in =
         crate::core::order::sort_by(mentioned_in, &|a: &(String, String, usize), b| {
             b.2.cmp(&a.2).then(a.0.cmp(&b.0))
         });
+    let mentioned_total = mentioned_in.len();
+    mentioned_in.truncate(CARD_LIST);
+    let members: Vec<EntityLink> = data
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.affiliation == Some(ix))
+        .map(|(i, _)| entity_link(data, i as EntityIx))
+        .collect();
     let mut aliases = e.aliases.clone();
     aliases.extend(e.abbreviations.iter().filter(|a| **a != e.name).cloned());
     let descriptions: Vec<Said> = e
@@ -242,19 +274,17 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
         search_aliases: e.search_aliases.clone(),
         roles: e.roles.clone(),
         affiliation: e.affiliation.map(|a| entity_link(data, a)),
-        members: data
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.affiliation == Some(ix))
-            .map(|(i, _)| entity_link(data, i as EntityIx))
-            .collect(),
+        members_total: members.len(),
+        members: members.into_iter().take(CARD_LIST).collect(),
         description: descriptions.last().cloned(),
         earlier: descriptions[..descriptions.len().saturating_sub(1)].to_vec(),
         purpose: e.purpose.clone(),
         evidence: evidence(data, &e.evidence),
-        facts,
+        facts: last(facts, CARD_LIST),
+        facts_total,
+        filterable: matches!(e.kind, EntityKind::State | EntityKind::Organisation),
         mentioned_in,
+        mentioned_total,
     }
 }
 

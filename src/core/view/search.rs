@@ -192,7 +192,7 @@ pub fn lookalikes(query: &str) -> Option<Lookalikes> {
 }
 
 /// The search screen: results, counts, facets.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResultsView {
     pub total: usize,
     pub items: Vec<ResultItem>,
