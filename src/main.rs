@@ -354,25 +354,31 @@ fn publish(dir: &std::path::Path) -> Result<String, String> {
             index.display()
         )
     })?;
-    let pages = sco_explorer::publish::site(sco_explorer::data::catalog(), &html, &site)
-        .map_err(|e| format!("{}: {e}", index.display()))?;
-    let files = export::dataset_files(data)
-        .into_iter()
-        .map(|(name, text)| (format!("data/{name}"), text))
-        .chain(pages);
-    let mut pages = 0;
-    for (path, text) in files {
-        let to = dir.join(&path);
+    let started = std::time::Instant::now();
+    let write = |path: &str, text: &str| -> Result<(), String> {
+        let to = dir.join(path);
         if let Some(parent) = to.parent() {
             std::fs::create_dir_all(parent)
                 .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         }
-        std::fs::write(&to, text).map_err(|e| format!("cannot write {}: {e}", to.display()))?;
-        pages += usize::from(path.ends_with("index.html"));
+        std::fs::write(&to, text).map_err(|e| format!("cannot write {}: {e}", to.display()))
+    };
+    for (name, text) in export::dataset_files(data) {
+        write(&format!("data/{name}"), &text)?;
     }
+    // Each page is written as soon as it is drawn, so the site is never held in memory.
+    let pages = sco_explorer::publish::site_into(
+        sco_explorer::data::catalog(),
+        &html,
+        &site,
+        &mut |path, text| write(&path, &text),
+    )
+    .map_err(|e| format!("{}: {e}", index.display()))?;
     Ok(format!(
-        "published into {}: the dataset in data/ ({} facts), {pages} pages, {}",
+        "published into {} in {:.1} s (peak memory {}): the dataset in data/ ({} facts), {pages} pages, {}",
         dir.display(),
+        started.elapsed().as_secs_f64(),
+        peak_memory(),
         data.facts.len(),
         match &site.url {
             Some(u) => format!("404.html, sitemap.xml, feed.xml and robots.txt for {u}"),
@@ -382,6 +388,26 @@ fn publish(dir: &std::path::Path) -> Result<String, String> {
             }
         }
     ))
+}
+
+/// The process's peak resident memory, as Linux counts it (`VmHWM`), for `publish` to say what
+/// it took; "unknown" elsewhere.
+#[cfg(not(target_arch = "wasm32"))]
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let kb: u64 = s
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))?
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse()
+                .ok()?;
+            Some(format!("{} MB", kb / 1024))
+        })
+        .unwrap_or_else(|| "unknown".into())
 }
 
 /// The id a new document takes: one more than the highest `NNN_` in `dir`, then the

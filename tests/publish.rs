@@ -312,10 +312,26 @@ fn the_feed_has_an_entry_for_every_report_newest_document_first_and_every_page_p
     let cat = corpus();
     let base = "https://example.org/sco/";
     let files = site(cat, Some(base));
-    let xml = page(&files, "feed.xml");
-    assert!(xml.starts_with(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"
-    ));
+    // The feed and its archives, newest first: the feed, then archive N down to archive 1.
+    let archives = files
+        .keys()
+        .filter(|k| k.starts_with("feed-archive-"))
+        .count();
+    let chain: Vec<&str> = std::iter::once("feed.xml".to_string())
+        .chain(
+            (1..=archives)
+                .rev()
+                .map(|n| format!("feed-archive-{n}.xml")),
+        )
+        .map(|p| page(&files, &p))
+        .collect();
+    for xml in &chain {
+        assert!(xml.starts_with(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\""
+        ));
+    }
+    let xml = chain.concat();
+    let xml = xml.as_str();
     let entries = elements(xml, "entry");
     let reports: usize = cat.data.facts.iter().map(|f| f.report_count()).sum();
     assert_eq!(entries.len(), reports, "one entry per report");

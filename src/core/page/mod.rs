@@ -81,6 +81,10 @@ pub struct Page {
 /// The file static hosts (and the service worker) answer a path with no page with.
 pub const NOT_FOUND: &str = "404.html";
 
+/// The app's shell for any page's path, at any depth: what the service worker answers a page
+/// it has not cached with when offline, for the app to draw the page's route from its own data.
+pub const SHELL: &str = "shell.html";
+
 impl Site {
     /// The site root's path (`/sco/`): from its address when known, else the host's root.
     pub fn root_path(&self) -> String {
@@ -217,9 +221,8 @@ pub fn file_of(p: &Page) -> String {
     }
 }
 
-/// The site's files: each page (its head, and the body `render` draws for it), then
-/// `sitemap.xml` and `feed.xml` (when the site's address is known) and `robots.txt`: (path in
-/// the site, text).
+/// The site's files: each page (its head, and the body `render` draws for it), then the
+/// others ([`extras`]): (path in the site, text).
 pub fn write(
     cat: &Catalog<'_>,
     pages: &[Page],
@@ -229,14 +232,47 @@ pub fn write(
 ) -> Vec<(String, String)> {
     let mut files: Vec<(String, String)> = pages
         .iter()
-        .map(|p| (file_of(p), html(p, shell, site, &render(p))))
+        .map(|p| page_file(p, shell, site, &render(p)))
         .collect();
+    files.extend(extras(cat, pages, shell, site));
+    files
+}
+
+/// One page's file: where it goes, and its whole text around the body the components drew.
+pub fn page_file(p: &Page, shell: &Shell, site: &Site, body: &str) -> (String, String) {
+    (file_of(p), html(p, shell, site, body))
+}
+
+/// The site's files besides its pages: the sitemap and the feed (when the site's address is
+/// known), `robots.txt` and the offline shell.
+pub fn extras(
+    cat: &Catalog<'_>,
+    pages: &[Page],
+    shell: &Shell,
+    site: &Site,
+) -> Vec<(String, String)> {
+    let mut files = Vec::new();
     if let Some(base) = &site.url {
-        files.push(("sitemap.xml".into(), sitemap(site, pages)));
-        files.push(("feed.xml".into(), feed::feed(cat, base)));
+        files.extend(sitemaps(site, pages, SITEMAP_URLS));
+        files.extend(feed::feeds(cat, base));
     }
     files.push(("robots.txt".into(), robots(site)));
+    files.push((SHELL.into(), shell_html(shell, site)));
     files
+}
+
+/// The offline shell: like the not-found page, it resolves its files from the site root by
+/// `<base>` (the service worker sets it to its scope), so it works at any path; unlike it, it
+/// says nothing of the path, whose route the app reads and draws. Its body says the app is
+/// starting, which it is: the service worker serves it only with the app's files at hand.
+fn shell_html(shell: &Shell, site: &Site) -> String {
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<base href=\"{base}\">\n{head}\n<title>{title}</title>\n\
+<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n<div id=\"app\"><main id=\"main\"><p class=\"shell-status\" role=\"status\">Opening the page from the copy saved on this device\u{2026}</p></main></div>\n</body>\n</html>\n",
+        base = esc(&site.root_path()),
+        head = shell.head(""),
+        title = esc(view::SITE_NAME),
+    )
 }
 
 /// A whole page: the shell's head re-pointed from the page's folder, the page's own head, and
@@ -304,19 +340,48 @@ fn feed_link(site: &Site) -> String {
         .map_or(String::new(), |u| format!("{}\n", feed::head_link(u)))
 }
 
-fn sitemap(site: &Site, pages: &[Page]) -> String {
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
+/// The most URLs one sitemap file may hold (the sitemap protocol's limit; its 50 MB limit is
+/// far off at this length of URL).
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// `sitemap.xml` for every page: one file while the pages fit in `limit` URLs, else a sitemap
+/// index pointing to `sitemap-1.xml`, `sitemap-2.xml`... of at most `limit` URLs each, as the
+/// protocol asks. (path in the site, text).
+pub fn sitemaps(site: &Site, pages: &[Page], limit: usize) -> Vec<(String, String)> {
     let root = site.place("");
-    for p in pages.iter().filter(|p| !p.missing) {
-        out.push_str(&format!(
-            "<url><loc>{}</loc></url>\n",
-            esc(&root.page_url(&p.path))
-        ));
+    let urls: Vec<String> = pages
+        .iter()
+        .filter(|p| !p.missing)
+        .map(|p| esc(&root.page_url(&p.path)))
+        .collect();
+    let urlset = |urls: &[String]| {
+        let mut out = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for u in urls {
+            out.push_str(&format!("<url><loc>{u}</loc></url>\n"));
+        }
+        out.push_str("</urlset>\n");
+        out
+    };
+    if urls.len() <= limit {
+        return vec![("sitemap.xml".into(), urlset(&urls))];
     }
-    out.push_str("</urlset>\n");
-    out
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (i, chunk) in urls.chunks(limit.max(1)).enumerate() {
+        let path = format!("sitemap-{}.xml", i + 1);
+        index.push_str(&format!(
+            "<sitemap><loc>{}</loc></sitemap>\n",
+            esc(&root.page_url(&path))
+        ));
+        files.push((path, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.insert(0, ("sitemap.xml".into(), index));
+    files
 }
 
 fn robots(site: &Site) -> String {
