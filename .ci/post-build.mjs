@@ -4,14 +4,15 @@
 // 1. Moves Trunk's inline loader script into a hashed file, so the page needs no inline script
 //    and its Content-Security-Policy can forbid them.
 // 2. Adds that CSP as a <meta> tag.
-// 3. Writes sw.js from src/web/sw.js, with the list of files to precache and a version taken
-//    from the build output itself (content-hashed names), never written by hand.
+// 3. Writes sw.js from src/web/sw.js, with the list of files to precache (the app's shell, the
+//    site's root files) and a version taken from the build output itself (content-hashed
+//    names), never written by hand.
 // 4. Writes the single-file edition: one HTML file with CSS, JS and wasm inlined, that works
 //    from file:// (for archiving or sending by mail).
 // 5. Publishes the dataset as files in data/ and a static page per card and document
-//    (`cargo run -- publish`, the same data the build embedded: SCO_SEEDS and SCO_SITE_URL are
-//    inherited), precached with the rest. Synthetic builds (SCO_SYNTH, the benchmark's tiers)
-//    ship none.
+//    (`cargo run -- publish`, the same data the build embedded: SCO_SEEDS, SCO_SYNTH and
+//    SCO_SITE_URL are inherited), synthetic builds too. Pages are not precached: the service
+//    worker keeps them as they are fetched, and draws any other offline from the app's data.
 //
 // `node .ci/post-build.mjs DIR` runs it on a built folder; the tests import `writeServiceWorker`.
 
@@ -123,18 +124,31 @@ async function externaliseLoader(dir) {
   return html;
 }
 
-/** Writes sw.js for the files now in `dir`; returns { version, files }. */
+/**
+ * The app's shell, what a first visit precaches: the files at the site's root (the start page,
+ * the wasm and its JS, the stylesheet, icons, manifest, the not-found page and the offline
+ * shell), not the pages in their folders, the data files, the feeds and sitemaps, robots.txt or
+ * the single-file edition. The service worker keeps pages and data files as they are fetched.
+ */
+export const isShell = (rel) =>
+  !rel.includes('/') && !/\.(xml|txt)$/.test(rel) && rel !== 'sw.js' && rel !== SINGLE_FILE;
+
+/**
+ * Writes sw.js for the files now in `dir`; returns { version, files } (the precached shell).
+ * The version covers every file of the build, so any change to the site is a new release.
+ */
 export async function writeServiceWorker(dir) {
-  const files = [];
+  const all = [];
   for await (const path of walk(dir)) {
     const rel = relative(dir, path).split('\\').join('/');
     if (rel === 'sw.js' || rel === SINGLE_FILE) continue;
-    files.push(rel);
+    all.push(rel);
   }
-  files.sort();
+  all.sort();
   const digest = createHash('sha256');
-  for (const f of files) digest.update(f).update(await readFile(join(dir, f)));
+  for (const f of all) digest.update(f).update(await readFile(join(dir, f)));
   const version = digest.digest('hex').slice(0, 16);
+  const files = all.filter(isShell);
   const template = await readFile(join(ROOT, 'src/web/sw.js'), 'utf8');
   const body = template
     .replace("'__VERSION__'", JSON.stringify(version))
@@ -208,7 +222,6 @@ const PAGES_META = '<meta name=sco-pages content="card/ doc/">';
  * Marks index.html as having pages first, so the pages (which copy its head) carry it too.
  */
 async function publish(dir) {
-  if (process.env.SCO_SYNTH) return;
   const indexPath = join(dir, 'index.html');
   const html = await readFile(indexPath, 'utf8');
   if (!html.includes(PAGES_META)) await writeFile(indexPath, html.replace(/<title>/i, `${PAGES_META}$&`));

@@ -1,6 +1,12 @@
 // A small static file server for the built site, used by `.ci/serve` and by the browser tests.
 // It serves one folder under an optional base path, with the MIME types a wasm site needs, and
 // can switch folders while running (the tests use that to ship a "new release" in place).
+//
+// What a hostile request cannot do: make it redirect to another host (a path that starts with
+// `//` would be read by the browser as a host), crash it with a malformed escape (`/%`), or
+// read outside its folder. It sends feeds as Atom, other XML as XML, CSV and JSON as such, and
+// `Access-Control-Allow-Origin: *` on what it serves, as GitHub Pages does: an embed in a
+// sandboxed `<iframe>` (an opaque origin) loads the app's script, wasm and stylesheet only so.
 
 import { createServer } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -20,10 +26,19 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
+/** The type of a file: by its extension, a feed (`feed.xml`, its archives) as Atom. */
+export function typeOf(file) {
+  const name = file.split(/[\\/]/).pop() ?? '';
+  if (/^feed(-archive-\d+)?\.xml$/.test(name)) return 'application/atom+xml; charset=utf-8';
+  return TYPES[extname(file)] ?? 'application/octet-stream';
+}
+
 /** Types worth compressing; images and fonts already are. */
-const COMPRESSIBLE = /^(text\/|application\/(wasm|json|manifest\+json)|image\/svg)/;
+const COMPRESSIBLE = /^(text\/|application\/(wasm|json|manifest\+json|xml|atom\+xml)|image\/svg)/;
 
 /** Compressed bodies, by encoding and file, so each file is compressed once. */
 const compressed = new Map();
@@ -48,7 +63,16 @@ export async function startServer({ root, port = 0, base = '/' } = {}) {
   if (!base.endsWith('/')) base += '/';
   const requests = [];
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path;
+    try {
+      // The path as sent, doubled slashes collapsed: parsed as a URL, `//evil.example/card`
+      // would lose its first part to a host.
+      path = decodeURIComponent(req.url.split(/[?#]/)[0].replace(/\/{2,}/g, '/'));
+    } catch {
+      // A malformed escape (`/%`, `/card/%E0%A4%A/`) names no file: say so, and keep serving.
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request: malformed path');
+      return;
+    }
     requests.push(path);
     if (!path.startsWith(base)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not under ' + base);
@@ -67,7 +91,10 @@ export async function startServer({ root, port = 0, base = '/' } = {}) {
       // A folder asked for without its final slash is redirected to it, as static hosts do.
       if (info?.isDirectory() && !path.endsWith('/')) {
         const [bare, query] = req.url.split(/\?(.*)/s);
-        res.writeHead(301, { location: `${bare}/${query ? `?${query}` : ''}` }).end();
+        // Doubled slashes collapsed, so the location is a path on this host: `//evil.example/x`
+        // would be read by the browser as another host.
+        const here = bare.replace(/\/{2,}/g, '/');
+        res.writeHead(301, { location: `${here}/${query ? `?${query}` : ''}` }).end();
         return;
       }
       // A path with no file gets the site's 404.html, when it has one, as static hosts do.
@@ -77,7 +104,7 @@ export async function startServer({ root, port = 0, base = '/' } = {}) {
         status = 404;
       }
       let body = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const type = typeOf(file);
       // Compressed as any real static host would serve it.
       const accepts = String(req.headers['accept-encoding'] ?? '');
       const encoding = !COMPRESSIBLE.test(type) ? null : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
@@ -90,6 +117,8 @@ export async function startServer({ root, port = 0, base = '/' } = {}) {
         // Every asset but the entry points has a content hash in its name; the service worker
         // does the caching, so the server keeps things simple and never lets a stale copy win.
         'cache-control': 'no-cache',
+        // Public files, fetched by embeds in sandboxed frames (an opaque origin) too.
+        'access-control-allow-origin': '*',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

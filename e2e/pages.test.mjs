@@ -189,7 +189,7 @@ test('from a page, the address moves to the page of what opens, or to the root f
   assert.deepEqual(page.problems(), []);
 });
 
-test('pages work offline: precached by the service worker', async (t) => {
+test('a first visit saves the app, not the site; offline, a card and a document page never visited open from its data', async (t) => {
   const list = await cards();
   const own = await serve();
   const ctx = await launch();
@@ -197,15 +197,35 @@ test('pages work offline: precached by the service worker', async (t) => {
   const page = await openPage(ctx);
   await page.goto(`${own.url}card/${list[0]}/`);
   await page.locator('#offline-status', { hasText: 'Available offline' }).waitFor({ timeout: 20000 });
+  // What the service worker saved: the app's shell and the page visited, no other page and no
+  // data file.
+  const saved = await page.evaluate(async () => {
+    const all = [];
+    for (const key of await caches.keys()) {
+      for (const r of await (await caches.open(key)).keys()) all.push(new URL(r.url).pathname);
+    }
+    return all;
+  });
+  const root = new URL(own.url).pathname;
+  const pages = saved.filter((p) => /\/(card|doc)\//.test(p.slice(root.length - 1)));
+  // (The first page a browser opens is fetched before its service worker runs.)
+  assert.ok(pages.every((p) => p === `${root}card/${list[0]}/index.html`), `only the page visited: ${pages}`);
+  assert.ok(!saved.some((p) => p.includes('/data/')), 'no data file');
+  assert.ok(saved.some((p) => /_bg\.wasm$/.test(p)), 'the app');
   await own.close();
   const last = list.at(-1);
   await page.goto(`${own.url}card/${last}/`);
   await page.locator('.card-detail #card-title').waitFor();
   assert.equal(await textOf(page, '.card-detail', '.card-actions').then((t) => t.length > 0), true);
+  assert.equal(await page.locator('.notices').count(), 0, 'a page, not a missing one');
   const [doc] = await ids('documents.csv');
   await page.goto(`${own.url}doc/${doc}/`);
   await page.locator('.reader #doc-title').waitFor();
   await screenshot(page, 'offline-page');
+  // A path that names no page is still the not-found page, offline too.
+  await page.goto(`${own.url}no/such/page/`);
+  await appReady(page);
+  assert.match(await page.locator('.notices').innerText(), /no page at/i);
 });
 
 test('robots.txt allows crawling; a sitemap, when the build knows its address, lists every page', async () => {
@@ -261,14 +281,23 @@ test("feed.xml parses as Atom in the browser's XML parser, with an entry for eve
     await page.goto(site.url);
     await appReady(page);
     const feed = await page.evaluate(async () => {
-      const text = await (await fetch('feed.xml')).text();
-      const xml = new DOMParser().parseFromString(text, 'application/xml');
+      // The feed, then each archive it leads back to (RFC 5005's prev-archive), oldest last.
+      const docs = [];
+      let next = 'feed.xml';
+      while (next && docs.length < 1000) {
+        const text = await (await fetch(next)).text();
+        const xml = new DOMParser().parseFromString(text, 'application/xml');
+        docs.push(xml);
+        next = xml.documentElement.querySelector(':scope > link[rel=prev-archive]')?.getAttribute('href');
+      }
+      const xml = docs[0];
       const ATOM = 'http://www.w3.org/2005/Atom';
       const one = (el, name) => el.getElementsByTagNameNS(ATOM, name).length === 1 && el.getElementsByTagNameNS(ATOM, name)[0].textContent.trim() !== '';
       const root = xml.documentElement;
-      const entries = [...root.getElementsByTagNameNS(ATOM, 'entry')];
+      const entries = docs.flatMap((d) => [...d.documentElement.getElementsByTagNameNS(ATOM, 'entry')]);
       return {
-        error: xml.getElementsByTagName('parsererror').length,
+        error: docs.reduce((n, d) => n + d.getElementsByTagName('parsererror').length, 0),
+        inFeed: root.getElementsByTagNameNS(ATOM, 'entry').length,
         root: `${root.namespaceURI} ${root.localName}`,
         head: ['title', 'id', 'updated'].every((n) => [...root.children].filter((c) => c.localName === n).length === 1),
         author: root.getElementsByTagNameNS(ATOM, 'author').length > 0,
@@ -285,10 +314,11 @@ test("feed.xml parses as Atom in the browser's XML parser, with an entry for eve
     assert.equal(feed.error, 0, 'well-formed XML');
     assert.equal(feed.root, 'http://www.w3.org/2005/Atom feed');
     assert.ok(feed.head && feed.author && feed.self, 'the feed has its title, id, updated, author and self link');
-    assert.equal(feed.entries, reports, 'an entry for every report');
+    assert.equal(feed.entries, reports, 'an entry for every report, in the feed or its archives');
+    assert.ok(feed.inFeed >= 1 && feed.inFeed <= 100, `the feed itself holds 1 to 100 entries: ${feed.inFeed}`);
     assert.equal(feed.complete, reports, 'every entry has a title, id, updated, summary and link');
     assert.equal(feed.ids, reports, 'ids are unique');
-    assert.deepEqual([...feed.dates].sort().reverse(), feed.dates, 'newest document first');
+    assert.deepEqual([...feed.dates].sort().reverse(), feed.dates, 'newest first');
     // Each entry is titled with its fact and links to the fact's page, which exists.
     for (const f of facts) {
       const mine = feed.links.map((l, i) => [l, feed.titles[i]]).filter(([l]) => l === `${site.url}card/${f.id}/`);
