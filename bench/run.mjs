@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { startServer } from '../.ci/server.mjs';
 import { measure, total } from '../.ci/size-report.mjs';
+import { PAGES_JSON, pagesSection } from './pages.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SITES = resolve(process.env.BENCH_SITES ?? join(HERE, '..', 'target', 'bench'));
@@ -454,6 +455,8 @@ async function report(r, { keepPrevious = false } = {}) {
   if (r.lighthouse) {
     L.push('', `Lighthouse audits below full marks (first run): ${r.lighthouse.failing.join(', ') || 'none'}.`);
   }
+  // The pages at scale, measured by bench/pages.mjs (its own step of `bash .ci/bench`).
+  if (existsSync(PAGES_JSON)) L.push('', ...pagesSection(JSON.parse(await readFile(PAGES_JSON, 'utf8'))));
   const notes = join(HERE, 'NOTES.md');
   if (existsSync(notes)) L.push('', (await readFile(notes, 'utf8')).trim());
   await writeFile(join(HERE, 'RESULTS.md'), L.join('\n') + '\n');

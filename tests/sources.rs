@@ -405,7 +405,7 @@ fn the_timeline_draws_the_current_date_an_earlier_ones_ghost_and_disputes() {
     assert!(gx > m.x + m.w - 1.0 && gw > 0.0, "{m:?}");
     assert!(m.disputed);
     // The table says it in words.
-    let t = table(cat.data, &c);
+    let t = table(cat.data, &c, usize::MAX);
     let row = t
         .years
         .iter()

@@ -24,6 +24,9 @@ pub struct Catalog<'a> {
     exists: Vec<bool>,
     recheck: Vec<bool>,
     day: Option<i32>,
+    /// Every document's id, sorted, for binary search.
+    doc_ids: OnceLock<Vec<(&'a str, DocIx)>>,
+    links: OnceLock<Links>,
     /// The days the documents speak from, and each step's catalog once built.
     steps: OnceLock<Vec<i32>>,
     past: std::sync::Mutex<Vec<(usize, &'a Catalog<'a>)>>,
@@ -37,6 +40,8 @@ impl<'a> Catalog<'a> {
             by_id: OnceLock::new(),
             facets: OnceLock::new(),
             reach: OnceLock::new(),
+            doc_ids: OnceLock::new(),
+            links: OnceLock::new(),
             presence: None,
             exists: Vec::new(),
             recheck: Vec::new(),
@@ -131,11 +136,24 @@ impl<'a> Catalog<'a> {
     }
 
     pub fn doc(&self, id: &str) -> Option<DocIx> {
-        self.data
-            .documents
-            .iter()
-            .position(|d| d.id == id)
-            .map(|i| i as DocIx)
+        let ids = self.doc_ids.get_or_init(|| {
+            let all: Vec<(&str, DocIx)> = self
+                .data
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.as_str(), i as DocIx))
+                .collect();
+            crate::core::order::sort_by(all, &|a: &(&str, DocIx), b| a.0.cmp(b.0))
+        });
+        ids.binary_search_by(|(k, _)| (*k).cmp(id))
+            .ok()
+            .map(|i| ids[i].1)
+    }
+
+    /// Who names whom, read the other way (`Links`): built on first use.
+    pub fn links(&self) -> &Links {
+        self.links.get_or_init(|| Links::of(self.data))
     }
 
     /// Runs a query as a keystroke does: every hit found, only the first `shown` in rank order
@@ -149,6 +167,72 @@ impl<'a> Catalog<'a> {
     /// Runs a query as the search box would, every hit in rank order.
     pub fn search(&self, q: &str) -> Outcome {
         self.keystroke(q, usize::MAX)
+    }
+}
+
+/// Who names whom, read the other way: for each entity, the facts it takes part in, the
+/// documents that mention it with how often, and its members; for each document, the facts it
+/// reports. Built once, the first time a card or a document asks, so opening one is a look-up
+/// rather than a pass over all the data, and publishing a page for every record stays linear.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// By entity: its facts, in fact order.
+    pub entity_facts: Vec<Vec<FactIx>>,
+    /// By entity: (document, mentions in it), in document order.
+    pub entity_docs: Vec<Vec<(DocIx, usize)>>,
+    /// By entity: the entities affiliated to it, in entity order.
+    pub members: Vec<Vec<EntityIx>>,
+    /// By document: the facts that quote it, in fact order.
+    pub doc_facts: Vec<Vec<FactIx>>,
+}
+
+impl Links {
+    fn of(data: &Dataset) -> Links {
+        let mut l = Links {
+            entity_facts: vec![Vec::new(); data.entities.len()],
+            entity_docs: vec![Vec::new(); data.entities.len()],
+            members: vec![Vec::new(); data.entities.len()],
+            doc_facts: vec![Vec::new(); data.documents.len()],
+        };
+        let mut named: Vec<EntityIx> = Vec::new();
+        for (i, f) in data.facts.iter().enumerate() {
+            let i = i as FactIx;
+            // What a fact names an entity by: taking part, being where, being about it, the
+            // series, a membership.
+            named.clear();
+            named.extend(f.participants.iter().chain(&f.places).chain(&f.about));
+            named.extend(f.series);
+            named.extend(f.membership.iter().map(|m| m.who));
+            named.sort_unstable();
+            named.dedup();
+            for &e in &named {
+                if let Some(list) = l.entity_facts.get_mut(e as usize) {
+                    list.push(i);
+                }
+            }
+            for q in &f.evidence {
+                if let Some(list) = l.doc_facts.get_mut(q.doc as usize)
+                    && list.last() != Some(&i)
+                {
+                    list.push(i);
+                }
+            }
+        }
+        // Mentions are in document order, so each entity's documents come in order too.
+        for m in &data.mentions {
+            if let Some(list) = l.entity_docs.get_mut(m.entity as usize) {
+                match list.last_mut() {
+                    Some((d, n)) if *d == m.doc => *n += 1,
+                    _ => list.push((m.doc, 1)),
+                }
+            }
+        }
+        for (i, e) in data.entities.iter().enumerate() {
+            if let Some(list) = e.affiliation.and_then(|a| l.members.get_mut(a as usize)) {
+                list.push(i as EntityIx);
+            }
+        }
+        l
     }
 }
 

@@ -39,9 +39,18 @@ pub struct MemberRow {
 /// Both tables of a chart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
+    /// The first events by date, as many as asked for.
     pub years: Vec<YearRows>,
     pub members: Vec<MemberRow>,
+    /// How many events the chart has, listed or not.
+    pub total: usize,
+    /// How many of them `years` lists.
+    pub listed: usize,
 }
+
+/// How many events the table lists at first, and adds with each "Show more": its page weighs
+/// the same at any size of data.
+pub const TABLE_ROWS: usize = 200;
 
 /// The table's words for a fact several documents report: the first report a later one
 /// revised, and every disagreement with its sources.
@@ -60,8 +69,9 @@ fn sources_note(data: &Dataset, f: &Fact) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// The chart's events as table rows grouped by year (undated last), and its membership bars.
-pub fn table(data: &Dataset, chart: &Chart) -> Table {
+/// The chart's first `limit` events as table rows grouped by year (undated last), and its
+/// membership bars.
+pub fn table(data: &Dataset, chart: &Chart, limit: usize) -> Table {
     let mut rows: Vec<(i32, f64, TableRow)> = Vec::new();
     for lane in &chart.events {
         for it in &lane.items {
@@ -87,8 +97,11 @@ pub fn table(data: &Dataset, chart: &Chart) -> Table {
                         b: &(i32, f64, TableRow)| {
             a.1.total_cmp(&b.1).then(a.2.title.cmp(&b.2.title))
         });
+    let total = rows.len() + chart.undated.len();
+    let listed = total.min(limit);
+    let undated_listed = listed.saturating_sub(rows.len());
     let mut years: Vec<YearRows> = Vec::new();
-    for (y, _, r) in rows {
+    for (y, _, r) in rows.into_iter().take(listed) {
         let year = y.to_string();
         match years.last_mut() {
             Some(g) if g.year == year => g.rows.push(r),
@@ -98,12 +111,15 @@ pub fn table(data: &Dataset, chart: &Chart) -> Table {
             }),
         }
     }
-    if !chart.undated.is_empty() {
+    if undated_listed > 0 {
+        let by_id: std::collections::HashMap<&str, &Fact> =
+            data.facts.iter().map(|f| (f.id.as_str(), f)).collect();
         let rows = chart
             .undated
             .iter()
+            .take(undated_listed)
             .map(|(id, t)| {
-                let f = data.facts.iter().find(|f| &f.id == id);
+                let f = by_id.get(id.as_str()).copied();
                 TableRow {
                     card: id.clone(),
                     date: "unknown".into(),
@@ -132,7 +148,12 @@ pub fn table(data: &Dataset, chart: &Chart) -> Table {
             })
         })
         .collect();
-    Table { years, members }
+    Table {
+        years,
+        members,
+        total,
+        listed,
+    }
 }
 
 #[cfg(test)]
@@ -145,7 +166,9 @@ mod tests {
     fn the_table_groups_events_by_year_and_words_each_standing() {
         let data = corpus().data;
         let all: Vec<u32> = (0..(data.facts.len() + data.entities.len()) as u32).collect();
-        let t = table(data, &chart(data, &all, reach(data)));
+        let c = chart(data, &all, reach(data));
+        let t = table(data, &c, TABLE_ROWS);
+        assert_eq!(t.listed, t.total);
         let years: Vec<&str> = t.years.iter().map(|y| y.year.as_str()).collect();
         assert_eq!(
             years,
@@ -175,5 +198,20 @@ mod tests {
             "unknown; held as of 31 October \u{2013} 1 November 2019 (inferred)"
         );
         assert_eq!(row("Borvia", "SCO presidency"), ("2020", "2020"));
+        // A shorter table lists the first events by date, undated last, and says how many
+        // there are; the members are all there.
+        let rows = |t: &Table| -> Vec<String> {
+            t.years
+                .iter()
+                .flat_map(|y| y.rows.iter().map(|r| r.card.clone()))
+                .collect()
+        };
+        let every = rows(&t);
+        for limit in [0, 1, 3, every.len() - 1] {
+            let short = table(data, &c, limit);
+            assert_eq!(rows(&short), every[..limit], "limit {limit}");
+            assert_eq!((short.listed, short.total), (limit, t.total));
+            assert_eq!(short.members, t.members);
+        }
     }
 }

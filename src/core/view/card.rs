@@ -104,7 +104,7 @@ pub fn card(cat: &Catalog<'_>, id: &str) -> CardView {
             day: cat.day().map(day_words).unwrap_or_default(),
         },
         Some(RecordRef::Fact(f)) => CardView::Fact(fact_card(cat.data, f)),
-        Some(RecordRef::Entity(e)) => CardView::Entity(entity_card(cat.data, e)),
+        Some(RecordRef::Entity(e)) => CardView::Entity(entity_card(cat, e)),
         None => {
             let words = id.replace(['-', '_'], " ");
             let outcome = cat.search(&words);
@@ -215,34 +215,17 @@ fn last<T>(mut v: Vec<T>, n: usize) -> Vec<T> {
     v
 }
 
-pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
+pub fn entity_card(cat: &Catalog<'_>, ix: EntityIx) -> EntityCard {
+    let data = cat.data;
+    let links = cat.links();
     let e = &data.entities[ix as usize];
-    let takes_part = |f: &Fact| {
-        f.participants.contains(&ix)
-            || f.places.contains(&ix)
-            || f.about.contains(&ix)
-            || f.series == Some(ix)
-            || f.membership.iter().any(|m| m.who == ix)
-    };
-    let facts = facts_by_date(
-        data,
-        (0..data.facts.len() as FactIx).filter(|&f| takes_part(&data.facts[f as usize])),
-    );
+    let facts = facts_by_date(data, links.entity_facts[ix as usize].iter().copied());
     let facts_total = facts.len();
-    let mut counts = vec![0usize; data.documents.len()];
-    for m in data.mentions.iter().filter(|m| m.entity == ix) {
-        counts[m.doc as usize] += 1;
-    }
-    let mentioned_in: Vec<(String, String, usize)> = counts
-        .into_iter()
-        .enumerate()
-        .filter(|(_, n)| *n > 0)
-        .map(|(d, n)| {
-            (
-                data.documents[d].id.clone(),
-                data.documents[d].title.clone(),
-                n,
-            )
+    let mentioned_in: Vec<(String, String, usize)> = links.entity_docs[ix as usize]
+        .iter()
+        .map(|&(d, n)| {
+            let d = &data.documents[d as usize];
+            (d.id.clone(), d.title.clone(), n)
         })
         .collect();
     let mut mentioned_in =
@@ -251,12 +234,9 @@ pub fn entity_card(data: &Dataset, ix: EntityIx) -> EntityCard {
         });
     let mentioned_total = mentioned_in.len();
     mentioned_in.truncate(CARD_LIST);
-    let members: Vec<EntityLink> = data
-        .entities
+    let members: Vec<EntityLink> = links.members[ix as usize]
         .iter()
-        .enumerate()
-        .filter(|(_, m)| m.affiliation == Some(ix))
-        .map(|(i, _)| entity_link(data, i as EntityIx))
+        .map(|&m| entity_link(data, m))
         .collect();
     let mut aliases = e.aliases.clone();
     aliases.extend(e.abbreviations.iter().filter(|a| **a != e.name).cloned());

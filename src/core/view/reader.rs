@@ -62,8 +62,7 @@ pub fn document(cat: &Catalog<'_>, doc_id: &str, quote: Option<&QuoteRef>) -> Op
     // Each fact as this document reports it, not as later ones do.
     let facts = facts_by_date_as(
         data,
-        (0..data.facts.len() as FactIx)
-            .filter(|&f| data.facts[f as usize].evidence.iter().any(|q| q.doc == d)),
+        cat.links().doc_facts[d as usize].iter().copied(),
         &|f| fact_link_as_of(data, f, d),
     );
     Some(DocumentView {

@@ -5,7 +5,7 @@ use super::exports::exports;
 use crate::core::facets::Dim;
 use crate::core::state::Action;
 use crate::core::view::{Lookalikes, ResultItem, ResultsView, drawn_now, first_frame_budget};
-use crate::ui::common::{Link, date_badge, kind_badge, segs, status_badge, use_nav};
+use crate::ui::common::{Link, date_badge, kind_badge, segs, show_more, status_badge, use_nav};
 use crate::web;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -59,13 +59,9 @@ pub fn results(props: &ResultsProps) -> Html {
             if let Some(note) = &v.note {
                 <p class="match-note">{ note.clone() }</p>
             }
-            if v.facts > 0 { { exports(v, nav.env.catalog.data) } }
+            if v.facts > 0 { { exports(v, nav.env.catalog.data, nav.env.feed.as_ref()) } }
             { body }
-            if more > 0 {
-                <button type="button" class="show-more" onclick={nav.dispatch.reform(|_: MouseEvent| Action::ShowMore)}>
-                    { format!("Show more ({more} more)") }
-                </button>
-            }
+            { show_more(more, &nav.dispatch) }
         </section>
     }
 }

@@ -5,14 +5,17 @@ use crate::core::route::View;
 use crate::core::state::Action;
 use crate::core::timeline;
 use crate::core::view::INFERRED;
-use crate::ui::common::Link;
+use crate::ui::common::{Link, show_more};
 use yew::prelude::*;
 
 /// The timelines' data as tables, by year: for screen readers, printing and copying.
 #[function_component(TableView)]
 pub fn table_view(props: &TimelineProps) -> Html {
-    let data = crate::ui::common::use_nav().env.catalog.data;
-    let table = timeline::table(data, &props.chart);
+    let nav = crate::ui::common::use_nav();
+    let data = nav.env.catalog.data;
+    // A page of rows for each page of results shown: "Show more" adds to both.
+    let pages = nav.state.shown.div_ceil(crate::core::state::PAGE).max(1);
+    let table = timeline::table(data, &props.chart, pages * timeline::TABLE_ROWS);
     html! {
         <section class="table-view" aria-labelledby="table-heading">
             <div class="timeline-head">
@@ -55,6 +58,12 @@ pub fn table_view(props: &TimelineProps) -> Html {
                 }) }
             </table>
             </div>
+            if table.listed < table.total {
+                <p class="table-more">
+                    { format!("The first {} of {} events, by date. ", table.listed, table.total) }
+                    { show_more(table.total - table.listed, &nav.dispatch) }
+                </p>
+            }
         </section>
     }
 }
