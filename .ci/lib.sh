@@ -198,25 +198,10 @@ build_reports_site() {
   SCO_SEEDS=tests/fixtures/reports retry_if_damaged trunk build --dist "$1"
 }
 
-# The same commit must give the same bytes wherever it is built, by whoever: paths of this
-# machine (the cargo home's crate sources, the checkout) are mapped to fixed names in the wasm's
-# panic locations. Only the wasm target's flags: host builds (build.rs, cargo test) keep theirs,
-# so the two do not rebuild each other's dependencies.
-reproducible_flags() {
-  local home="${CARGO_HOME:-$HOME/.cargo}" flags="" src
-  home="$(cd "$home" && pwd -P)"
-  # Each registry's source folder (index.crates.io-<hash>) becomes /crates; the checkout, /src.
-  for src in "$home"/registry/src/*/; do
-    flags+="--remap-path-prefix=${src%/}=/crates "
-  done
-  # (The standard library's locations, /rustc/<commit>/library/..., come with it precompiled:
-  # the same on every machine with this toolchain.)
-  echo "$flags--remap-path-prefix=$(cd "$ROOT" && pwd -P)=/src"
-}
-
 # build_site DIST [extra trunk args]: a release build of the site into DIST.
+# Plain Trunk: the build machine's paths are kept out by .cargo/remap-rustc, which Cargo runs
+# rustc through for every build of the project.
 build_site() {
   local dist="$1"; shift
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(reproducible_flags)" \
-    retry_if_damaged trunk build --release --dist "$dist" "$@"
+  retry_if_damaged trunk build --release --dist "$dist" "$@"
 }

@@ -60,7 +60,9 @@ export const CSP = [
   "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'none'",
+  // The search box's form, sent before the app runs or with JavaScript off, goes to the
+  // start page (which reads its ?q= once the app starts).
+  "form-action 'self'",
 ].join('; ');
 
 /**
@@ -69,6 +71,26 @@ export const CSP = [
  * wasm bytes are already on their way (Trunk's preload link), so little is lost.
  */
 const FIRST_PAINT = `await new Promise((ok) => { requestAnimationFrame(() => requestAnimationFrame(ok)); setTimeout(ok, 100); });`;
+
+/**
+ * First in the loader, before it waits for anything: what a visitor does on the published page
+ * before the app runs is marked for the app to carry over (`web::boot`). A button does nothing
+ * until then, so a press is marked on it with its order (`data-pressed="0 3"`) and the app
+ * presses the button's twin; a control changed (a box ticked, a year chosen, a disclosure
+ * opened) is marked `data-touched`, and its twin is given the same state. Once the app is live
+ * (`data-app` on the root) this does nothing.
+ */
+const EARLY_PRESSES = `let pressed = 0;
+const early = (e) => !document.documentElement.hasAttribute('data-app') && e.target instanceof Element && e.target.closest('#app');
+document.addEventListener('click', (e) => {
+  const b = early(e) && e.target.closest('#app button');
+  if (!b) return;
+  e.preventDefault();
+  b.setAttribute('data-pressed', \`\${b.getAttribute('data-pressed') ?? ''} \${pressed++}\`.trim());
+}, true);
+for (const type of ['change', 'input', 'toggle']) {
+  document.addEventListener(type, (e) => { if (early(e)) e.target.setAttribute('data-touched', ''); }, true);
+}`;
 
 const BOOT_EXTRA = `
 // The panic panel (drawn by Rust with textContent) offers a reload; the wasm instance is dead by
@@ -113,7 +135,7 @@ async function externaliseLoader(dir) {
   // the app from index.html and from the pages two folders down (card/<id>/).
   const body = match[2].trim().replace(/module_or_path: '(\.\/[^']+\.wasm)'/, "module_or_path: new URL('$1', import.meta.url)");
   if (!body.includes('import.meta.url')) throw new Error('post-build: the loader no longer names its wasm as expected');
-  const loader = `${FIRST_PAINT}\n${body}\n${BOOT_EXTRA}`;
+  const loader = `${EARLY_PRESSES}\n${FIRST_PAINT}\n${body}\n${BOOT_EXTRA}`;
   const name = `boot-${hash(loader)}.js`;
   await writeFile(join(dir, name), loader);
   html = html.replace(match[0], `<script type=module src=./${name}></script>`);

@@ -54,10 +54,11 @@ function encode(file, mtime, body, encoding) {
 }
 
 /**
- * Starts serving `root` at http://127.0.0.1:`port``base`. Port 0 picks a free one.
+ * Starts serving `root` at http://127.0.0.1:`port``base`. Port 0 picks a free one; `cors`
+ * false leaves out `Access-Control-Allow-Origin`, as some hosts do.
  * Returns { url, origin, setRoot(dir), close(), requests } where `requests` logs every path asked for.
  */
-export async function startServer({ root, port = 0, base = '/' } = {}) {
+export async function startServer({ root, port = 0, base = '/', cors = true } = {}) {
   let dir = resolve(root);
   if (!base.startsWith('/')) base = '/' + base;
   if (!base.endsWith('/')) base += '/';
@@ -117,8 +118,9 @@ export async function startServer({ root, port = 0, base = '/' } = {}) {
         // Every asset but the entry points has a content hash in its name; the service worker
         // does the caching, so the server keeps things simple and never lets a stale copy win.
         'cache-control': 'no-cache',
-        // Public files, fetched by embeds in sandboxed frames (an opaque origin) too.
-        'access-control-allow-origin': '*',
+        // Public files, fetched by embeds in sandboxed frames (an opaque origin) too. The
+        // tests turn it off to play a host that does not send it.
+        ...(cors ? { 'access-control-allow-origin': '*' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve, openPage, appReady, watchCsp, screenshot, SITE_DIR } from './harness.mjs';
+import { launch, serve, openPage, appReady, watchCsp, screenshot, closing, documentDays, SITE_DIR } from './harness.mjs';
 import { startServer } from '../.ci/server.mjs';
 import { axe } from './a11y.mjs';
 
@@ -49,7 +49,7 @@ test('the embed code from "Embed" frames the timeline on another site: marks, le
   await appReady(explorer);
   await explorer.locator('.embed-code summary').click();
   const code = await explorer.locator('#embed-code').inputValue();
-  assert.match(code, /^<iframe src="[^"]+#view=timeline&amp;embed=1" title="[^"]+" width="100%" height="\d+" style="border:0" loading="lazy"><\/iframe>$/);
+  assert.match(code, /^<iframe src="[^"]+\/timeline\/#embed=1" title="[^"]+" width="100%" height="\d+" style="border:0" loading="lazy"><\/iframe>$/);
 
   const page = await openPage(ctx);
   await page.goto(await framing('timeline', code));
@@ -102,4 +102,87 @@ test('a card and the results embed too, each with its source line and links out'
     assert.deepEqual(page.problems(), [], name);
     await page.close();
   }
+});
+
+test('a historical embed names its date, and a frame whose address drops embed shows the full explorer', async () => {
+  const days = [...new Set((await documentDays(SITE_DIR)).values())].filter(Boolean).sort();
+  const day = days[Math.floor(days.length / 2)];
+  const page = await openPage(ctx);
+  await page.goto(await framing('past', `<iframe src="${site.url}#q=&amp;asof=${day}&amp;embed=1" title="A view" width="100%" height="640"></iframe>`));
+  const frame = await explorerFrame(page);
+  const said = await frame.locator('.embed-asof').innerText();
+  assert.match(said, /^Historical view: the sources as they stood on \d{1,2} \w+ \d{4}, when \d+ documents? had been written\.$/);
+  assert.ok(said.includes(day.slice(0, 4)), `${said} names ${day}`);
+  // Today's embed says nothing of the kind.
+  await frame.evaluate(() => { location.hash = 'embed=1'; });
+  await frame.waitForFunction(() => !document.querySelector('.embed-asof'));
+  // Dropping embed from the address leaves the embed's layout for the full explorer.
+  const top = await openPage(ctx);
+  await top.goto(`${site.url}#card=${fact.id}&embed=1`);
+  await top.waitForSelector('html[data-app="live"] main.embedded', { state: 'attached' });
+  assert.equal(await top.locator('.site-header').count(), 0);
+  await top.evaluate((id) => { location.hash = `card=${id}`; }, fact.id);
+  await top.locator('.site-header').waitFor();
+  assert.equal(await top.locator('main.embedded').count(), 0);
+  assert.equal(await top.locator('.card-detail #card-title').innerText(), fact.title);
+  assert.deepEqual(page.problems(), []);
+  assert.deepEqual(top.problems(), []);
+  await page.close();
+  await top.close();
+});
+
+test('in a sandboxed frame the embed runs where the host sends CORS, and shows the view\'s page styled where it does not', async () => {
+  const { served } = closing();
+  // The code the card's page gives: the card's own page, marked as an embed.
+  const explorer = await openPage(ctx);
+  await explorer.goto(`${site.url}card/${fact.id}/`);
+  await appReady(explorer);
+  const code = await explorer.locator('#embed-code').inputValue();
+  assert.ok(code.includes(`card/${fact.id}/#embed=1`), code);
+  await explorer.close();
+  const sandboxed = (origin) => code.replace('<iframe ', '<iframe sandbox="allow-scripts" ').replace(site.url, origin);
+  const styled = (frame) => frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--border').trim() !== '');
+
+  const page = await openPage(ctx);
+  await page.goto(await framing('sandboxed', sandboxed(site.url)));
+  const frame = await explorerFrame(page);
+  await frame.locator('.card-detail #card-title').waitFor();
+  assert.equal(await frame.locator('#card-title').innerText(), fact.title);
+  assert.equal(await frame.locator('.site-header').count(), 0, 'the embed, not the page');
+  assert.ok(await styled(frame), 'styled');
+  assert.deepEqual(page.problems(), []);
+
+  // A host without Access-Control-Allow-Origin: the script cannot run in the opaque origin,
+  // and the frame shows the card's published page with its stylesheet.
+  const bare = await served({ root: SITE_DIR, cors: false });
+  const without = await openPage(ctx);
+  await without.goto(await framing('sandboxed-no-cors', sandboxed(bare.url)));
+  const el = await without.waitForSelector('iframe');
+  const still = await el.contentFrame();
+  await still.waitForLoadState('load');
+  await still.locator('#card-title').waitFor();
+  assert.equal(await still.locator('#card-title').innerText(), fact.title, 'the view\'s own page');
+  assert.equal(await still.locator('#results').count(), 0, 'not the start page');
+  assert.ok(await styled(still), 'styled, not bare HTML');
+  await screenshot(without, 'embed-sandboxed-no-cors');
+  await page.close();
+  await without.close();
+});
+
+test('at a 32 px default font the Embed panel and the embed\'s way out stay on screen', async () => {
+  const { fresh } = closing();
+  const wide = await fresh({ fontSize: 32, viewport: { width: 1280, height: 900 } });
+  const page = await openPage(wide);
+  await page.goto(site.url);
+  await appReady(page);
+  await page.locator('.embed-code summary').click();
+  const panel = await page.locator('.embed-panel').boundingBox();
+  assert.ok(panel.x >= 0 && panel.x + panel.width <= 1280, `panel at ${panel.x}–${panel.x + panel.width}`);
+  const narrow = await fresh({ fontSize: 32, viewport: { width: 360, height: 800 } });
+  const embed = await openPage(narrow);
+  await embed.goto(`${site.url}#card=${fact.id}&embed=1`);
+  await embed.waitForSelector('html[data-app="live"] main.embedded', { state: 'attached' });
+  const open = await embed.locator('.embed-open').boundingBox();
+  assert.ok(open.x + open.width <= 360, `the link ends at ${open.x + open.width}`);
+  assert.ok(await embed.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), 'no sideways scroll');
 });

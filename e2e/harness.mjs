@@ -3,7 +3,7 @@
 
 import { after } from 'node:test';
 import { chromium } from 'playwright-core';
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,12 +58,27 @@ export async function launch({ viewport = { width: 1280, height: 800 }, colorSch
     colorScheme,
     ...rest,
   });
+  launched.push(context);
   return context;
 }
 
+/**
+ * Every browser launched and every server started is closed when the test file ends, also
+ * when a failed test left its own open (either would keep the test process, and the whole
+ * run, waiting).
+ */
+const launched = [];
+const started = [];
+after(async () => {
+  await Promise.all(launched.map((c) => c.close().catch(() => {})));
+  await Promise.all(started.map((s) => s.close().catch(() => {})));
+});
+
 /** Serves the built site (or `root`) on 127.0.0.1 with an ephemeral port. */
-export function serve(opts = {}) {
-  return startServer({ root: SITE_DIR, port: 0, ...opts });
+export async function serve(opts = {}) {
+  const server = await startServer({ root: SITE_DIR, port: 0, ...opts });
+  started.push(server);
+  return server;
 }
 
 /**
@@ -137,3 +152,20 @@ export function parseCsv(text) {
   if (rows.at(-1).length === 1 && rows.at(-1)[0] === '') rows.pop();
   return rows;
 }
+
+/**
+ * The day each document counts from, from a build's data/documents.csv: the first day of its
+ * written date, or of its page date when that is all it gives (null: neither).
+ */
+export async function documentDays(dir = REPORTS_DIR) {
+  const csv = (await readFile(join(dir, 'data', 'documents.csv'), 'utf8')).replace(/^\uFEFF/, '');
+  const [head, ...rows] = parseCsv(csv);
+  const [at, page] = [head.indexOf('written'), head.indexOf('page_date')];
+  return new Map(rows.map((r) => {
+    const first = (r[at] || r[page] || '').split('..')[0];
+    const [y, m = '01', d = '01'] = first.split('-');
+    return [r[0], first ? `${y}-${m}-${d}` : null];
+  }));
+}
+
+export const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);

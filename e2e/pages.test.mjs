@@ -330,6 +330,15 @@ test("feed.xml parses as Atom in the browser's XML parser, with an entry for eve
     const off = await openPage(nojs);
     await off.goto(site.url);
     assert.equal(await off.locator('link[rel=alternate][type="application/atom+xml"]').getAttribute('href'), `${site.url}feed.xml`);
+    // Seen, not only in the head: beside the downloads (with the app and without it), and
+    // among the data files of the documents page.
+    for (const p of [page, off]) {
+      const link = p.locator('.exports .feed-link a');
+      assert.equal(await link.getAttribute('href'), `${site.url}feed.xml`);
+      assert.ok(await link.isVisible(), 'the feed link is visible');
+    }
+    await off.goto(`${site.url}documents/`);
+    assert.equal(await off.locator('.data-files a[type="application/atom+xml"]').getAttribute('href'), `${site.url}feed.xml`);
     await site.close();
   }
 });

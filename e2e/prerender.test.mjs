@@ -167,3 +167,86 @@ test('text typed, focus, caret and scroll before the app starts are kept when it
     assert.equal(await page.evaluate(() => document.activeElement?.closest('h3')?.id), id, 'focus stays on the same link');
   }
 });
+
+test('boxes ticked, years chosen, disclosures opened and buttons pressed before the app starts are kept when it does', async (t) => {
+  const ctx = await launch({ viewport: { width: 1280, height: 900 } });
+  t.after(() => ctx.close());
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const { page, release } = await heldOpen(ctx, '');
+  // A filter ticked: the first value of the first filter.
+  const box = page.locator('.filters .facet-values input[type=checkbox]:not([disabled])').first();
+  const boxId = await box.getAttribute('id');
+  await box.check();
+  // A year chosen: the last year as the first.
+  const from = page.locator('#year-from');
+  const year = (await from.locator('option').allInnerTexts()).at(-1);
+  await from.selectOption(year);
+  // A disclosure opened, and a button pressed.
+  await page.locator('#asof-summary').click();
+  await page.getByRole('button', { name: 'Copy link to this view' }).click();
+  assert.equal(await page.locator('html[data-app]').count(), 0, 'all of it before the app started');
+  release();
+  await appReady(page);
+  // The app's state follows every control: the filter and the year are in the address.
+  await page.waitForFunction((y) => new URLSearchParams(location.hash.slice(1)).get('years')?.startsWith(y), year);
+  assert.equal(await page.locator(`#${boxId}`).isChecked(), true, 'the box stays ticked');
+  const params = new URLSearchParams(await page.evaluate(() => location.hash.slice(1)));
+  assert.ok([...params.keys()].some((k) => !['years', 'q'].includes(k)), `the filter is applied: ${params}`);
+  assert.equal(await page.locator('#year-from').inputValue(), year);
+  assert.equal(await page.locator('details.asof-pick').getAttribute('open'), '', 'the disclosure stays open');
+  // The button was pressed for real: the link is copied.
+  await page.locator('.share .copy-status', { hasText: 'Link copied' }).waitFor();
+  assert.ok((await page.evaluate(() => navigator.clipboard.readText())).startsWith(server.url));
+  assert.deepEqual(page.problems(), []);
+  // "Show more" pressed twice before the app starts: it shows two pages more.
+  const held = await heldOpen(ctx, '');
+  const more = held.page.locator('#results .show-more');
+  if (await more.count()) {
+    const total = Number((await held.page.locator('#search-status').innerText()).match(/\d+/)[0]);
+    const shown = await held.page.locator('#results article.result').count();
+    await more.click();
+    await more.click();
+    held.release();
+    await appReady(held.page);
+    await held.page.waitForFunction((n) => document.querySelectorAll('#results article.result').length >= n, Math.min(total, shown * 3));
+    assert.deepEqual(held.page.problems(), []);
+  }
+});
+
+test('with JavaScript off: one line says what needs it, no dead control is offered, Enter searches once the app can, and the data files are linked', async (t) => {
+  const off = await launch({ javaScriptEnabled: false });
+  t.after(() => off.close());
+  const page = await openPage(off);
+  await page.goto(server.url);
+  const line = page.locator('.no-script');
+  assert.match(await line.innerText(), /JavaScript is off/);
+  for (const [name, path] of [['documents', 'documents/'], ['table', 'table/']]) {
+    assert.equal(new URL(await line.getByRole('link', { name: new RegExp(name === 'table' ? 'table' : 'documents') }).getAttribute('href'), server.url).href, server.url + path, name);
+  }
+  // No button (each needs the app), no filters or date control; nothing says it is loading.
+  assert.deepEqual(await page.locator('#app button').evaluateAll((bs) => bs.filter((b) => b.checkVisibility()).map((b) => b.textContent)), []);
+  for (const gone of ['.filters', '.asof']) assert.equal(await page.locator(gone).first().isVisible(), false, gone);
+  assert.doesNotMatch(await page.locator('body').innerText(), /Checking|Loading/);
+  // Enter in the search box goes to the start page with the query, where the line says why
+  // there are no results.
+  await page.locator('#q').fill('peace');
+  await Promise.all([page.waitForURL(/\?q=peace/), page.locator('#q').press('Enter')]);
+  assert.ok(await page.locator('.no-script').isVisible());
+  // The documents page links every data file, and each is there.
+  await page.goto(`${server.url}documents/`);
+  const files = await page.locator('.data-files a').evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(files.length >= 6, `${files}`);
+  for (const f of files) assert.equal((await page.request.get(f)).status(), 200, f);
+  // (With JavaScript off the browser refuses the app's script, and a page left for another
+  // cancels its icon: neither is a fault of the page.)
+  assert.deepEqual(page.problems().filter((p) => !/\.js csp$|ERR_ABORTED/.test(p)), []);
+  // With the app, the same address shows the search it asked for.
+  const on = await launch();
+  t.after(() => on.close());
+  const live = await openPage(on);
+  await live.goto(`${server.url}?q=peace`);
+  await appReady(live);
+  assert.equal(await live.locator('#q').inputValue(), 'peace');
+  await live.waitForFunction(() => /result/.test(document.querySelector('#search-status').innerText));
+  assert.deepEqual(live.problems(), []);
+});

@@ -3,16 +3,19 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, appReady, watchCsp, screenshot, FIXTURE_DIR } from './harness.mjs';
+import { serve, openPage, appReady, watchCsp, screenshot, closing, FIXTURE_DIR } from './harness.mjs';
 import { createHash } from 'node:crypto';
 import { PATH_FIXER } from '../.ci/post-build.mjs';
 
 let site, fixture;
 before(async () => { site = await serve(); fixture = await serve({ root: FIXTURE_DIR }); });
 after(async () => { await site?.close(); await fixture?.close(); });
+// Every browser a test opens is closed when the file ends, also after a failed test (an open
+// one would keep the test process alive).
+const { fresh } = closing();
 
 test('the app runs under a strict CSP with no violations', async () => {
-  const ctx = await launch();
+  const ctx = await fresh();
   await watchCsp(ctx);
   const page = await openPage(ctx);
   await page.goto(site.url);
@@ -32,11 +35,10 @@ test('the app runs under a strict CSP with no violations', async () => {
   await page.locator('#q').fill('zzz');
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(page.problems(), []);
-  await ctx.close();
 });
 
 test('markup, script URLs and odd Unicode in the data render as inert text', async () => {
-  const ctx = await launch();
+  const ctx = await fresh();
   await watchCsp(ctx);
   const page = await openPage(ctx);
   const dialogs = [];
@@ -71,11 +73,10 @@ test('markup, script URLs and odd Unicode in the data render as inert text', asy
   assert.deepEqual(dialogs, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(page.problems(), []);
-  await ctx.close();
 });
 
 test('a panic shows a panel with the message and a working reload', async () => {
-  const ctx = await launch();
+  const ctx = await fresh();
   const page = await openPage(ctx);
   await page.goto(fixture.url + '#q=xanadu');
   await appReady(page);
@@ -88,11 +89,10 @@ test('a panic shows a panel with the message and a working reload', async () => 
   await appReady(page);
   await page.locator('#results article h3', { hasText: 'Xanadu' }).waitFor();
   assert.equal(await page.getByRole('alert').count(), 0);
-  await ctx.close();
 });
 
 test('very long queries and hundreds of filters keep the page responsive', async () => {
-  const ctx = await launch();
+  const ctx = await fresh();
   const page = await openPage(ctx);
   const ents = Array.from({ length: 200 }, (_, i) => `entity-${i}`).join(',');
   await page.goto(`${site.url}#ent=${ents}&q=peace`);
@@ -105,7 +105,6 @@ test('very long queries and hundreds of filters keep the page responsive', async
   assert.ok((await box.inputValue()).length <= 500, 'the query is cut to 500 characters');
   assert.equal(await page.locator('.chips li').count(), 200);
   assert.deepEqual(page.problems(), []);
-  await ctx.close();
 });
 
 /** A small seeded generator (mulberry32), so the hostile corpus is the same on every run. */
@@ -131,7 +130,7 @@ test('a few hundred hostile link fragments: no page error, no notice flood, firs
     const n = 1 + Math.floor(next() * 6);
     return '#' + Array.from({ length: n }, () => `${pick(keys)}=${pick(values)}`).join('&');
   });
-  const ctx = await launch();
+  const ctx = await fresh();
   const page = await openPage(ctx);
   await page.goto(site.url);
   await appReady(page);
@@ -151,5 +150,4 @@ test('a few hundred hostile link fragments: no page error, no notice flood, firs
     assert.ok(Date.now() - start < 2000 + 1000, f.slice(0, 80));
     await p.close();
   }
-  await ctx.close();
 });

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, serve, openPage, appReady, screenshot, REPORTS_DIR, SITE_DIR, listed, parseCsv } from './harness.mjs';
+import { launch, serve, openPage, appReady, screenshot, REPORTS_DIR, SITE_DIR, listed, documentDays, dayBefore } from './harness.mjs';
 import { axe } from './a11y.mjs';
 
 let server, context;
@@ -96,20 +96,6 @@ for (const scheme of ['light', 'dark']) {
     }
   });
 }
-
-/** The first day a document's written date gives, from a build's data/documents.csv. */
-async function documentDays(dir = REPORTS_DIR) {
-  const csv = (await readFile(join(dir, 'data', 'documents.csv'), 'utf8')).replace(/^\uFEFF/, '');
-  const [head, ...rows] = parseCsv(csv);
-  const at = head.indexOf('written');
-  return new Map(rows.map((r) => {
-    const first = (r[at] ?? '').split('..')[0];
-    const [y, m = '01', d = '01'] = first.split('-');
-    return [r[0], first ? `${y}-${m}-${d}` : null];
-  }));
-}
-
-const dayBefore = (iso) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86400000).toISOString().slice(0, 10);
 
 test('as of a past date: a revised plan shows as planned with one source before the later document, as today after it', async () => {
   const { facts } = JSON.parse(await readFile(join(REPORTS_DIR, 'data', 'facts.json'), 'utf8'));

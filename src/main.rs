@@ -364,7 +364,7 @@ fn publish(dir: &std::path::Path) -> Result<String, String> {
         std::fs::write(&to, text).map_err(|e| format!("cannot write {}: {e}", to.display()))
     };
     for (name, text) in export::dataset_files(data) {
-        write(&format!("data/{name}"), &text)?;
+        write(&format!("{}{name}", export::DATA_DIR), &text)?;
     }
     // Each page is written as soon as it is drawn, so the site is never held in memory.
     let pages = sco_explorer::publish::site_into(

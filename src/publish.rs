@@ -11,6 +11,7 @@ use crate::core::route::{self, Parsed};
 use crate::core::timeline::CHAR_W;
 use crate::ui::app::{App, AppProps, Env, FRAME_WIDTH};
 use std::rc::Rc;
+use yew::AttrValue;
 
 /// The site's pages, `sitemap.xml` and `robots.txt` for `cat`, inside the head of the built
 /// `index_html`: (path in the site, text), all in memory (for tests; `site_into` streams).
@@ -85,6 +86,7 @@ pub async fn body(cat: &'static Catalog<'static>, p: &Page, site: &Site) -> Stri
         char_w: CHAR_W,
         em: 1.0,
         embed: false,
+        feed: site.feed_url().map(AttrValue::from),
     };
     let props = AppProps {
         parsed: Parsed {

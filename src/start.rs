@@ -28,6 +28,7 @@ pub fn start() {
         char_w: page.char_w.unwrap_or(CHAR_W),
         em: page.em,
         embed: page.parsed.embed,
+        feed: page.feed.map(yew::AttrValue::from),
     };
     let props = AppProps {
         parsed: page.parsed,

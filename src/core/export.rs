@@ -29,17 +29,41 @@ pub const CSV_COLUMNS: [&str; 13] = [
 /// The JSON Schema of [`json`]'s output, shipped as `data/facts.schema.json`.
 pub const FACTS_SCHEMA: &str = include_str!("facts.schema.json");
 
-/// The whole dataset as the files a build ships in `data/`: (file name, contents).
+/// The folder of the site that holds the whole dataset.
+pub const DATA_DIR: &str = "data/";
+
+/// The files a build ships in [`DATA_DIR`], in the order the documents page lists them, with
+/// what each holds.
+pub const DATA_FILES: [(&str, &str); 6] = [
+    ("facts.csv", "every fact, by date, for spreadsheets"),
+    ("facts.json", "every fact with each source's own word"),
+    ("facts.schema.json", "the JSON Schema of facts.json"),
+    ("entities.csv", "every state, person, place and body"),
+    (
+        "entities.json",
+        "every entity with each document's description",
+    ),
+    ("documents.csv", "the source documents and their dates"),
+];
+
+/// The whole dataset as the files a build ships in [`DATA_DIR`]: (file name, contents), as
+/// [`DATA_FILES`] names them.
 pub fn dataset_files(data: &Dataset) -> Vec<(&'static str, String)> {
     let all = crate::core::order::by_date(data, 0..data.facts.len() as FactIx);
-    vec![
-        ("facts.csv", csv(data, &all)),
-        ("facts.json", json(data, &all)),
-        ("facts.schema.json", FACTS_SCHEMA.to_string()),
-        ("entities.csv", entities_csv(data)),
-        ("entities.json", entities_json(data)),
-        ("documents.csv", documents_csv(data)),
-    ]
+    DATA_FILES
+        .iter()
+        .map(|&(name, _)| {
+            let text = match name {
+                "facts.csv" => csv(data, &all),
+                "facts.json" => json(data, &all),
+                "facts.schema.json" => FACTS_SCHEMA.to_string(),
+                "entities.csv" => entities_csv(data),
+                "entities.json" => entities_json(data),
+                _ => documents_csv(data),
+            };
+            (name, text)
+        })
+        .collect()
 }
 
 /// CSV text: the header, then each row, every field quoted as needed.

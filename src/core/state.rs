@@ -38,6 +38,9 @@ pub struct AppState {
     /// Long facets the user asked to see in full.
     pub expanded: Vec<Dim>,
     pub history: History,
+    /// Shown as an embed (`embed=1`): how the view is shown, not part of it. It follows the
+    /// address, so a frame whose fragment drops `embed` shows the full explorer.
+    pub embed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +71,10 @@ pub enum Action {
     Timeline(Option<(i32, i32)>),
     /// Shows the sources as they stood on a day; `None` returns to today.
     AsOf(Option<i32>),
+    /// The date field's day changed again while it keeps focus (typing its digits, stepping
+    /// with the arrow keys): the view follows in place, so Back returns to before the
+    /// adjusting began, not through every day on the way.
+    AdjustAsOf(i32),
     /// The URL changed under us (first load, Back, Forward, a pasted link).
     Navigated(Box<Parsed>),
     Notice(String),
@@ -185,7 +192,14 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
             route.asof = day;
             s.shown = PAGE;
         }
-        Action::Navigated(parsed) if parsed.route == s.route && parsed.notices.is_empty() => {
+        Action::AdjustAsOf(day) => {
+            route.asof = Some(day);
+            s.shown = PAGE;
+            s.history = History::Replace;
+        }
+        Action::Navigated(parsed)
+            if parsed.route == s.route && parsed.notices.is_empty() && parsed.embed == s.embed =>
+        {
             // Our own history write coming back (or a no-op): nothing changes.
             s.history = History::Keep;
         }
@@ -200,6 +214,7 @@ pub fn apply(state: &AppState, action: Action) -> AppState {
                 History::Replace
             };
             s.notices = parsed.notices;
+            s.embed = parsed.embed;
             s.shown = PAGE;
         }
         Action::Notice(n) => {
@@ -263,6 +278,34 @@ mod tests {
             (Action::Escape, "type=exercise", History::Keep),
             (Action::ClearFilters, "", History::Push),
             (Action::ShowMore, "", History::Keep),
+        ]);
+    }
+
+    #[test]
+    fn an_embed_follows_the_address() {
+        let s = AppState::from_url(parse("card=kestrel&embed=1"));
+        assert!(s.embed);
+        let s = apply(&s, Action::Navigated(Box::new(parse("card=kestrel"))));
+        assert!(
+            !s.embed,
+            "the fragment without embed shows the full explorer"
+        );
+        assert_eq!(s.route.card.as_deref(), Some("kestrel"));
+        let s = apply(&s, Action::OpenCard("other".into()));
+        assert!(!s.embed);
+    }
+
+    #[test]
+    fn adjusting_the_date_replaces_after_the_first_step() {
+        check(&[
+            (Action::AsOf(Some(17_000)), "asof=2016-07-18", History::Push),
+            (
+                Action::AdjustAsOf(17_001),
+                "asof=2016-07-19",
+                History::Replace,
+            ),
+            (Action::AdjustAsOf(17_001), "asof=2016-07-19", History::Keep),
+            (Action::AsOf(None), "", History::Push),
         ]);
     }
 

@@ -70,6 +70,8 @@ pub fn app(props: &AppProps) -> Html {
     let cat = r.asof.map_or(cat, |d| cat.as_of(d));
     let env = Env {
         catalog: cat,
+        // An embed is how the address asks to be shown, and the address can change.
+        embed: state.embed,
         ..env
     };
     // Whether the card and document the route names exist (else they have no page).

@@ -5,8 +5,8 @@ use super::common::{CopyField, Link, date_badge, kind_badge, segs, status_badge}
 use crate::core::route::QuoteRef;
 use crate::core::state::Action;
 use crate::core::view::{
-    CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, ORDER_RULE, SINGLE_FILE_LINKS,
-    Said, SourceView,
+    CardView, EntityCard, EntityLink, Evidence, FactCard, FactLink, ORDER_RULE, SEE_TODAY,
+    SINGLE_FILE_LINKS, Said, SourceView,
 };
 use crate::ui::common::{Env, use_nav};
 use crate::web;
@@ -51,7 +51,7 @@ pub fn card_panel(props: &CardPanelProps) -> Html {
                 // Its name is a later document's word: only the id the link carries is shown.
                 <h2 id="card-title" tabindex="-1">{ "\u{201c}" }<bdi>{ id.clone() }</bdi>{ format!("\u{201d} as of {day}") }</h2>
                 <p>{ format!("No document written by {day} reports this yet.") }</p>
-                <p><Link action={Action::AsOf(None)}>{ "See it as the sources stand today" }</Link></p>
+                <p><Link action={Action::AsOf(None)}>{ SEE_TODAY }</Link></p>
             </article>
         },
     };

@@ -33,6 +33,9 @@ pub struct Env {
     /// Shown in an `<iframe>` on another site (`embed=1`): the view's content alone, and every
     /// link opens the full explorer in a new tab.
     pub embed: bool,
+    /// The site's Atom feed, where it has one (a build told its address): the head points to
+    /// it, and the page links it beside the downloads.
+    pub feed: Option<AttrValue>,
 }
 
 impl PartialEq for Env {
@@ -43,6 +46,7 @@ impl PartialEq for Env {
             && self.char_w == other.char_w
             && self.em == other.em
             && self.embed == other.embed
+            && self.feed == other.feed
     }
 }
 
@@ -81,6 +85,10 @@ pub struct LinkProps {
     pub current: bool,
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// Nowhere to go from here (the first document has no earlier one): still the same `<a>`,
+    /// without its address, so focus on it stays where it is.
+    #[prop_or_default]
+    pub disabled: bool,
     #[prop_or_default]
     pub children: Html,
 }
@@ -103,6 +111,14 @@ pub fn use_dispatch() -> Callback<Action> {
 #[function_component(Link)]
 pub fn link(props: &LinkProps) -> Html {
     let nav = use_nav();
+    if props.disabled {
+        return html! {
+            <a class={props.class.clone()} id={props.id.clone()} aria-disabled="true" tabindex="-1"
+                aria-label={props.label.clone()}>
+                { props.children.clone() }
+            </a>
+        };
+    }
     let href = nav.href(&props.action);
     // Embedded, a link leaves the frame for the full explorer, in a new tab.
     if nav.env.embed {
@@ -128,6 +144,19 @@ pub fn link(props: &LinkProps) -> Html {
             aria-current={props.current.then_some("page")} aria-label={props.label.clone()}>
             { props.children.clone() }
         </a>
+    }
+}
+
+/// "Show more (N more)": the next page of a list (results, documents, the table's events).
+/// Nothing when there is no more.
+pub fn show_more(more: usize, dispatch: &Callback<Action>) -> Html {
+    if more == 0 {
+        return html! {};
+    }
+    html! {
+        <button type="button" class="show-more" onclick={dispatch.reform(|_: MouseEvent| Action::ShowMore)}>
+            { format!("Show more ({more} more)") }
+        </button>
     }
 }
 

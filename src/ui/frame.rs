@@ -138,7 +138,9 @@ pub struct FooterProps {
 
 pub fn footer(props: &FooterProps) -> Html {
     let (class, text) = match props.offline {
-        web::Offline::Checking => ("checking", "Checking offline use\u{2026}"),
+        // Said only once there is something to say: the published page is this state, and
+        // with JavaScript off it would claim to be checking forever.
+        web::Offline::Checking => ("checking", ""),
         web::Offline::Installing => ("installing", "Saving a copy for offline use\u{2026}"),
         web::Offline::Ready => ("ready", "\u{2713} Available offline"),
         web::Offline::UpdateReady => ("ready", "\u{2713} Available offline (update waiting)"),

@@ -66,7 +66,7 @@ fn document_missing(r: &Route, cat: &Catalog<'_>) -> Html {
             <h2 id="doc-title" tabindex="-1">{ "Document not found" }</h2>
             if not_yet {
                 <p>{ "This document had not been written by the date this view shows the sources as of." }</p>
-                <p><Link action={Action::AsOf(None)}>{ "See it as the sources stand today" }</Link></p>
+                <p><Link action={Action::AsOf(None)}>{ view::SEE_TODAY }</Link></p>
             } else {
                 <p>{ "This link names a document that is not in this edition of the data." }</p>
             }
@@ -120,11 +120,30 @@ pub fn full(
                 { update_banner(&OfflineProps { offline }) }
                 { notices(&NoticesProps { notices: state.notices.clone(), dispatch: dispatch.clone() }) }
                 <SearchBox query={r.query.clone()} {status} />
+                { no_script() }
                 <AsOf steps={cat.steps().to_vec()} written={counts.2} />
                 <div id="content" tabindex="-1">{ main }</div>
             </main>
             { footer(&FooterProps { offline, counts }) }
         </>
+    }
+}
+
+/// What a reader with JavaScript off is told, under the search box: what needs it, and the
+/// pages that work without it. The stylesheet hides the controls that would do nothing.
+fn no_script() -> Html {
+    html! {
+        <noscript>
+            <p class="no-script">
+                { "JavaScript is off, so searching, the filters, the date control, zooming the timeline, copying links, citing and downloading do nothing here. Every fact, entity and document has its own page: browse " }
+                <Link action={Action::SetView(View::Documents)}>{ "the source documents and the data files" }</Link>
+                { ", " }
+                <Link action={Action::SetView(View::Table)}>{ "the table of facts" }</Link>
+                { " or " }
+                <Link action={Action::SetView(View::Timeline)}>{ "the timeline" }</Link>
+                { "." }
+            </p>
+        </noscript>
     }
 }
 
@@ -148,6 +167,10 @@ pub fn embedded(
         <main id="main" class="embedded">
             <h1 class="visually-hidden">{ view::SITE_NAME }</h1>
             { notices(&NoticesProps { notices: state.notices.clone(), dispatch: dispatch.clone() }) }
+            // A past view says so first: a reader of the page around it cannot see the address.
+            if let Some(d) = r.asof {
+                <p class="embed-asof"><strong>{ "Historical view: " }</strong>{ format!("{}.", view::historical(d, cat.counts().2)) }</p>
+            }
             <div id="content">{ content }</div>
             <p class="embed-source">
                 { format!("Data: {} documents, every fact with its quote, from the ", cat.counts().2) }

@@ -1,7 +1,7 @@
 //! The document reader (the full text, mentions linked, one quote highlighted) and the list of
 //! documents.
 
-use super::common::{Link, date_badge, status_badge, use_nav};
+use super::common::{Link, date_badge, show_more, status_badge, use_nav};
 use crate::core::route::View;
 use crate::core::state::Action;
 use crate::core::view::{DocSummary, DocumentView};
@@ -115,12 +115,34 @@ pub fn document_list(props: &DocListProps) -> Html {
                     </li>
                 }) }
             </ol>
-            if props.total > props.docs.len() {
-                <button type="button" class="show-more" onclick={nav.dispatch.reform(|_: MouseEvent| Action::ShowMore)}>
-                    { format!("Show more ({} more)", props.total - props.docs.len()) }
-                </button>
-            }
+            { show_more(props.total - props.docs.len(), &nav.dispatch) }
+            { data_files(&nav.env) }
             <p><Link action={Action::SetView(View::Search)}>{ "Back to search" }</Link></p>
+        </section>
+    }
+}
+
+/// The whole dataset as files, and the feed, where the site publishes them (not in the
+/// single-file edition): plain links, which work with JavaScript off.
+fn data_files(env: &crate::ui::common::Env) -> Html {
+    use crate::core::export::{DATA_DIR, DATA_FILES};
+    if !env.place.pages {
+        return html! {};
+    }
+    let file = |&(name, what): &(&'static str, &'static str)| {
+        html! {
+            <li><a href={env.place.page_url(&format!("{DATA_DIR}{name}"))}>{ name }</a>{ format!(": {what}") }</li>
+        }
+    };
+    html! {
+        <section class="data-files" aria-labelledby="data-heading">
+            <h3 id="data-heading">{ "The whole dataset" }</h3>
+            <ul>
+                { for DATA_FILES.iter().map(file) }
+                if let Some(feed) = &env.feed {
+                    <li><a href={feed.clone()} type="application/atom+xml">{ "Atom feed" }</a>{ ": new reports, newest first" }</li>
+                }
+            </ul>
         </section>
     }
 }

@@ -47,6 +47,18 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Focuses the element with this id only when focus has been lost to the page (the element
+/// that had it was removed or can no longer take it); true when it did.
+pub fn focus_if_lost(id: &str) -> bool {
+    let lost = document()
+        .and_then(|d| d.active_element())
+        .is_none_or(|el| matches!(el.tag_name().as_str(), "BODY" | "HTML"));
+    if lost {
+        focus(id);
+    }
+    lost
+}
+
 /// Focuses the first element matching a CSS selector.
 pub fn focus_selector(selector: &str) -> bool {
     let el = document()

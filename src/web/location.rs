@@ -66,7 +66,10 @@ pub fn parsed_location() -> crate::core::route::Parsed {
         let rest = path.strip_prefix(root.as_str()).unwrap_or(&path);
         return crate::core::route::missing(rest);
     }
-    crate::core::route::from_location(&path, &fragment())
+    let search = window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    crate::core::route::from_address(&path, &search, &fragment())
 }
 
 /// What the app shows at a location navigated to (Back, Forward): on the not-found page, the
@@ -87,6 +90,15 @@ fn url_path(url: &str) -> String {
     let after = url.split_once("://").map_or(url, |(_, r)| r);
     let path = after.find('/').map_or("/", |i| &after[i..]);
     path.split(['?', '#']).next().unwrap_or("/").to_string()
+}
+
+/// The site's Atom feed, as the page's head points to it (a build told its address has one).
+pub fn feed_url() -> Option<String> {
+    document()?
+        .query_selector("head link[rel=alternate][type=\"application/atom+xml\"]")
+        .ok()
+        .flatten()?
+        .get_attribute("href")
 }
 
 /// Whether this site has the build's static pages (`card/<id>/`); the single-file edition and

@@ -30,12 +30,12 @@ pub use boot::settle;
 pub use boot::{Start, before_start, take_over};
 pub use files::{copy_text, download, today};
 pub use focus::{
-    Opener, active_matches, focus, focus_selector, focus_step, on_key, opener, return_to,
-    scroll_to, scroll_top, watch_openers,
+    Opener, active_matches, focus, focus_if_lost, focus_selector, focus_step, on_key, opener,
+    return_to, scroll_to, scroll_top, watch_openers,
 };
 pub use location::{
-    base_url, drop_held_address, fragment, has_pages, on_navigate, parsed_at, parsed_location,
-    path, set_address, set_address_soon, set_title, set_title_soon, write_held,
+    base_url, drop_held_address, feed_url, fragment, has_pages, on_navigate, parsed_at,
+    parsed_location, path, set_address, set_address_soon, set_title, set_title_soon, write_held,
 };
 pub use measure::{
     capture_pointer, element_left, element_width, label_char_width, on_resize, page_top, root_em,

@@ -203,8 +203,13 @@ pub fn head_link(base: &str) -> String {
     format!(
         "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"{} (Atom feed)\" href=\"{}\">",
         esc(SITE_NAME),
-        esc(&Place::new(base, true, None).page_url(FEED))
+        esc(&feed_url(base))
     )
+}
+
+/// The feed's address for a site at `base`: what the head points to and the page links.
+pub fn feed_url(base: &str) -> String {
+    Place::new(base, true, None).page_url(FEED)
 }
 
 #[cfg(test)]

@@ -54,6 +54,11 @@ impl Site {
         })
     }
 
+    /// The feed's address, where the site has one (its address is known).
+    pub fn feed_url(&self) -> Option<String> {
+        self.url.as_deref().map(feed::feed_url)
+    }
+
     /// Where the links of the published page at `path` are written from: every URL a page
     /// gives (its canonical link, `og:url`, JSON-LD, its hrefs) comes from this `Place`.
     pub fn place(&self, path: &str) -> Place {

@@ -588,8 +588,22 @@ mod tests {
             pages: true,
         };
         let card = parse("card=kestrel").route;
+        // A view with a page is embedded as its page, which shows it even where scripts
+        // cannot run; one without, as the root with its fragment.
         assert_eq!(
             place.embed_url(&card),
+            "https://x.org/sco/card/kestrel/#embed=1"
+        );
+        assert_eq!(
+            place.embed_url(&parse("q=2017").route),
+            "https://x.org/sco/#q=2017&embed=1"
+        );
+        let fragments = Place {
+            pages: false,
+            ..place.clone()
+        };
+        assert_eq!(
+            fragments.embed_url(&card),
             "https://x.org/sco/#card=kestrel&embed=1"
         );
         assert_eq!(

@@ -107,12 +107,33 @@ pub fn at_path(path: &str) -> (&str, Option<Route>) {
 /// but a card or document alone), else the page the path names, else the start view.
 pub fn from_location(path: &str, fragment: &str) -> Parsed {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-    match at_path(path) {
-        (_, Some(route)) if fragment.is_empty() => Parsed {
-            route,
-            ..Default::default()
-        },
-        _ => parse(fragment),
+    let page = at_path(path).1;
+    let mut parsed = parse(fragment);
+    // A fragment that names no view (`#embed=1`, or only what was ignored) says how to show
+    // the page's view, not to leave it for the start view.
+    if parsed.route == Route::default()
+        && let Some(route) = page
+    {
+        parsed.route = route;
+    }
+    parsed
+}
+
+/// What an address shows, its query string included: the search box's form, sent before the
+/// app ran or with JavaScript off, asks for `?q=…` (spaces as `+`), which reads as the
+/// fragment `q=…` when the address has no fragment of its own. Anything else in the query
+/// string is the host's business, not a view's.
+pub fn from_address(path: &str, search: &str, fragment: &str) -> Parsed {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let asked = search
+        .strip_prefix('?')
+        .unwrap_or(search)
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("q="))
+        .filter(|_| fragment.is_empty());
+    match asked {
+        Some(q) => from_location(path, &format!("q={}", q.replace('+', "%20"))),
+        None => from_location(path, fragment),
     }
 }
 
@@ -264,12 +285,18 @@ impl Place {
         format!("{}#{fragment}", self.base)
     }
 
-    /// The address of a route's view embedded (`embed=1`): always the root with a fragment,
-    /// which wins over any page.
+    /// The address of a route's view embedded (`embed=1`): its page with `#embed=1` where it
+    /// has one, so a frame whose scripts cannot run (a sandbox, a host without CORS) still
+    /// shows that view's published page; else the root with the view's fragment.
     pub fn embed_url(&self, r: &Route) -> String {
-        let f = format(r);
-        let sep = if f.is_empty() { "" } else { "&" };
-        self.url_with(&format!("{f}{sep}embed=1"))
+        match page_of(r).filter(|p| self.pages && !p.is_empty()) {
+            Some(p) => format!("{}{p}#embed=1", self.base),
+            None => {
+                let f = format(r);
+                let sep = if f.is_empty() { "" } else { "&" };
+                self.url_with(&format!("{f}{sep}embed=1"))
+            }
+        }
     }
 
     /// The link to give for a card: its page where the site has pages, else the app's URL with
@@ -329,6 +356,27 @@ mod tests {
     }
 
     #[test]
+    fn the_search_forms_query_string_reads_as_a_search() {
+        for (path, search, fragment, shows) in [
+            ("/", "?q=peace+mission", "", "q=peace+mission"),
+            ("/", "?q=a%2Bb", "", "q=a%2Bb"),
+            ("/x/", "?utm=1&q=2017", "", "q=2017"),
+            // The address's own fragment wins; other parameters are not a view.
+            ("/", "?q=peace", "card=kestrel", "card=kestrel"),
+            ("/", "?utm=1", "", ""),
+            ("/card/kestrel/", "?utm=1", "", "card=kestrel"),
+            ("/", "?q=", "", ""),
+        ] {
+            let p = from_address(path, search, fragment);
+            assert_eq!(
+                super::super::format(&p.route),
+                shows,
+                "{path}{search}#{fragment}"
+            );
+        }
+    }
+
+    #[test]
     fn a_location_names_its_page_and_the_site_root() {
         let cases = [
             ("/", "", "/", ""),
@@ -345,6 +393,9 @@ mod tests {
             ("/doc/000_05d9/", "", "/", "read=000_05d9"),
             // A fragment wins: an old link, or a view opened from a page.
             ("/card/pm-2018/", "q=india", "/", "q=india"),
+            // A fragment that names no view says how to show the page's (an embed of it).
+            ("/card/pm-2018/", "embed=1", "/", "card=pm-2018"),
+            ("/timeline/", "embed", "/", "view=timeline"),
             // Not a page: a bad id, or a folder that merely looks like one.
             ("/card/Not A Slug/", "", "/card/Not A Slug/", ""),
             ("/card/", "", "/card/", ""),

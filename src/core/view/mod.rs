@@ -35,6 +35,23 @@ pub const SITE_NAME: &str = "SCO defence cooperation explorer";
 /// The site's short name, where space is short (a window's title, an installed app's label).
 pub const SHORT_NAME: &str = "SCO explorer";
 
+/// What a historical view says it is (the banner under the search box, an embed's source
+/// line): "the sources as they stood on 21 August 2018, when 3 documents had been written".
+pub fn historical(day: i32, written: usize) -> String {
+    let documents = if written == 1 {
+        "document"
+    } else {
+        "documents"
+    };
+    format!(
+        "the sources as they stood on {}, when {written} {documents} had been written",
+        crate::core::model::day_words(day)
+    )
+}
+
+/// The way back from a historical view to today's, where a past view has nothing to show.
+pub const SEE_TODAY: &str = "See it as the sources stand today";
+
 /// The title of a page or view that shows one thing: "Peace Mission 2018 · SCO explorer".
 pub fn titled(name: &str) -> String {
     format!("{name} \u{b7} {SHORT_NAME}")

@@ -7,7 +7,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// asked for (`core::export`), saved through a Blob URL.
-pub(super) fn exports(view: &Rc<ResultsView>, data: &'static crate::core::model::Dataset) -> Html {
+/// Beside them, where the site has one, its feed of new reports.
+pub(super) fn exports(
+    view: &Rc<ResultsView>,
+    data: &'static crate::core::model::Dataset,
+    feed: Option<&AttrValue>,
+) -> Html {
     let n = view.facts;
     let save = |ext: &'static str| {
         let view = view.clone();
@@ -22,10 +27,19 @@ pub(super) fn exports(view: &Rc<ResultsView>, data: &'static crate::core::model:
     };
     html! {
         <p class="exports">
-            { if n == 1 { "Download this fact: ".to_string() } else { format!("Download these {n} facts: ") } }
-            <button type="button" class="link-button" onclick={save("csv")}>{ "CSV" }</button>
-            { " \u{b7} " }
-            <button type="button" class="link-button" onclick={save("json")}>{ "JSON" }</button>
+            // Built in the browser: without JavaScript only the feed's link is shown.
+            <span class="downloads">
+                { if n == 1 { "Download this fact: ".to_string() } else { format!("Download these {n} facts: ") } }
+                <button type="button" class="link-button" onclick={save("csv")}>{ "CSV" }</button>
+                { " \u{b7} " }
+                <button type="button" class="link-button" onclick={save("json")}>{ "JSON" }</button>
+            </span>
+            if let Some(href) = feed {
+                <span class="feed-link">
+                    { "New reports: " }
+                    <a href={href.clone()} type="application/atom+xml">{ "Atom feed" }</a>
+                </span>
+            }
         </p>
     }
 }

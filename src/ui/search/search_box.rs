@@ -22,8 +22,11 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         })
     };
     let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
+    // Sent before the app runs (or with JavaScript off), the form asks the start page for
+    // `?q=…`, which the app reads when it starts (`route::from_address`).
+    let action = nav.env.place.href(&crate::core::route::Route::default());
     html! {
-        <form class="search" role="search" {onsubmit}>
+        <form class="search" role="search" method="get" {action} {onsubmit}>
             <label for="q">{ "Search facts, people, places and documents" }</label>
             <div class="search-row">
                 <input id="q" type="search" name="q" autocomplete="off" spellcheck="false"
