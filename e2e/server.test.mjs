@@ -1,6 +1,7 @@
 // The project's static server (.ci/server.mjs), under hostile requests: it never redirects to
 // another host, answers a malformed path with 400 and keeps serving, and sends each kind of
 // file with its type (feeds as Atom), and CORS for embeds in sandboxed frames.
+// Data-independent: it serves folders it writes itself, never a built site.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,9 @@ before(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'sco-server-'));
   await mkdir(join(dir, 'card', 'x'), { recursive: true });
   await mkdir(join(dir, 'data'));
+  // A folder named like a host: a path to it written with two leading slashes is where a
+  // server that redirects to add the final slash would send the browser to that host.
+  await mkdir(join(dir, 'evil.example', 'card'), { recursive: true });
   const files = {
     'index.html': '<!doctype html><title>root</title>',
     '404.html': '<!doctype html><title>missing</title>',
