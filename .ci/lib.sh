@@ -91,15 +91,20 @@ ensure_rust_tools() {
   ensure_wasm_target
 }
 
+# cargo_install ARGS...: installs a tool we only run, built for a quick install rather than
+# the last percent of speed: tools' release profiles use fat LTO and full optimisation, which
+# make Trunk alone take ~11 minutes on two cores. Without LTO, in 16 units, at opt-level 1.
+cargo_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    cargo install "$@"
+}
+
 ensure_trunk() {
   if trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
     echo "    trunk $TRUNK_VERSION: present"
     return 0
   fi
-  # Trunk's own release profile uses fat LTO, which makes this install take ~11 minutes on two
-  # cores; a tool we only run does not need that, so build it without.
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install trunk --version "$TRUNK_VERSION" --locked --force
+  cargo_install trunk --version "$TRUNK_VERSION" --locked --force
 }
 
 ensure_cargo_deny() {
@@ -108,8 +113,7 @@ ensure_cargo_deny() {
     return 0
   fi
   # Without default features: no git or network code, which licence and ban checks never use.
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked --no-default-features --force
+  cargo_install cargo-deny --version "$CARGO_DENY_VERSION" --locked --no-default-features --force
 }
 
 # The wasm-bindgen CLI must match the wasm-bindgen crate exactly; Cargo.lock is the truth.
@@ -131,10 +135,8 @@ ensure_wasm_bindgen() {
   fi
   # --locked can fail because the registry lacks one pinned dependency of the CLI; the
   # unlocked install resolves to what the registry has.
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install wasm-bindgen-cli --version "$want" --locked --force \
-  || CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install wasm-bindgen-cli --version "$want" --force
+  cargo_install wasm-bindgen-cli --version "$want" --locked --force \
+    || cargo_install wasm-bindgen-cli --version "$want" --force
 }
 
 # npm_ci DIR: installs DIR's locked npm packages unless node_modules already matches the lock.

@@ -1,6 +1,7 @@
 // The "sources as of a date" control by keyboard, on the many-sources fixture site: a date is
 // committed only when the field holds a whole one, focus stays where the user acted, and
 // adjusting the date moves the view in place rather than adding a history entry per step.
+// Data-independent: it opens only the many-sources fixture site.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
