@@ -183,6 +183,20 @@ fn main() {
                     by_field[f as usize].push(text);
                 }
                 let join = |f: Field| by_field[f as usize].join(" \n ");
+                // The result card as ours draws it, for the benchmark's same-card peer.
+                let it = sco_explorer::core::view::plain_item(data, r);
+                let plain = |segs: &[sco_explorer::core::view::Seg]| {
+                    segs.iter().map(|s| s.text.as_str()).collect::<String>()
+                };
+                let card = serde_json::json!({
+                    "kind": it.kind, "kindSlug": it.kind_slug, "fact": it.is_fact,
+                    "title": plain(&it.title), "snippet": plain(&it.snippet),
+                    "status": it.status, "statusSlug": it.status_slug,
+                    "date": it.date.as_ref().map(|d| serde_json::json!({
+                        "text": d.text, "iso": d.iso, "inferred": d.inferred,
+                    })),
+                    "sources": it.sources, "badges": it.badges,
+                });
                 let line = serde_json::json!({
                     "id": r.id(data),
                     "name": join(Field::Name),
@@ -192,6 +206,7 @@ fn main() {
                     "kind": join(Field::Kind),
                     "summary": join(Field::Summary),
                     "quote": join(Field::Quote),
+                    "card": card,
                 });
                 let _ = writeln!(out, "{line}");
             }

@@ -28,6 +28,12 @@ pub struct ResultItem {
     pub badges: Vec<String>,
 }
 
+/// A record's result card with nothing marked: what the benchmark's same-card peer draws
+/// (`records`), so it draws exactly what ours does.
+pub fn plain_item(data: &Dataset, rec: RecordRef) -> ResultItem {
+    result_item(data, rec, &Highlighter::default())
+}
+
 pub(super) fn result_item(data: &Dataset, rec: RecordRef, h: &Highlighter) -> ResultItem {
     let kind = CardKind::of(data, rec);
     match rec {
