@@ -91,6 +91,9 @@ function visibleDiff(a, b) {
  * Opens `path` with the wasm held back until `release()`, so the page is the publisher's until
  * then. Layout shifts are recorded from the start.
  */
+/** The options of a context whose pages `heldOpen` holds: no service worker. */
+const HELD = { serviceWorkers: 'block' };
+
 async function heldOpen(ctx, path) {
   const page = await openPage(ctx);
   let release;
@@ -104,6 +107,10 @@ async function heldOpen(ctx, path) {
   });
   await page.goto(server.url + path);
   await page.locator('#app main').waitFor();
+  // A service worker answers requests the route cannot see: the contexts that hold pages
+  // block workers (HELD), or a second page would start its app at once and the test pass
+  // without testing anything.
+  assert.equal(await page.locator('html[data-app]').count(), 0, 'the app is held back');
   return { page, release };
 }
 
@@ -112,7 +119,7 @@ const settled = (page) => page.evaluate(() => new Promise((ok) => requestAnimati
 test('the first viewport does not change when the app starts (360 and 1280 px)', async (t) => {
   const [fact] = await ids('facts.csv');
   for (const width of [360, 1280]) {
-    const ctx = await launch({ viewport: { width, height: 800 } });
+    const ctx = await launch({ viewport: { width, height: 800 }, ...HELD });
     t.after(() => ctx.close());
     for (const [name, path] of [['root', ''], ['card', `card/${fact}/`]]) {
       const { page, release } = await heldOpen(ctx, path);
@@ -133,7 +140,7 @@ test('the first viewport does not change when the app starts (360 and 1280 px)',
 });
 
 test('text typed, focus, caret and scroll before the app starts are kept when it does', async (t) => {
-  const ctx = await launch({ viewport: { width: 1280, height: 700 } });
+  const ctx = await launch({ viewport: { width: 1280, height: 700 }, ...HELD });
   t.after(() => ctx.close());
   // Typed into the search box: the app picks it up and searches it.
   const [first] = await ids('entities.csv');
@@ -169,7 +176,7 @@ test('text typed, focus, caret and scroll before the app starts are kept when it
 });
 
 test('boxes ticked, years chosen, disclosures opened and buttons pressed before the app starts are kept when it does', async (t) => {
-  const ctx = await launch({ viewport: { width: 1280, height: 900 } });
+  const ctx = await launch({ viewport: { width: 1280, height: 900 }, ...HELD });
   t.after(() => ctx.close());
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const { page, release } = await heldOpen(ctx, '');
@@ -206,6 +213,7 @@ test('boxes ticked, years chosen, disclosures opened and buttons pressed before 
     const shown = await held.page.locator('#results article.result').count();
     await more.click();
     await more.click();
+    assert.equal(await held.page.locator('html[data-app]').count(), 0, 'both presses before the app started');
     held.release();
     await appReady(held.page);
     await held.page.waitForFunction((n) => document.querySelectorAll('#results article.result').length >= n, Math.min(total, shown * 3));

@@ -51,10 +51,16 @@ pub fn register_service_worker(report: impl Fn(Offline) + 'static) {
     let registering = container.register_with_options(&format!("{}sw.js", base_url()), &options);
     let ready = container.ready();
     wasm_bindgen_futures::spawn_local(async move {
-        let Ok(reg) = wasm_bindgen_futures::JsFuture::from(registering).await else {
+        // Not a registration (a privacy tool or an automation that stubs `register`, as
+        // Playwright's blocked workers do, resolves it with nothing): no offline use, and no
+        // exception from reading what it is not.
+        let Some(reg) = wasm_bindgen_futures::JsFuture::from(registering)
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::ServiceWorkerRegistration>().ok())
+        else {
             return report(Offline::Failed);
         };
-        let reg: web_sys::ServiceWorkerRegistration = reg.unchecked_into();
         let controlled = || {
             window()
                 .and_then(|w| w.navigator().service_worker().controller())
