@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serve, openPage, appReady, REPORTS_DIR, documentDays } from './harness.mjs';
+import { launch, serve, openApp, REPORTS_DIR, documentDays } from './harness.mjs';
 
 let server, context;
 before(async () => {
@@ -15,12 +15,7 @@ before(async () => {
 });
 after(async () => { await context?.close(); await server?.close(); });
 
-async function open(hash = '') {
-  const page = await openPage(context);
-  await page.goto(server.url + hash);
-  await appReady(page);
-  return page;
-}
+const open = (hash = '') => openApp(context, server.url + hash);
 
 const state = (page) => page.evaluate(() => ({
   asof: new URLSearchParams(location.hash.slice(1)).get('asof'),

@@ -104,6 +104,14 @@ export async function appReady(page) {
   await page.waitForSelector('html[data-app="live"] main input[type="search"]', { state: 'attached', timeout: 15000 });
 }
 
+/** A new page of `context` at `url`, once the app has started there. */
+export async function openApp(context, url) {
+  const page = await openPage(context);
+  await page.goto(url);
+  await appReady(page);
+  return page;
+}
+
 /**
  * Waits until the result list is drawn in full. A keystroke's frame draws the cards that fit
  * the screen and marks the list `aria-busy`; the rest follow when the browser is idle. Call it

@@ -4,18 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, serve, openPage, appReady, screenshot, listed, SITE_DIR } from './harness.mjs';
+import { launch, serve, openPage, appReady, screenshot, listed, SITE_DIR, openApp } from './harness.mjs';
 
 let server, context;
 before(async () => { server = await serve(); context = await launch(); });
 after(async () => { await context?.close(); await server?.close(); });
 
-async function open(hash = '') {
-  const page = await openPage(context);
-  await page.goto(server.url + hash);
-  await appReady(page);
-  return page;
-}
+const open = (hash = '') => openApp(context, server.url + hash);
 
 const titles = async (page) => { await listed(page); return page.locator('#results article h3').allInnerTexts(); };
 

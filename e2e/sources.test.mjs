@@ -6,19 +6,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, serve, openPage, appReady, screenshot, REPORTS_DIR, SITE_DIR, listed, documentDays, dayBefore } from './harness.mjs';
+import { launch, serve, openPage, appReady, screenshot, REPORTS_DIR, SITE_DIR, listed, documentDays, dayBefore, openApp } from './harness.mjs';
 import { axe } from './a11y.mjs';
 
 let server, context;
 before(async () => { server = await serve({ root: REPORTS_DIR }); context = await launch(); });
 after(async () => { await context?.close(); await server?.close(); });
 
-async function open(hash = '', ctx = context) {
-  const page = await openPage(ctx);
-  await page.goto(server.url + hash);
-  await appReady(page);
-  return page;
-}
+const open = (hash = '', ctx = context) => openApp(ctx, server.url + hash);
 
 test('a fact several documents report shows each source, what changed and what they dispute', async () => {
   const page = await open('#card=northwind-2018');
